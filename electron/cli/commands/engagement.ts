@@ -1,0 +1,117 @@
+import type { Command } from 'commander'
+import type { Engagement } from '@shared/schemas/engagement'
+import { dispatch } from '../../core/api'
+import { CliExit, EXIT, type CliContext } from '../context'
+import { confirm } from '../prompt'
+
+interface FieldOpts {
+  hosts?: string
+  client?: string
+  founderName?: string
+  founderEmail?: string
+  stage?: string
+  vertical?: string
+  notes?: string
+  json?: boolean
+}
+
+function fieldsFrom(o: FieldOpts): Record<string, unknown> {
+  const f: Record<string, unknown> = {}
+  if (o.hosts !== undefined) f.hosts = o.hosts.split(',').map((h) => h.trim()).filter(Boolean)
+  if (o.client !== undefined) f.clientName = o.client
+  if (o.founderName !== undefined) f.founderName = o.founderName
+  if (o.founderEmail !== undefined) f.founderEmail = o.founderEmail
+  if (o.stage !== undefined) f.stage = o.stage
+  if (o.vertical !== undefined) f.vertical = o.vertical
+  if (o.notes !== undefined) f.notes = o.notes
+  return f
+}
+
+function withFields(cmd: Command): Command {
+  return cmd
+    .option('--hosts <list>', 'declared hosts, comma separated (www,app,api,admin,staging)')
+    .option('--client <name>', 'client name (default: the domain)')
+    .option('--founder-name <name>', "founder's name")
+    .option('--founder-email <email>', "founder's email")
+    .option('--stage <stage>', 'product stage: idea-prototype, prototype-demo, demo-launch, launch-first-customers, first-customers-growth')
+    .option('--vertical <vertical>', 'creator-platform, b2b-service, ai-tool, bootstrapped-saas, other')
+    .option('--notes <text>', 'notes')
+    .option('--json', 'print JSON only')
+}
+
+/** Call core through the same validated entry point as the UI; bad input exits 2. */
+async function call<T>(ctx: CliContext, method: string, input: unknown): Promise<T> {
+  const r = await dispatch(ctx.core(), method, input)
+  if (!r.ok) throw new CliExit(r.error.code === 'internal' ? EXIT.failed : EXIT.badInput, r.error.message)
+  return r.value as T
+}
+
+function describe(e: Engagement): string {
+  const hosts = e.hosts.map((h) => `${h.name} (${h.role})`).join(', ')
+  return [
+    `${e.clientName}  ${e.domain}`,
+    `  id:       ${e.id}`,
+    `  founder:  ${[e.founderName, e.founderEmail].filter(Boolean).join(' <') + (e.founderEmail && e.founderName ? '>' : '') || '—'}`,
+    `  stage:    ${e.stage}   vertical: ${e.vertical}`,
+    `  hosts:    ${hosts}`,
+    `  updated:  ${e.updatedAt}`,
+  ].join('\n')
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const eng = program.command('engagement').description('create, list, show, edit and remove engagements')
+
+  withFields(eng.command('add <domain>').description('create an engagement for a primary domain')).action(async (domain: string, o: FieldOpts) => {
+    const e = await call<Engagement>(ctx, 'createEngagement', { domain, ...fieldsFrom(o) })
+    if (o.json) ctx.out.json(e)
+    else ctx.out.line(`Created engagement ${e.id.slice(0, 8)} for ${e.domain} (${e.hosts.length} hosts)`)
+  })
+
+  eng
+    .command('list')
+    .description('list engagements')
+    .option('--json', 'print JSON only')
+    .action(async (o: { json?: boolean }) => {
+      const list = await call<Engagement[]>(ctx, 'listEngagements', {})
+      if (o.json) return ctx.out.json(list)
+      if (!list.length) return ctx.out.line('No engagements yet. Create one: handover engagement add <domain> --hosts www,app')
+      for (const e of list) ctx.out.line(`${e.id.slice(0, 8)}  ${e.domain.padEnd(30)} ${e.clientName.padEnd(24)} ${e.hosts.length} hosts`)
+    })
+
+  eng
+    .command('show <ref>')
+    .description('show one engagement (id, id prefix or domain)')
+    .option('--json', 'print JSON only')
+    .action(async (ref: string, o: { json?: boolean }) => {
+      const e = await call<Engagement>(ctx, 'getEngagement', { id: ref })
+      if (o.json) ctx.out.json(e)
+      else ctx.out.line(describe(e))
+    })
+
+  withFields(eng.command('edit <ref>').description('change fields of an engagement'))
+    .option('--domain <domain>', 'change the primary domain')
+    .action(async (ref: string, o: FieldOpts & { domain?: string }) => {
+      const cur = await call<Engagement>(ctx, 'getEngagement', { id: ref })
+      const patch = fieldsFrom(o)
+      if (o.domain) patch.domain = o.domain
+      const e = await call<Engagement>(ctx, 'updateEngagement', { id: cur.id, patch })
+      if (o.json) ctx.out.json(e)
+      else ctx.out.line(`Updated ${e.domain}`)
+    })
+
+  eng
+    .command('remove <ref>')
+    .description('delete an engagement and everything recorded for it (asks first)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--json', 'print JSON only')
+    .action(async (ref: string, o: { yes?: boolean; json?: boolean }) => {
+      const cur = await call<Engagement>(ctx, 'getEngagement', { id: ref })
+      if (!o.yes) {
+        const ok = await confirm(`Delete the engagement for ${cur.domain} and all its evidence?`)
+        if (!ok) throw new CliExit(EXIT.badInput, `not deleted: confirm at the prompt or pass --yes`)
+      }
+      const r = await call<{ id: string }>(ctx, 'removeEngagement', { id: cur.id })
+      if (o.json) ctx.out.json({ removed: r.id, domain: cur.domain })
+      else ctx.out.line(`Deleted the engagement for ${cur.domain}`)
+    })
+}

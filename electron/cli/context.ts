@@ -1,0 +1,68 @@
+import type { Command } from 'commander'
+import { AppError } from '@shared/errors'
+import { createCore, type Core } from '../core/api'
+import { openWorkspace } from '../core/workspace'
+
+/** Exit codes of the CLI contract: 0 ok, 1 a check failed or errored / invalid bundle, 2 bad input. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const
+
+/** Thrown by a command to end with a message and an exit code. */
+export class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/** Output helpers: `--json` prints one document on stdout and nothing else there. */
+export interface Out {
+  json(value: unknown): void
+  line(text?: string): void
+  /** Human progress and notes: stderr, so stdout stays clean. */
+  info(text: string): void
+}
+
+export interface CliContext {
+  /** Opens the workspace named by --workspace / HANDOVER_WORKSPACE / the OS default, once. */
+  core(): Core
+  out: Out
+  /** Close whatever was opened; called once when the command ends. */
+  close(): void
+  program: Command
+}
+
+export function makeOut(stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Out {
+  return {
+    json: (v) => stdout.write(JSON.stringify(v, null, 2) + '\n'),
+    line: (t = '') => stdout.write(t + '\n'),
+    info: (t) => stderr.write(t + '\n'),
+  }
+}
+
+export function makeContext(program: Command, out: Out): CliContext {
+  let core: Core | undefined
+  return {
+    program,
+    out,
+    core() {
+      if (!core) {
+        const { workspace } = program.opts<{ workspace?: string }>()
+        core = createCore(openWorkspace(workspace), 'browser')
+      }
+      return core
+    },
+    close() {
+      core?.workspace.close()
+      core = undefined
+    },
+  }
+}
+
+/** Map an AppError to the CLI's exit codes: bad input, unknown ids and duplicates are 2. */
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof CliExit) return e.code
+  if (e instanceof AppError) return ['invalid_input', 'not_found', 'conflict'].includes(e.code) ? EXIT.badInput : EXIT.failed
+  return EXIT.failed
+}

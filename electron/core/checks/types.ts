@@ -1,0 +1,94 @@
+import type { Engagement, Host } from '@shared/schemas/engagement'
+import type { NetworkProfile } from '../net/profile'
+
+/** (contract) The five statuses of a check result. */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'error' | 'skip'
+
+/** (contract) The check id families of DESIGN.md §4. */
+export type CheckArea = 'dns' | 'mail' | 'tls' | 'http' | 'cf' | 'reg' | 'host' | 'mon' | 'secrets'
+
+/** The seven sprint stages a check belongs to. */
+export type SprintStage = 'quick-audit' | 'dns-routing' | 'deployment' | 'security' | 'caching' | 'monitoring' | 'handover'
+
+export interface CheckMeta {
+  /** (contract) e.g. "dns.delegation". */
+  id: string
+  title: string
+  area: CheckArea
+  stage: SprintStage
+  /** Why it matters to the business, in one sentence a founder understands. */
+  why: string
+  /** How to fix a failure, in a few plain sentences. */
+  fix: string
+  /** Related runbook id, if any. */
+  runbook?: string
+  /** What one run targets: the primary domain once, each declared host, or the engagement. */
+  scope: 'domain' | 'host' | 'engagement'
+  /** Needs the network (offline runs end at once as error "offline"). */
+  network: boolean
+  /** Overrides the profile's per-check timeout. */
+  timeoutMs?: number
+}
+
+/** One raw observation: a DNS answer, an HTTP exchange, a certificate chain, an API excerpt. Never secrets. */
+export interface EvidenceItem {
+  kind: string
+  /** A short label a person reads in the evidence viewer. */
+  label: string
+  data: unknown
+}
+
+export interface CheckOutcome {
+  status: CheckStatus
+  /** One line a founder can read. */
+  summary: string
+  details?: Record<string, unknown>
+  evidence?: EvidenceItem[]
+}
+
+/** Per-template thresholds (a template may tighten the catalog defaults). */
+export interface Thresholds {
+  p95PassMs: number
+  p95WarnMs: number
+  certWarnDays: number
+  certFailDays: number
+  domainWarnDays: number
+  domainFailDays: number
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  p95PassMs: 300,
+  p95WarnMs: 500,
+  certWarnDays: 30,
+  certFailDays: 7,
+  domainWarnDays: 60,
+  domainFailDays: 14,
+}
+
+export interface CheckContext {
+  engagement: Engagement
+  /** The primary domain (punycode). */
+  domain: string
+  /** What this run targets: the domain, a host name, or the engagement id. */
+  target: string
+  host?: Host
+  profile: NetworkProfile
+  thresholds: Thresholds
+  signal: AbortSignal
+  /** Shared network services for this run (resolver, HTTP client, TLS probe, providers). */
+  services: CheckServices
+}
+
+/**
+ * Network and provider services a check can use. Each family adds its service here as it
+ * lands (dns by the DNS family, http/tls by the web family, providers by the vault issue).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CheckServices {}
+
+export interface CheckModule {
+  meta: CheckMeta
+  /** Whether this check applies to the engagement/host at all (otherwise it is not run). */
+  applies?(engagement: Engagement, host?: Host): boolean
+  run(ctx: CheckContext): Promise<CheckOutcome>
+}

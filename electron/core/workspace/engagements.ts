@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto'
+import { AppError } from '@shared/errors'
+import {
+  normalizeHosts,
+  STAGES,
+  VERTICALS,
+  type Engagement,
+  type Host,
+  type engagementCreateSchema,
+  type engagementUpdateSchema,
+} from '@shared/schemas/engagement'
+import type { z } from 'zod'
+import type { Db } from './db'
+import { logChange } from './changelog'
+
+type CreateInput = z.output<typeof engagementCreateSchema>
+type UpdateInput = z.output<typeof engagementUpdateSchema>
+
+interface Row {
+  id: string
+  client_name: string
+  founder_name: string
+  founder_email: string
+  domain: string
+  stage: string
+  vertical: string
+  notes: string
+  created_at: string
+  updated_at: string
+}
+
+/** Engagement repository: prepared statements over the workspace database. */
+export class EngagementRepo {
+  private readonly q
+  constructor(private readonly db: Db) {
+    this.q = {
+      all: db.prepare<[], Row>('SELECT * FROM engagements ORDER BY updated_at DESC, id'),
+      byId: db.prepare<[string], Row>('SELECT * FROM engagements WHERE id = ?'),
+      byDomain: db.prepare<[string], Row>('SELECT * FROM engagements WHERE domain = ?'),
+      byPrefix: db.prepare<[string], Row>("SELECT * FROM engagements WHERE id LIKE ? || '%' LIMIT 2"),
+      hosts: db.prepare<[string], { name: string; role: Host['role'] }>('SELECT name, role FROM hosts WHERE engagement_id = ? ORDER BY position'),
+      allHosts: db.prepare<[], { engagement_id: string; name: string; role: Host['role'] }>(
+        'SELECT engagement_id, name, role FROM hosts ORDER BY engagement_id, position',
+      ),
+      insert: db.prepare(
+        `INSERT INTO engagements (id, client_name, founder_name, founder_email, domain, stage, vertical, notes, created_at, updated_at)
+         VALUES (@id, @client_name, @founder_name, @founder_email, @domain, @stage, @vertical, @notes, @created_at, @updated_at)`,
+      ),
+      update: db.prepare(
+        `UPDATE engagements SET client_name=@client_name, founder_name=@founder_name, founder_email=@founder_email, domain=@domain,
+         stage=@stage, vertical=@vertical, notes=@notes, updated_at=@updated_at WHERE id=@id`,
+      ),
+      delete: db.prepare('DELETE FROM engagements WHERE id = ?'),
+      deleteHosts: db.prepare('DELETE FROM hosts WHERE engagement_id = ?'),
+      insertHost: db.prepare('INSERT INTO hosts (engagement_id, name, role, position) VALUES (?, ?, ?, ?)'),
+    }
+  }
+
+  list(): Engagement[] {
+    const hosts = new Map<string, Host[]>()
+    for (const h of this.q.allHosts.all()) {
+      const list = hosts.get(h.engagement_id) ?? []
+      list.push({ name: h.name, role: h.role })
+      hosts.set(h.engagement_id, list)
+    }
+    return this.q.all.all().map((r) => toEngagement(r, hosts.get(r.id) ?? []))
+  }
+
+  /** Find by exact id, by domain, or by a unique id prefix (what a person types in the CLI). */
+  get(ref: string): Engagement {
+    const key = ref.trim().toLowerCase().replace(/\.$/, '')
+    const row = this.q.byId.get(ref) ?? this.q.byDomain.get(key) ?? this.uniquePrefix(key)
+    if (!row) throw new AppError('not_found', `no engagement "${ref}" in this workspace`)
+    return toEngagement(row, this.q.hosts.all(row.id))
+  }
+
+  private uniquePrefix(prefix: string): Row | undefined {
+    if (prefix.length < 4) return undefined
+    const rows = this.q.byPrefix.all(prefix)
+    return rows.length === 1 ? rows[0] : undefined
+  }
+
+  create(input: CreateInput): Engagement {
+    const { hosts, errors } = normalizeHosts(input.hosts ?? ['www'], input.domain)
+    if (errors.length) throw new AppError('invalid_input', errors.join('; '), errors.map((m) => ({ path: 'hosts', message: m })))
+    const now = new Date().toISOString()
+    const row: Row = {
+      id: randomUUID(),
+      client_name: input.clientName || input.domain,
+      founder_name: input.founderName ?? '',
+      founder_email: input.founderEmail ?? '',
+      domain: input.domain,
+      stage: input.stage ?? STAGES[2],
+      vertical: input.vertical ?? VERTICALS[3],
+      notes: input.notes ?? '',
+      created_at: now,
+      updated_at: now,
+    }
+    this.db.transaction(() => {
+      if (this.q.byDomain.get(row.domain)) {
+        throw new AppError('conflict', `an engagement for ${row.domain} already exists`, [{ path: 'domain', message: 'already in use' }])
+      }
+      this.q.insert.run(row)
+      this.writeHosts(row.id, hosts)
+      logChange(this.db, row.id, 'engagement', 'created', { domain: row.domain })
+    })()
+    return this.get(row.id)
+  }
+
+  update({ id, patch }: UpdateInput): Engagement {
+    return this.db.transaction(() => {
+      const cur = this.get(id)
+      const domain = patch.domain ?? cur.domain
+      if (domain !== cur.domain) {
+        const other = this.q.byDomain.get(domain)
+        if (other && other.id !== cur.id) throw new AppError('conflict', `an engagement for ${domain} already exists`)
+      }
+      const hostInputs = patch.hosts ?? cur.hosts.map((h) => ({ name: h.name === cur.domain ? '@' : h.name.replace(`.${cur.domain}`, ''), role: h.role }))
+      const { hosts, errors } = normalizeHosts(hostInputs, domain)
+      if (errors.length) throw new AppError('invalid_input', errors.join('; '), errors.map((m) => ({ path: 'hosts', message: m })))
+      this.q.update.run({
+        id: cur.id,
+        client_name: patch.clientName || (patch.clientName === '' ? domain : cur.clientName),
+        founder_name: patch.founderName ?? cur.founderName,
+        founder_email: patch.founderEmail ?? cur.founderEmail,
+        domain,
+        stage: patch.stage ?? cur.stage,
+        vertical: patch.vertical ?? cur.vertical,
+        notes: patch.notes ?? cur.notes,
+        updated_at: new Date().toISOString(),
+      })
+      this.q.deleteHosts.run(cur.id)
+      this.writeHosts(cur.id, hosts)
+      logChange(this.db, cur.id, 'engagement', 'updated', { fields: Object.keys(patch) })
+      return this.get(cur.id)
+    })()
+  }
+
+  remove(ref: string): { id: string } {
+    return this.db.transaction(() => {
+      const cur = this.get(ref)
+      this.q.delete.run(cur.id)
+      logChange(this.db, cur.id, 'engagement', 'removed', { domain: cur.domain })
+      return { id: cur.id }
+    })()
+  }
+
+  private writeHosts(id: string, hosts: Host[]): void {
+    hosts.forEach((h, i) => this.q.insertHost.run(id, h.name, h.role, i))
+  }
+}
+
+function toEngagement(r: Row, hosts: Host[]): Engagement {
+  return {
+    id: r.id,
+    clientName: r.client_name,
+    founderName: r.founder_name,
+    founderEmail: r.founder_email,
+    domain: r.domain,
+    stage: r.stage as Engagement['stage'],
+    vertical: r.vertical as Engagement['vertical'],
+    notes: r.notes,
+    hosts,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}

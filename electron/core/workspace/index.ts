@@ -1,0 +1,25 @@
+import { openDatabase, type Db, type OpenOptions } from './db'
+import { EngagementRepo } from './engagements'
+import { resolveWorkspaceDir } from './paths'
+
+/** An open workspace: its folder, its database and the repositories over it. */
+export interface Workspace {
+  dir: string
+  db: Db
+  engagements: EngagementRepo
+  close(): void
+}
+
+/** Open the workspace in `dir` (or the default location), creating it on first use. */
+export function openWorkspace(dir?: string, opts: OpenOptions = {}): Workspace {
+  const resolved = dir === ':memory:' ? dir : resolveWorkspaceDir(dir)
+  const db = openDatabase(resolved, opts)
+  return {
+    dir: resolved,
+    db,
+    engagements: new EngagementRepo(db),
+    close: () => {
+      if (db.open) db.close()
+    },
+  }
+}

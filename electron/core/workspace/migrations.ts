@@ -1,0 +1,17 @@
+/**
+ * Ordered schema migrations. Each file in ./migrations/ exports `migration` with an id
+ * that sorts in order ("001-engagements"); they are discovered at build time, applied once
+ * and recorded in the `migrations` table. Never edit a landed migration: add a new one.
+ * Id ranges by area: 001–009 workspace, 010–019 evidence, 020–029 vault, 030–039 checks,
+ * 040–049 sprint, 050–059 handover, 060–069 runbooks.
+ */
+export interface Migration {
+  id: string
+  sql: string
+}
+
+const modules = import.meta.glob<{ migration: Migration }>('./migrations/*.ts', { eager: true })
+
+export const MIGRATIONS: Migration[] = Object.values(modules)
+  .map((m) => m.migration)
+  .sort((a, b) => a.id.localeCompare(b.id))

@@ -1,0 +1,4 @@
+import { app } from 'electron'
+
+app.enableSandbox()
+app.whenReady().then(() => undefined)

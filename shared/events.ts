@@ -1,0 +1,15 @@
+/**
+ * Events core sends to every UI (Electron: one IPC channel; browser mode: one event stream).
+ * A discriminated union on `type`; add new kinds here.
+ */
+export type AppEvent =
+  | { type: 'engagements.changed'; id: string; change: 'created' | 'updated' | 'removed' }
+  | { type: 'run.started'; runId: string; engagementId: string; total: number }
+  | { type: 'check.started'; runId: string; checkId: string; target: string }
+  | { type: 'check.finished'; runId: string; checkId: string; target: string; status: string; summary: string; done: number; total: number }
+  | { type: 'run.finished'; runId: string; engagementId: string; cancelled: boolean }
+
+export type AppEventType = AppEvent['type']
+
+/** The single IPC channel name for events (Electron) and the SSE event name (browser mode). */
+export const EVENT_CHANNEL = 'handover:event'

@@ -1,0 +1,101 @@
+import { z } from 'zod'
+import { HOST_ROLES, guessRole, normalizeDomain, normalizeHost } from '../domain'
+
+export const STAGES = ['idea-prototype', 'prototype-demo', 'demo-launch', 'launch-first-customers', 'first-customers-growth'] as const
+export const VERTICALS = ['creator-platform', 'b2b-service', 'ai-tool', 'bootstrapped-saas', 'other'] as const
+
+export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
+  'idea-prototype': 'Idea → prototype',
+  'prototype-demo': 'Prototype → demo',
+  'demo-launch': 'Demo → launch',
+  'launch-first-customers': 'Launch → first customers',
+  'first-customers-growth': 'First customers → growth',
+}
+export const VERTICAL_LABELS: Record<(typeof VERTICALS)[number], string> = {
+  'creator-platform': 'Creator platform',
+  'b2b-service': 'B2B service',
+  'ai-tool': 'AI tool',
+  'bootstrapped-saas': 'Bootstrapped SaaS',
+  other: 'Other',
+}
+
+/** A primary domain, validated and normalised (IDN → punycode, case, trailing dot). */
+export const domainSchema = z.string().transform((v, ctx) => {
+  const r = normalizeDomain(v)
+  if (!r.ok) {
+    ctx.addIssue({ code: 'custom', message: r.reason })
+    return z.NEVER
+  }
+  return r.domain
+})
+
+export const hostInputSchema = z.union([
+  z.string().max(253),
+  z.object({ name: z.string().max(253), role: z.enum(HOST_ROLES).optional() }),
+])
+
+const trimmed = (max: number) => z.string().trim().max(max)
+
+export const engagementFieldsSchema = z.object({
+  clientName: trimmed(200).optional(),
+  founderName: trimmed(200).optional(),
+  founderEmail: z.union([z.literal(''), z.string().trim().email('founder email is not a valid address').max(254)]).optional(),
+  stage: z.enum(STAGES).optional(),
+  vertical: z.enum(VERTICALS).optional(),
+  notes: trimmed(10_000).optional(),
+  hosts: z.array(hostInputSchema).max(100).optional(),
+})
+
+export const engagementCreateSchema = engagementFieldsSchema.extend({ domain: domainSchema })
+export const engagementUpdateSchema = z.object({
+  id: z.string().min(1).max(100),
+  patch: engagementFieldsSchema.extend({ domain: domainSchema.optional() }),
+})
+export const idSchema = z.object({ id: z.string().min(1).max(100) })
+
+export type HostRole = (typeof HOST_ROLES)[number]
+export interface Host {
+  /** Fully qualified, punycode, lowercase. */
+  name: string
+  role: HostRole
+}
+
+export interface Engagement {
+  id: string
+  clientName: string
+  founderName: string
+  founderEmail: string
+  domain: string
+  stage: (typeof STAGES)[number]
+  vertical: (typeof VERTICALS)[number]
+  notes: string
+  hosts: Host[]
+  createdAt: string
+  updatedAt: string
+}
+
+export type EngagementCreate = z.input<typeof engagementCreateSchema>
+export type EngagementUpdate = z.input<typeof engagementUpdateSchema>
+
+/**
+ * Turn host inputs into normalised hosts relative to the domain, de-duplicated, apex first.
+ * Throws a list of reasons when any host is invalid.
+ */
+export function normalizeHosts(inputs: z.infer<typeof hostInputSchema>[], domain: string): { hosts: Host[]; errors: string[] } {
+  const seen = new Map<string, Host>()
+  const errors: string[] = []
+  for (const h of inputs) {
+    const name = typeof h === 'string' ? h : h.name
+    const r = normalizeHost(name, domain)
+    if (!r.ok) {
+      errors.push(r.reason)
+      continue
+    }
+    const label = r.domain === domain ? '' : r.domain.slice(0, -(domain.length + 1))
+    const role = (typeof h === 'string' ? undefined : h.role) ?? (r.domain === domain ? 'apex' : guessRole(label))
+    seen.set(r.domain, { name: r.domain, role })
+  }
+  if (!seen.has(domain)) seen.set(domain, { name: domain, role: 'apex' })
+  const hosts = [...seen.values()].sort((a, b) => (a.name === domain ? -1 : b.name === domain ? 1 : a.name.localeCompare(b.name)))
+  return { hosts, errors }
+}
