@@ -1,5 +1,6 @@
 import { openDatabase, type Db, type OpenOptions } from './db'
 import { EngagementRepo } from './engagements'
+import { EvidenceStore } from '../evidence/store'
 import { resolveWorkspaceDir } from './paths'
 
 /** An open workspace: its folder, its database and the repositories over it. */
@@ -7,6 +8,7 @@ export interface Workspace {
   dir: string
   db: Db
   engagements: EngagementRepo
+  evidence: EvidenceStore
   close(): void
 }
 
@@ -18,6 +20,7 @@ export function openWorkspace(dir?: string, opts: OpenOptions = {}): Workspace {
     dir: resolved,
     db,
     engagements: new EngagementRepo(db),
+    evidence: new EvidenceStore(db),
     close: () => {
       if (db.open) db.close()
     },
