@@ -1,4 +1,55 @@
-import { app } from 'electron'
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { createCore } from '../core/api'
+import { projectRoot } from '../core/paths'
+import { openWorkspace } from '../core/workspace'
+import { forwardEvents, makeSenderCheck, registerIpc } from './ipc'
+import { electronSqliteBinding } from './native'
+import { hardenContents, hardenSession, windowOptions } from './security'
 
 app.enableSandbox()
-app.whenReady().then(() => undefined)
+app.setName('Handover Console')
+
+const rendererDir = join(__dirname, '../renderer')
+const devUrl = process.env.ELECTRON_RENDERER_URL
+const fileUrlPrefix = pathToFileURL(rendererDir).toString()
+const isAppUrl = (url: string) => (devUrl ? url.startsWith(devUrl) : url.startsWith(fileUrlPrefix))
+
+let mainWindow: BrowserWindow | undefined
+
+if (!app.requestSingleInstanceLock()) app.quit()
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore()
+  mainWindow?.focus()
+})
+
+app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) => void shell.openExternal(url), isAppUrl))
+
+app.whenReady().then(() => {
+  hardenSession(session.defaultSession)
+  const flag = process.argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length)
+  const workspace = openWorkspace(flag ?? process.env.HANDOVER_WORKSPACE ?? app.getPath('userData'), {
+    nativeBinding: electronSqliteBinding(projectRoot()),
+  })
+  const core = createCore(workspace, 'electron')
+  registerIpc(ipcMain, core, makeSenderCheck({ devUrl, fileUrlPrefix }), (m) => console.warn(`[ipc] ${m}`))
+  forwardEvents(core, () => mainWindow?.webContents)
+
+  const createWindow = () => {
+    mainWindow = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')))
+    mainWindow.once('ready-to-show', () => mainWindow?.show())
+    if (devUrl) void mainWindow.loadURL(devUrl)
+    else void mainWindow.loadFile(join(rendererDir, 'index.html'))
+  }
+  createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow()
+  })
+  app.on('will-quit', () => workspace.close())
+})
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})

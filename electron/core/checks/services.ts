@@ -1,5 +1,8 @@
 import type { NetworkProfile } from '../net/profile'
-import type { CheckServices } from './types'
+import type { CheckServices, CredentialSource } from './types'
+
+/** No credentials configured: provider checks skip. */
+export const noCredentials: CredentialSource = { get: async () => null }
 
 /**
  * Build the network services shared by every check of one run, from the network profile.
@@ -7,5 +10,5 @@ import type { CheckServices } from './types'
  */
 export function createServices(profile: NetworkProfile, extras: Partial<CheckServices> = {}): CheckServices {
   void profile
-  return { ...extras } as CheckServices
+  return { credentials: noCredentials, ...extras } as CheckServices
 }

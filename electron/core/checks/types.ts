@@ -79,12 +79,26 @@ export interface CheckContext {
   services: CheckServices
 }
 
+/** A provider credential for one run: from the keychain, or a lab scenario's in-memory token. */
+export interface ProviderCredential {
+  id: string
+  provider: string
+  label: string
+  secret: string
+}
+
+/** Where checks get provider credentials; a missing credential makes a provider check `skip`. */
+export interface CredentialSource {
+  get(provider: string): Promise<ProviderCredential | null>
+}
+
 /**
  * Network and provider services a check can use. Each family adds its service here as it
  * lands (dns by the DNS family, http/tls by the web family, providers by the vault issue).
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CheckServices {}
+export interface CheckServices {
+  credentials: CredentialSource
+}
 
 export interface CheckModule {
   meta: CheckMeta

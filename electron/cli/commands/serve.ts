@@ -1,0 +1,43 @@
+import type { Command } from 'commander'
+import { startServer } from '../../serve/server'
+import { openInBrowser } from '../../serve/open-browser'
+import { CliExit, EXIT, type CliContext } from '../context'
+
+/** Wait for SIGINT or SIGTERM once. */
+export function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const done = (sig: string) => {
+      process.off('SIGINT', onInt)
+      process.off('SIGTERM', onTerm)
+      resolve(sig)
+    }
+    const onInt = () => done('SIGINT')
+    const onTerm = () => done('SIGTERM')
+    process.once('SIGINT', onInt)
+    process.once('SIGTERM', onTerm)
+  })
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('browser mode: the app UI on http://127.0.0.1 with a per-launch token')
+    .option('--port <n>', 'port (default: a random free one)', '0')
+    .option('--no-open', 'do not open the system browser')
+    .option('--json', 'print {"url": …} as one JSON line')
+    .action(async (o: { port: string; open: boolean; json?: boolean }) => {
+      const port = Number(o.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliExit(EXIT.badInput, `--port ${o.port} is not a port number`)
+      const { workspace } = program.opts<{ workspace?: string }>()
+      const server = await startServer({ workspaceDir: workspace, port })
+      const ws = server.core.workspace.dir
+      if (o.json) process.stdout.write(JSON.stringify({ url: server.url, workspace: ws }) + '\n')
+      else {
+        ctx.out.line(`Handover Console (browser mode) is running. Open:\n  ${server.url}`)
+        ctx.out.info(`workspace: ${ws}\nstop with Ctrl+C`)
+      }
+      if (o.open && openInBrowser(server.url)) ctx.out.info('opened in your browser')
+      await untilSignal()
+      await server.close()
+    })
+}
