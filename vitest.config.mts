@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '@shared': resolve(__dirname, 'shared') }
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') }
 
 /** Test projects: `npm test` runs unit, integration and e2e; `npm run bench` runs bench. */
 export default defineConfig({

@@ -9,6 +9,8 @@ import { electronSqliteBinding } from './native'
 import { hardenContents, hardenSession, windowOptions } from './security'
 
 app.enableSandbox()
+// A packaged app keeps templates, runbooks, scenarios and fonts under its resources folder.
+if (app.isPackaged) process.env.HANDOVER_ROOT ??= process.resourcesPath
 app.setName('Handover Console')
 
 const rendererDir = join(__dirname, '../renderer')
