@@ -1,0 +1,41 @@
+import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml'
+import type { z } from 'zod'
+import { AppError } from '@shared/errors'
+
+/**
+ * Parse YAML and validate it with a zod schema; any problem becomes one AppError line naming
+ * the file, line and column, the field path, and what was expected.
+ */
+export function parseYamlWith<T>(text: string, schema: z.ZodType<T>, file: string): T {
+  const lines = new LineCounter()
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  if (doc.errors.length) {
+    const e = doc.errors[0]
+    const pos = lines.linePos(e.pos[0])
+    throw new AppError('invalid_input', `${file}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: ${e.message.split('\n')[0]}`)
+  }
+  const parsed = schema.safeParse(doc.toJS())
+  if (parsed.success) return parsed.data
+  const issue = parsed.error.issues[0]
+  const node = nodeAt(doc.contents, issue.path as (string | number)[])
+  const pos = node?.range ? lines.linePos(node.range[0]) : { line: 1, col: 1 }
+  const path = issue.path.join('.') || '(top level)'
+  throw new AppError('invalid_input', `${file}:${pos.line}:${pos.col}: ${path}: ${issue.message}`)
+}
+
+/** The deepest YAML node along a path (for a line number even when the leaf is missing). */
+function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
+  let node = root as Node | undefined
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key)
+      if (!pair) return node
+      node = (pair.value as Node) ?? (pair.key as Node)
+    } else if (isSeq(node) && typeof key === 'number') {
+      const next = node.items[key] as Node | undefined
+      if (!next) return node
+      node = next
+    } else return node
+  }
+  return node
+}
