@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { Engagement } from '@shared/schemas/engagement'
-import { dispatch } from '../../core/api'
+import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { confirm } from '../prompt'
 
@@ -37,13 +37,6 @@ function withFields(cmd: Command): Command {
     .option('--vertical <vertical>', 'creator-platform, b2b-service, ai-tool, bootstrapped-saas, other')
     .option('--notes <text>', 'notes')
     .option('--json', 'print JSON only')
-}
-
-/** Call core through the same validated entry point as the UI; bad input exits 2. */
-async function call<T>(ctx: CliContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx.core(), method, input)
-  if (!r.ok) throw new CliExit(r.error.code === 'internal' ? EXIT.failed : EXIT.badInput, r.error.message)
-  return r.value as T
 }
 
 function describe(e: Engagement): string {

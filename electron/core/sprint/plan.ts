@@ -1,54 +1,8 @@
-import type { Severity } from './template-schema'
-import type { ResolvedItem, ResolvedTemplate } from './templates'
+import type { BlockClock, ItemState, ItemStatus, PlanItem, ResultLite, Risk, Waiver } from '@shared/schemas/sprint'
+import type { Severity } from '@shared/schemas/template'
+import type { ResolvedTemplate } from './templates'
 
-/** (contract) Statuses of a sprint item. */
-export type ItemStatus = 'todo' | 'doing' | 'pass' | 'fail' | 'waived' | 'blocked'
-
-export interface ResultLite {
-  checkId: string
-  target: string
-  status: 'pass' | 'warn' | 'fail' | 'error' | 'skip'
-  summary: string
-  runId: string
-  at: string
-  resultId?: number
-}
-
-export interface ItemState {
-  status: ItemStatus | null
-  owner: string
-  notes: string
-  fixOrder: number | null
-  riskNote: string
-  updatedAt: string
-}
-
-export interface Waiver {
-  id: number
-  itemId: string
-  reason: string
-  acceptedBy: string
-  expiresAt: string
-  createdAt: string
-  revokedAt: string | null
-}
-
-export interface PlanItem extends Omit<ResolvedItem, 'checks'> {
-  checks: string[]
-  manual: boolean
-  status: ItemStatus
-  /** Where the status came from: the latest check results, a person, or a waiver. */
-  source: 'checks' | 'person' | 'waiver' | 'none'
-  results: ResultLite[]
-  warnings: number
-  owner: string
-  notes: string
-  fixOrder: number | null
-  riskNote: string
-  waiver: Waiver | null
-  /** A waiver that ran out: the item is open again. */
-  waiverExpired: boolean
-}
+export type { BlockClock, ItemState, ItemStatus, PlanItem, ResultLite, Risk, Waiver }
 
 /** What the latest results of an item's checks say, before people and waivers. */
 export function deriveFromResults(results: ResultLite[]): { status: ItemStatus; warnings: number } | null {
@@ -102,14 +56,6 @@ export function planItems(
   })
 }
 
-export interface BlockClock {
-  id: string
-  title: string
-  startsAt: string
-  endsAt: string
-  msLeft: number
-  state: 'done' | 'current' | 'upcoming'
-}
 
 /** The four blocks on the 48-hour clock, with the time left in each. */
 export function blockClocks(resolved: ResolvedTemplate, startedAt: string, now: Date): BlockClock[] {
@@ -130,19 +76,6 @@ export function blockClocks(resolved: ResolvedTemplate, startedAt: string, now: 
   })
 }
 
-export interface Risk {
-  itemId: string
-  title: string
-  severity: Severity
-  status: ItemStatus
-  block: string
-  score: number
-  why: string
-  fix: string
-  note: string
-  /** Position in the fix order, 1-based. */
-  rank: number
-}
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { 'launch-blocker': 300, 'conversion-blocker': 200, 'scale-risk': 100 }
 const STATUS_WEIGHT: Partial<Record<ItemStatus, number>> = { fail: 50, blocked: 40, doing: 30, todo: 20 }

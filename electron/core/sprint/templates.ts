@@ -3,7 +3,10 @@ import { basename, join } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { Engagement } from '@shared/schemas/engagement'
 import { resourcePath } from '../paths'
-import { SEVERITIES, templateSchema, type Severity, type Template, type TemplateItem, type Thresholds } from './template-schema'
+import type { ResolvedItem } from '@shared/schemas/sprint'
+import { SEVERITIES, templateSchema, type Severity, type Template, type Thresholds } from '@shared/schemas/template'
+
+export type { ResolvedItem }
 import { parseYamlWith } from '../yaml'
 
 export const DEFAULT_TEMPLATE = 'launch-ready'
@@ -26,13 +29,6 @@ export function loadTemplate(id = DEFAULT_TEMPLATE, dir = resourcePath('template
   return loadTemplateFile(join(dir, `${id}.yaml`))
 }
 
-export interface ResolvedItem extends TemplateItem {
-  block: string
-  /** Severity after the stage and vertical variants. */
-  severity: Severity
-  /** How many variants emphasised it (+) or played it down (−). */
-  emphasis: number
-}
 
 export interface ResolvedTemplate {
   template: Template
