@@ -1,5 +1,8 @@
 import type { Command } from 'commander'
 import type { Engagement } from '@shared/schemas/engagement'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { exportEngagement, importEngagement } from '../../core/workspace/transfer'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { confirm } from '../prompt'
@@ -106,5 +109,35 @@ export function register(program: Command, ctx: CliContext): void {
       const r = await call<{ id: string }>(ctx, 'removeEngagement', { id: cur.id })
       if (o.json) ctx.out.json({ removed: r.id, domain: cur.domain })
       else ctx.out.line(`Deleted the engagement for ${cur.domain}`)
+    })
+
+  eng
+    .command('export <ref>')
+    .description('write one engagement (evidence, attachments, hashes) to a single file')
+    .requiredOption('--out <file>', 'where to write the .handover file')
+    .option('--json', 'print JSON only')
+    .action(async (ref: string, o: { out: string; json?: boolean }) => {
+      const r = exportEngagement(ctx.core().workspace, ref)
+      const file = resolve(o.out)
+      writeFileSync(file, r.bytes)
+      if (o.json) ctx.out.json({ file, domain: r.domain, evidence: r.evidence, bytes: r.bytes.length })
+      else ctx.out.line(`Exported ${r.domain} (${r.evidence} evidence items) to ${file}`)
+    })
+
+  eng
+    .command('import <file>')
+    .description('import an exported engagement; the hash chain and attachments are verified first')
+    .option('--json', 'print JSON only')
+    .action(async (file: string, o: { json?: boolean }) => {
+      let bytes: Buffer
+      try {
+        bytes = readFileSync(file)
+      } catch (e) {
+        throw new CliExit(EXIT.badInput, `cannot read ${file}: ${e instanceof Error ? e.message : e}`)
+      }
+      const r = importEngagement(ctx.core().workspace, bytes)
+      ctx.core().events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })
+      if (o.json) ctx.out.json(r)
+      else ctx.out.line(`Imported ${r.domain} with ${r.evidence} evidence items (chain verified)`)
     })
 }

@@ -1,9 +1,18 @@
 import type { ApiSlice, CoreServices } from './types'
 import { VERSION } from '../version'
+import { exportEngagement, importEngagement } from '../workspace/transfer'
 
 /** App info and engagement CRUD. */
 export function engagementApi({ workspace, events, mode }: CoreServices): ApiSlice<
-  'appInfo' | 'listEngagements' | 'getEngagement' | 'createEngagement' | 'updateEngagement' | 'removeEngagement'
+  | 'appInfo'
+  | 'listEngagements'
+  | 'getEngagement'
+  | 'createEngagement'
+  | 'updateEngagement'
+  | 'removeEngagement'
+  | 'exportEngagement'
+  | 'importEngagement'
+  | 'verifyEvidence'
 > {
   const { engagements } = workspace
   return {
@@ -25,5 +34,15 @@ export function engagementApi({ workspace, events, mode }: CoreServices): ApiSli
       events.emit({ type: 'engagements.changed', id: r.id, change: 'removed' })
       return r
     },
+    exportEngagement: ({ id }) => {
+      const r = exportEngagement(workspace, id)
+      return { fileName: `${r.domain}.handover`, dataBase64: r.bytes.toString('base64'), evidence: r.evidence }
+    },
+    importEngagement: ({ dataBase64 }) => {
+      const r = importEngagement(workspace, Buffer.from(dataBase64, 'base64'))
+      events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })
+      return r
+    },
+    verifyEvidence: ({ id }) => workspace.evidence.verify(engagements.get(id).id),
   }
 }
