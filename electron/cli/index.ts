@@ -47,6 +47,9 @@ export async function run(argv: string[], out: Out = makeOut()): Promise<number>
   }
 }
 
+/** The engine, for scripts that drive the built bundle (crash tests, tooling). */
+export { openWorkspace } from '../core/workspace'
+
 /** Entry point used by bin/handover.js. */
 export function main(argv: string[] = process.argv): void {
   run(argv).then(
