@@ -1,0 +1,74 @@
+import type { Db } from '../workspace/db'
+
+export interface TimelineFilter {
+  engagementId: string
+  checkId?: string
+  target?: string
+  status?: string
+  kind?: string
+  /** ISO times, inclusive. */
+  from?: string
+  to?: string
+  /** Keyset pagination: items with an id below this one (newest first). */
+  before?: number
+  limit?: number
+}
+
+export interface TimelineRow {
+  id: number
+  seq: number
+  kind: string
+  label: string
+  checkId: string | null
+  target: string | null
+  status: string | null
+  createdAt: string
+  hash: string
+}
+
+/**
+ * One page of an engagement's evidence, newest first, filtered by check, host, status, kind and
+ * time. Keyset pagination on id keeps every page as fast as the first at 100k items; bodies are
+ * not read (the viewer fetches one item at a time).
+ */
+export function timelinePage(db: Db, f: TimelineFilter): { rows: TimelineRow[]; next: number | null } {
+  const { where, params } = conditions(f)
+  const limit = Math.min(Math.max(f.limit ?? 100, 1), 500)
+  const rows = db
+    .prepare(
+      `SELECT id, seq, kind, label, check_id AS checkId, target, status, created_at AS createdAt, hash
+         FROM evidence WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ${limit + 1}`,
+    )
+    .all(params) as TimelineRow[]
+  const more = rows.length > limit
+  if (more) rows.pop()
+  return { rows, next: more ? rows[rows.length - 1].id : null }
+}
+
+/** How many items match (for the "n items" line of the viewer). */
+export function timelineCount(db: Db, f: Omit<TimelineFilter, 'before' | 'limit'>): number {
+  const { where, params } = conditions(f)
+  return db.prepare(`SELECT count(*) FROM evidence WHERE ${where.join(' AND ')}`).pluck().get(params) as number
+}
+
+const COLUMNS: [keyof TimelineFilter, string][] = [
+  ['checkId', 'check_id = @checkId'],
+  ['target', 'target = @target'],
+  ['status', 'status = @status'],
+  ['kind', 'kind = @kind'],
+  ['from', 'created_at >= @from'],
+  ['to', 'created_at <= @to'],
+  ['before', 'id < @before'],
+]
+
+/** SQL conditions and bound parameters for the filters that are set (values are always bound, never inlined). */
+function conditions(f: Partial<TimelineFilter>): { where: string[]; params: Record<string, unknown> } {
+  const where = ['engagement_id = @engagementId']
+  const params: Record<string, unknown> = { engagementId: f.engagementId }
+  for (const [key, sql] of COLUMNS) {
+    if (f[key] === undefined || f[key] === '' || f[key] === null) continue
+    where.push(sql)
+    params[key] = f[key]
+  }
+  return { where, params }
+}
