@@ -1,0 +1,31 @@
+import type { Engagement } from '@shared/schemas/engagement'
+import type { Runbook, RunbookStep } from '@shared/schemas/runbook'
+import { engagementValues, fill, type PlaceholderValues } from './placeholders'
+
+/** A runbook with every placeholder filled for one engagement (for the CLI, UI and PDF). */
+export function fillRunbook(rb: Runbook, e: Engagement | null, extra: PlaceholderValues = {}): Runbook {
+  const values = e ? engagementValues(e, extra) : extra
+  return JSON.parse(fill(JSON.stringify(rb), values)) as Runbook
+}
+
+const KIND_LABEL: Record<RunbookStep['kind'], string> = { instruction: 'Do', verify: 'Verify', decision: 'Decide' }
+
+/** Plain-text rendering of one step, as shown in a terminal. */
+export function formatStep(step: RunbookStep, n: number, total: number): string {
+  const out = [`Step ${n}/${total} · ${KIND_LABEL[step.kind]} · ${step.title}`]
+  if (step.do) out.push('', step.do.trim())
+  if (step.kind === 'verify') out.push('', `Checks: ${step.checks.join(', ')}`)
+  if (step.kind === 'decision') {
+    out.push('', step.question)
+    step.options.forEach((o, i) => out.push(`  ${i + 1}. ${o.label}`))
+  }
+  return out.join('\n')
+}
+
+/** The whole runbook as text: summary, symptoms, numbered steps, rollback. */
+export function formatRunbook(rb: Runbook): string {
+  const out = [rb.title, '='.repeat(rb.title.length), '', rb.summary, '', 'Symptoms:', ...rb.symptoms.map((s) => `  - ${s}`)]
+  rb.steps.forEach((s, i) => out.push('', formatStep(s, i + 1, rb.steps.length)))
+  out.push('', `Rollback: ${rb.rollback.trim()}`)
+  return out.join('\n')
+}
