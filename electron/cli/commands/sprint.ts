@@ -5,6 +5,7 @@ import type { SprintStatus } from '@shared/schemas/sprint'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { formatSprint } from '../sprint-format'
+import { runSprintChecks } from '../sprint-run'
 
 function show(ctx: CliContext, s: SprintStatus, json?: boolean): void {
   if (json) ctx.out.json(s)
@@ -40,6 +41,20 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (ref: string, o: { json?: boolean }) => {
       const s = await call<SprintStatus | null>(ctx, 'sprintStatus', { engagementId: ref })
       if (!s) throw new CliExit(EXIT.badInput, `no sprint for ${ref} yet: handover sprint start ${ref}`)
+      show(ctx, s, o.json)
+    })
+
+  sprint
+    .command('run <engagement>')
+    .description("run the checks behind the plan (everything, one item, one stage, or what is failing) and show the plan")
+    .option('--item <id>', 'only this item')
+    .option('--stage <id>', 'only this stage')
+    .option('--failed', 'only items failing or blocked now')
+    .option('--lab <scenario>', 'against a sandbox scenario (demo, healthy, hostile or a file)')
+    .option('--connect-to <rule...>', 'curl-style HOST1:PORT1:HOST2:PORT2 preflight rules')
+    .option('--json', 'print JSON only')
+    .action(async (ref: string, o: { item?: string; stage?: string; failed?: boolean; lab?: string; connectTo?: string[]; json?: boolean }) => {
+      const s = await runSprintChecks(ctx, ref, o)
       show(ctx, s, o.json)
     })
 
