@@ -1,0 +1,39 @@
+import { runAudit } from '../checks/runner'
+import { DEFAULT_PROFILE } from '../net/profile'
+import { getRunbook, loadRunbooks } from '../runbooks/catalog'
+import { fillRunbook } from '../runbooks/render'
+import { RunbookRunner, type RunChecks } from '../runbooks/runner'
+import type { RunbookView } from '@shared/contract/runbooks'
+import type { ApiSlice, CoreServices } from './types'
+
+type Methods = 'listRunbooks' | 'getRunbook' | 'startRunbook' | 'openRunbookRuns' | 'runbookView' | 'runbookDone' | 'runbookChoose' | 'runbookVerify'
+
+/** Guided runbooks through the contract: each answer returns the run's next step, filled in. */
+export function runbookApi(s: CoreServices): ApiSlice<Methods> {
+  const { workspace, events } = s
+  const runner = new RunbookRunner(workspace)
+  const view = (runId: string, outcome?: RunbookView['outcome']): RunbookView => {
+    const { run, runbook, step } = runner.current(runId)
+    const filled = fillRunbook(runbook, workspace.engagements.get(run.engagementId))
+    return { run, runbook: filled, step: step ? (filled.steps.find((x) => x.id === step.id) ?? null) : null, ...(outcome ? { outcome } : {}) }
+  }
+  const runChecks = (engagementId: string): RunChecks => async (ids) => {
+    const profile = s.profile ?? DEFAULT_PROFILE
+    const r = await runAudit({ workspace, events, engagement: workspace.engagements.get(engagementId), profile, checkIds: ids, services: s.credentials ? { credentials: s.credentials } : {} })
+    return { offline: !!profile.offline, checks: r.checks }
+  }
+  return {
+    listRunbooks: () => loadRunbooks().map((r) => ({ id: r.id, title: r.title, summary: r.summary, severity: r.severity, steps: r.steps.length })),
+    getRunbook: ({ id, engagementId }) => fillRunbook(getRunbook(id), engagementId ? workspace.engagements.get(engagementId) : null),
+    startRunbook: ({ engagementId, runbookId, by }) => view(runner.start(engagementId, runbookId, by ?? '').id),
+    openRunbookRuns: ({ engagementId }) => runner.open(engagementId),
+    runbookView: ({ runId }) => view(runId),
+    runbookDone: ({ runId, stepId, note, inputs }) => view(runner.done(runId, stepId, { note, inputs }).id),
+    runbookChoose: ({ runId, stepId, option }) => view(runner.choose(runId, stepId, option).id),
+    runbookVerify: async ({ runId, stepId }) => {
+      const { run } = runner.current(runId)
+      const { outcome } = await runner.verify(runId, stepId, runChecks(run.engagementId))
+      return view(runId, outcome)
+    },
+  }
+}
