@@ -1,0 +1,56 @@
+import type { ProvidersSpec } from './schema'
+
+/** The provider APIs the sandbox serves, each under its own path prefix. */
+export type ProviderName = 'cloudflare' | 'rdap' | 'vercel' | 'netlify' | 'uptimerobot' | 'betterstack'
+
+/** A parsed request, its path relative to the provider's prefix. */
+export interface ApiRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: Record<string, string | string[] | undefined>
+  /** Form fields (UptimeRobot POSTs) merged with query parameters. */
+  form: URLSearchParams
+  /** Absolute URL of the provider's base (for pagination links). */
+  base: string
+}
+
+export interface ApiReply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** Everything the handlers read: the scenario, the lab's tokens and canaries, the clock. */
+export interface World {
+  spec: ProvidersSpec
+  domains: string[]
+  credentials: Record<string, string>
+  /** Canary strings planted in env var values: they must never reach disk. */
+  canaries: string[]
+  /** Lab start time: dates in responses are relative to it. */
+  now: number
+  /** Absolute base URL of the whole provider server. */
+  origin: string
+}
+
+export type Handler = (req: ApiRequest, params: Record<string, string>, world: World) => ApiReply
+
+export interface Route {
+  method: 'GET' | 'POST'
+  /** Path with `:name` segments, relative to the provider's prefix. */
+  pattern: string
+  handle: Handler
+}
+
+/** One provider API: its prefix, how it checks credentials, its error shape and its routes. */
+export interface ProviderApi {
+  name: ProviderName
+  /** Path prefix on the shared server, e.g. `/cloudflare/client/v4`. */
+  prefix: string
+  /** Returns an error reply when the request is not authorised, else undefined. */
+  auth(req: ApiRequest, world: World): ApiReply | undefined
+  /** A reply in the provider's own error shape. */
+  error(status: number, message: string): ApiReply
+  routes: Route[]
+}
