@@ -3,7 +3,8 @@
 // "N passed, N failed" line. On Linux without a session bus it re-runs itself inside
 // dbus-run-session with an unlocked gnome-keyring, so keychain tests use a real Secret Service.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,8 +12,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
 if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.HANDOVER_TEST_INNER && has('dbus-run-session') && has('gnome-keyring-daemon')) {
+  // A private keyring in a temp folder: tests never touch the developer's own login keyring.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'handover-keyring-'))
   const inner = `printf handover | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec node "${join(root, 'scripts', 'test.mjs')}" ${process.argv.slice(2).map((a) => `'${a}'`).join(' ')}`
-  const r = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], { stdio: 'inherit', cwd: root, env: { ...process.env, HANDOVER_TEST_INNER: '1' } })
+  const r = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], { stdio: 'inherit', cwd: root, env: { ...process.env, HANDOVER_TEST_INNER: '1', XDG_DATA_HOME: keyringHome } })
+  rmSync(keyringHome, { recursive: true, force: true })
   process.exit(r.status ?? 1)
 }
 

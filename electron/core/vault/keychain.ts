@@ -13,7 +13,9 @@ export interface SecretStore {
 
 /** The OS keychain (macOS Keychain, Windows Credential Manager, Secret Service on Linux). */
 export function createKeychainStore(service = KEYCHAIN_SERVICE): SecretStore {
-  const entry = (account: string) => new Entry(service, account)
+  // On Linux the binding would silently fall back to the kernel keyutils keyring (in-memory,
+  // lost on reboot) when no Secret Service answers: pin the Secret Service so we refuse instead.
+  const entry = (account: string) => new Entry(service, account, { linux: { store: 'secret-service' } })
   return {
     async available() {
       const probe = `probe-${process.pid}-${Date.now()}`

@@ -1,0 +1,152 @@
+import type { Command } from 'commander'
+import type { Credential } from '@shared/contract/credentials'
+import type { Engagement } from '@shared/schemas/engagement'
+import { dispatch } from '../../core/api'
+import { CliExit, EXIT, type CliContext } from '../context'
+import { confirm } from '../prompt'
+
+const MAX_SECRET = 16_384
+
+let secretInput: NodeJS.ReadStream | undefined
+/** Where `credential add` reads the secret from (process.stdin unless a test in-process sets another stream). */
+export function useSecretInput(input: NodeJS.ReadStream | undefined): void {
+  secretInput = input
+}
+
+/** Call core through the validated entry point; bad input exits 2, provider/keychain trouble 1. */
+async function call<T>(ctx: CliContext, method: string, input: unknown): Promise<T> {
+  const r = await dispatch(ctx.core(), method, input)
+  if (!r.ok) throw new CliExit(['invalid_input', 'not_found', 'conflict'].includes(r.error.code) ? EXIT.badInput : EXIT.failed, r.error.message)
+  return r.value as T
+}
+
+/**
+ * Read a secret without echo: on a TTY a hidden prompt (raw mode, nothing printed back), else
+ * all of stdin (a pipe). Never from argv, so it stays out of shell history and `ps`.
+ */
+export async function readSecret(prompt: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string> {
+  if (!input.isTTY) {
+    const chunks: Buffer[] = []
+    let size = 0
+    for await (const c of input) {
+      const b = Buffer.isBuffer(c) ? c : Buffer.from(String(c))
+      size += b.length
+      if (size > MAX_SECRET) throw new CliExit(EXIT.badInput, 'the secret on stdin is too long')
+      chunks.push(b)
+    }
+    return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '')
+  }
+  output.write(prompt)
+  input.setRawMode(true)
+  input.resume()
+  return new Promise<string>((resolve, reject) => {
+    let value = ''
+    const done = (err?: Error) => {
+      input.setRawMode(false)
+      input.pause()
+      input.off('data', onData)
+      output.write('\n')
+      if (err) reject(err)
+      else resolve(value)
+    }
+    const onData = (d: Buffer) => {
+      for (const ch of d.toString('utf8')) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return done()
+        if (ch === '\u0003') return done(new CliExit(EXIT.badInput, 'cancelled'))
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1)
+        else if (value.length < MAX_SECRET) value += ch
+      }
+    }
+    input.on('data', onData)
+  })
+}
+
+function row(c: Credential): string {
+  const verified = c.verifiedAt ? `verified ${c.verifiedAt.slice(0, 10)}` : c.verifyError ? `verify failed: ${c.verifyError}` : 'not verified'
+  return `${c.id.slice(0, 8)}  ${c.provider.padEnd(20)} ${c.label.padEnd(24)} ${(c.identity ?? '—').padEnd(28)} ${c.owner.padEnd(10)} ${verified}`
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  const cred = program.command('credential').description('provider credentials in the OS keychain: add, list, verify, rotate, remove')
+
+  cred
+    .command('add <provider>')
+    .description('store a credential in the OS keychain (the secret is read from a hidden prompt or stdin, never argv)')
+    .requiredOption('--label <label>', 'a name for this credential')
+    .option('--engagement <ref>', 'engagement id, id prefix or domain it belongs to')
+    .option('--owner <owner>', 'consultant or founder', 'consultant')
+    .option('--rotation-due <date>', 'when to rotate it (YYYY-MM-DD)')
+    .option('--no-verify', 'do not call the provider now')
+    .option('--json', 'print JSON only')
+    .action(async (provider: string, o: { label: string; engagement?: string; owner: string; rotationDue?: string; verify: boolean; json?: boolean }) => {
+      const status = await call<{ available: boolean; reason?: string; docs?: string }>(ctx, 'keychainStatus', {})
+      if (!status.available) {
+        throw new CliExit(EXIT.failed, `no secure keychain is available (${status.reason}); nothing was stored. See ${status.docs}.`)
+      }
+      const engagementId = o.engagement ? (await call<Engagement>(ctx, 'getEngagement', { id: o.engagement })).id : undefined
+      const secret = await readSecret(`Secret for ${provider} (${o.label}), input hidden: `, secretInput)
+      const c = await call<Credential>(ctx, 'addCredential', {
+        provider,
+        label: o.label,
+        secret,
+        engagementId,
+        owner: o.owner,
+        rotationDue: o.rotationDue,
+        verify: o.verify,
+      })
+      if (o.json) return ctx.out.json(c)
+      ctx.out.line(`Stored ${c.provider} credential ${c.id.slice(0, 8)} (${c.label}) in the OS keychain`)
+      if (c.verifiedAt) ctx.out.line(`Verified: ${c.identity ?? 'unknown identity'}; permissions: ${c.scopes.join(', ') || 'none reported'}`)
+      else if (c.verifyError) ctx.out.info(`Warning: verification failed: ${c.verifyError}`)
+    })
+
+  cred
+    .command('list')
+    .description('list credentials (metadata only)')
+    .option('--engagement <ref>', 'only those of one engagement')
+    .option('--json', 'print JSON only')
+    .action(async (o: { engagement?: string; json?: boolean }) => {
+      const engagementId = o.engagement ? (await call<Engagement>(ctx, 'getEngagement', { id: o.engagement })).id : undefined
+      const list = await call<Credential[]>(ctx, 'listCredentials', engagementId ? { engagementId } : {})
+      if (o.json) return ctx.out.json(list)
+      if (!list.length) return ctx.out.line('No credentials yet. Add one: handover credential add cloudflare --label "Client CF token"')
+      for (const c of list) ctx.out.line(row(c))
+    })
+
+  cred
+    .command('verify <id>')
+    .description("call the provider's verify endpoint and record identity and permissions")
+    .option('--json', 'print JSON only')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const c = await call<Credential>(ctx, 'verifyCredential', { id })
+      if (o.json) return ctx.out.json(c)
+      ctx.out.line(`Verified ${c.id.slice(0, 8)}: ${c.identity ?? 'unknown identity'}; permissions: ${c.scopes.join(', ') || 'none reported'}`)
+    })
+
+  cred
+    .command('rotate <id>')
+    .description('replace a secret: the new one is verified first, the old one stays until then')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const secret = await readSecret(`New secret for ${id}, input hidden: `, secretInput)
+      const c = await call<Credential>(ctx, 'rotateCredential', { id, secret })
+      if (o.json) return ctx.out.json(c)
+      ctx.out.line(`Rotated ${c.id.slice(0, 8)} (${c.label})`)
+    })
+
+  cred
+    .command('remove <id>')
+    .description('delete a credential from the keychain and the workspace (asks first)')
+    .option('-y, --yes', 'do not ask for confirmation')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, o: { yes?: boolean; json?: boolean }) => {
+      const cur = (await call<Credential[]>(ctx, 'listCredentials', {})).find((c) => c.id === id || (id.length >= 4 && c.id.startsWith(id)))
+      if (!cur) throw new CliExit(EXIT.badInput, `no credential "${id}"`)
+      if (!o.yes && !(await confirm(`Delete the ${cur.provider} credential "${cur.label}" from the keychain?`))) {
+        throw new CliExit(EXIT.badInput, 'not deleted: confirm at the prompt or pass --yes')
+      }
+      const r = await call<{ id: string }>(ctx, 'removeCredential', { id: cur.id })
+      if (o.json) ctx.out.json({ removed: r.id })
+      else ctx.out.line(`Deleted credential ${r.id.slice(0, 8)} (${cur.label})`)
+    })
+}

@@ -1,0 +1,30 @@
+import type { ApiSlice, CoreServices } from './types'
+import { CredentialService } from '../vault/service'
+import { createKeychainStore, type SecretStore } from '../vault/keychain'
+// The provider clients register their verify endpoints (Cloudflare, Vercel, ...) on load.
+import '../providers/verifiers'
+
+const services = new WeakMap<CoreServices['workspace'], CredentialService>()
+
+/** The credential service of a workspace (one per open workspace; the OS keychain by default). */
+export function credentialService(core: Pick<CoreServices, 'workspace'>, store?: SecretStore): CredentialService {
+  let s = services.get(core.workspace)
+  if (!s) services.set(core.workspace, (s = new CredentialService(core.workspace.db, store ?? createKeychainStore())))
+  return s
+}
+
+/** Credential methods: add / verify / rotate / remove / list, and the keychain's status. */
+export function credentialApi(
+  core: CoreServices,
+  store?: SecretStore,
+): ApiSlice<'listCredentials' | 'addCredential' | 'verifyCredential' | 'rotateCredential' | 'removeCredential' | 'keychainStatus'> {
+  const svc = () => credentialService(core, store)
+  return {
+    listCredentials: (input) => svc().list(input?.engagementId),
+    addCredential: (input) => svc().add(input),
+    verifyCredential: ({ id }) => svc().verify(id),
+    rotateCredential: ({ id, secret }) => svc().rotate(id, secret),
+    removeCredential: ({ id }) => svc().remove(id),
+    keychainStatus: () => svc().status(),
+  }
+}

@@ -1,0 +1,60 @@
+import type { lintSource as LintSourceFn } from '@secretlint/core'
+import type { creator as PresetCreator } from '@secretlint/secretlint-rule-preset-recommend'
+import type { RawMatch } from './types'
+
+type LintSource = typeof LintSourceFn
+type Preset = typeof PresetCreator
+
+let loaded: Promise<{ lintSource: LintSource; creator: Preset }> | undefined
+
+/** secretlint v11 is ESM-only: load it once with a dynamic import (works from the CJS bundle). */
+function load(): Promise<{ lintSource: LintSource; creator: Preset }> {
+  loaded ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
+    lintSource: core.lintSource,
+    creator: preset.creator,
+  }))
+  return loaded
+}
+
+/** Short titles for the preset's rules, so we never show secretlint's own messages (they echo source). */
+const TITLES: Record<string, string> = {
+  aws: 'AWS credential',
+  gcp: 'Google Cloud service account key',
+  azure: 'Azure credential',
+  privatekey: 'Private key',
+  npm: 'npm token',
+  basicauth: 'Password in a URL (basic auth)',
+  'database-connection-string': 'Database connection string with a password',
+  slack: 'Slack token',
+  sendgrid: 'SendGrid API key',
+  shopify: 'Shopify token',
+  github: 'GitHub token',
+  openai: 'OpenAI API key',
+  anthropic: 'Anthropic API key',
+  linear: 'Linear API key',
+  '1password': '1Password service account token',
+}
+
+function titleFor(ruleId: string): string {
+  const short = ruleId.replace(/^@secretlint\/secretlint-rule-/, '')
+  return TITLES[short] ?? `${short} secret`
+}
+
+/**
+ * Lint one text with secretlint's recommended preset. Only rule ids and ranges are used: the
+ * messages can contain the raw secret, so they are dropped here and never stored or printed.
+ */
+export async function secretlintMatches(content: string, filePath: string): Promise<RawMatch[]> {
+  const { lintSource, creator } = await load()
+  const r = await lintSource({
+    source: { content, filePath, contentType: 'text' },
+    options: {
+      maskSecrets: true,
+      noPhysicFilePath: true,
+      config: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: creator }] },
+    },
+  })
+  return r.messages
+    .filter((m) => m.type === 'message')
+    .map((m) => ({ rule: m.ruleId, title: titleFor(m.ruleId), severity: 'fail' as const, start: m.range[0], end: m.range[1], opaque: true }))
+}

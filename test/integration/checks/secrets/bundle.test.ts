@@ -1,0 +1,99 @@
+import { createServer, type Server } from 'node:https'
+import { createServer as createNetServer, type AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { check } from '../../../../electron/core/checks/secrets/bundle'
+import { DEFAULT_THRESHOLDS, type CheckContext, type CheckServices } from '../../../../electron/core/checks/types'
+import { HttpClient } from '../../../../electron/core/net/http/client'
+import { DEFAULT_PROFILE, type NetworkProfile } from '../../../../electron/core/net/profile'
+import { makePki } from '../../../unit/net/tls/pki'
+
+const OPENAI = 'sk-proj-' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z'
+const STRIPE = 'sk_live_' + '51HqZk2Lm9Np4Rt7Vw1Yb3Cd5Ef'
+
+/** One HTTPS server playing two sites: leaky.test (secrets in a bundle and its source map) and clean.test. */
+const pages: Record<string, Record<string, { type: string; body: string; headers?: Record<string, string> }>> = {
+  'leaky.test': {
+    '/': { type: 'text/html', body: '<html><script src="/assets/app.js"></script><script src="https://cdn.thirdparty.example/x.js"></script></html>' },
+    '/assets/app.js': { type: 'application/javascript', body: `const ai="${OPENAI}";\n//# sourceMappingURL=app.js.map\n` },
+    '/assets/app.js.map': { type: 'application/json', body: JSON.stringify({ version: 3, sources: ['src/pay.ts'], sourcesContent: [`const k = "${STRIPE}"`] }) },
+  },
+  'clean.test': {
+    '/': { type: 'text/html', body: '<html><script type="module" src="/main.js"></script><link rel="modulepreload" href="/chunk.js"></html>' },
+    '/main.js': { type: 'application/javascript', body: 'const pk="pk_live_51HqZk2Lm9Np4Rt7Vw1Yb3Cd5Ef";console.log(pk)\n' },
+    '/chunk.js': { type: 'application/javascript', body: 'export const x = 1\n' },
+  },
+}
+
+let server: Server
+let profile: NetworkProfile
+const clients: HttpClient[] = []
+
+beforeAll(async () => {
+  const pki = makePki()
+  server = createServer({ key: pki.keyPem, cert: pki.leaf(['leaky.test', 'clean.test']) }, (req, res) => {
+    const site = pages[(req.headers.host ?? '').split(':')[0]]
+    const p = site?.[req.url ?? '/']
+    if (!p) return res.writeHead(404).end('not found')
+    res.writeHead(200, { 'content-type': p.type, ...p.headers }).end(p.body)
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const port = (server.address() as AddressInfo).port
+  // A loopback port with nothing listening, so "unreachable" never leaves the machine.
+  const closed = createNetServer()
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r))
+  const deadPort = (closed.address() as AddressInfo).port
+  await new Promise<void>((r) => closed.close(() => r()))
+  profile = {
+    ...DEFAULT_PROFILE,
+    extraCaPem: [pki.caPem],
+    // Only our two sites go to loopback; anything else would be refused by the check (never fetched).
+    connectTo: [
+      ...['leaky.test', 'clean.test'].map((host) => ({ host, port: 443, toHost: '127.0.0.1', toPort: port })),
+      { host: 'unreachable.test', port: 0, toHost: '127.0.0.1', toPort: deadPort },
+    ],
+  }
+})
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()))
+  await new Promise<void>((r) => server.close(() => r()))
+})
+
+function ctx(domain: string): CheckContext {
+  const http = new HttpClient(profile)
+  clients.push(http)
+  return {
+    engagement: { id: 'e1', domain, hosts: [] } as unknown as CheckContext['engagement'],
+    domain,
+    target: domain,
+    profile,
+    thresholds: DEFAULT_THRESHOLDS,
+    signal: AbortSignal.timeout(30_000),
+    services: { http } as unknown as CheckServices,
+  }
+}
+
+describe('secrets.bundle', () => {
+  it('fails on keys in a JS bundle and its source map, masked, without fetching third parties', async () => {
+    const r = await check.run(ctx('leaky.test'))
+    expect(r.status).toBe('fail')
+    const findings = r.details!.findings as { rule: string; path: string; masked: string }[]
+    expect(findings.find((f) => f.rule === 'openai-key')).toMatchObject({ path: 'https://leaky.test/assets/app.js', masked: 'sk-p…[redacted]' })
+    expect(findings.some((f) => f.rule === 'stripe-live-key' && f.path.endsWith('app.js.map'))).toBe(true)
+    expect(r.details!.skippedThirdParty).toEqual(['https://cdn.thirdparty.example/x.js'])
+    const all = JSON.stringify(r)
+    expect(all).not.toContain(OPENAI)
+    expect(all).not.toContain(STRIPE)
+  })
+
+  it('passes a site whose bundles hold only publishable keys', async () => {
+    const r = await check.run(ctx('clean.test'))
+    expect(r.summary).toMatch(/No secrets/)
+    expect(r.status).toBe('pass')
+    expect((r.details!.fetched as unknown[]).length).toBe(3)
+  })
+
+  it('ends as error when the site cannot be reached', async () => {
+    const r = await check.run(ctx('unreachable.test'))
+    expect(r.status).toBe('error')
+  })
+})
