@@ -1,0 +1,105 @@
+import { mkdirSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { Command } from 'commander'
+import { runAudit } from '../../core/checks/runner'
+import { createBundle } from '../../core/handover/bundle/build'
+import { SprintService } from '../../core/sprint/service'
+import { createKeychainStore } from '../../core/vault/keychain'
+import { createMemoryStore } from '../../core/vault/memory-store'
+import { memoryCredentialSource } from '../../core/vault/sources'
+import { openWorkspace } from '../../core/workspace'
+import { EventBus } from '../../core/events'
+import { startLab } from '../../lab'
+import { CliExit, EXIT, type CliContext } from '../context'
+import { progressLine } from '../progress-line'
+import { tinyPng } from '../tiny-png'
+
+const FOUNDER = { name: 'Ada Founder', email: 'founder@acme-launch.example' }
+const CONSULTANT = { name: 'Demo Consultant', email: 'consultant@handover.example' }
+
+/**
+ * A whole sprint against the bundled demo sandbox, headless: audit, a waiver, a manual item with
+ * an attachment, a scripted fix in the sandbox and a re-run, then a signed handover bundle.
+ */
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description('run a whole sprint against the demo sandbox and end with a signed handover bundle')
+    .option('--out <dir>', 'where to put the workspace and the bundle', 'handover-demo')
+    .option('--json', 'print a JSON summary only')
+    .action(async (o: { out: string; json?: boolean }) => {
+      const out = resolve(o.out)
+      mkdirSync(out, { recursive: true })
+      if (readdirSync(out).some((f) => f === 'bundle')) throw new CliExit(EXIT.badInput, `${out} already holds a demo; pick an empty --out folder`)
+      const { workspace: flag } = program.opts<{ workspace?: string }>()
+      const ws = openWorkspace(flag ?? join(out, 'workspace'))
+      const say = (t: string) => (o.json ? undefined : ctx.out.info(t))
+      const lab = await startLab('demo')
+      try {
+        const events = new EventBus()
+        events.on((e) => e.type === 'check.finished' && say(progressLine(e)))
+        const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
+        const domain = lab.scenario.domains[0]
+        const e = ws.engagements.create({
+          domain,
+          clientName: 'Acme Launch (demo)',
+          founderName: FOUNDER.name,
+          founderEmail: FOUNDER.email,
+          hosts: lab.scenario.hosts.map((h: { name: string }) => h.name),
+        } as never)
+        const sprints = new SprintService(ws)
+        const audit = async () =>
+          runAudit({ workspace: ws, events, engagement: e, profile: lab.profile, thresholds: sprints.status(e.id).thresholds, services: { credentials } })
+
+        say(`1/6 Sprint started for ${domain}; running every check against the sandbox…`)
+        sprints.start(e.id)
+        const first = await audit()
+        const failedBefore = first.checks.filter((c) => c.status === 'fail' || c.status === 'error').length
+
+        say('2/6 Waiving DNSSEC until the registrar supports DS records…')
+        sprints.waive(e.id, 'dnssec', { reason: 'The registrar adds DS support next month; revisit then.', acceptedBy: FOUNDER.name, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() })
+
+        say('3/6 Recording the password-reset inbox test with a screenshot…')
+        sprints.verdict(e.id, 'reset-email-inbox', { verdict: 'pass', by: CONSULTANT.name, note: 'Reset email reached Gmail and Outlook inboxes.', attachments: [{ name: 'gmail-inbox.png', bytes: tinyPng(), mime: 'image/png' }] })
+
+        say('4/6 Applying the scripted fixes in the sandbox (HSTS and headers, DNS)…')
+        const fixes = Object.keys(lab.scenario.fixes ?? {})
+        for (const f of fixes) await lab.applyFix(f)
+
+        say('5/6 Re-running the checks…')
+        const second = await audit()
+        const failedAfter = second.checks.filter((c) => c.status === 'fail' || c.status === 'error').length
+
+        say('6/6 Building the signed handover bundle…')
+        const keychain = createKeychainStore()
+        const usable = await keychain.available()
+        if (!usable.ok) say('   (no keychain here: the demo signing identity is kept in memory for this run only)')
+        const bundleDir = join(out, 'bundle')
+        const bundle = await createBundle({ workspace: ws, engagement: ws.engagements.get(e.id), outDir: bundleDir, secrets: usable.ok ? keychain : createMemoryStore(), signer: CONSULTANT })
+        const verdict = ws.evidence.verify(e.id)
+        const summary = {
+          workspace: ws.dir,
+          engagement: { id: e.id, domain },
+          firstRun: { checks: first.checks.length, failedOrErrored: failedBefore },
+          fixesApplied: fixes,
+          secondRun: { checks: second.checks.length, failedOrErrored: failedAfter },
+          evidence: verdict,
+          bundle: { dir: bundleDir, zip: `${bundleDir}.zip`, files: (bundle as { files?: unknown }).files },
+          verify: `handover verify ${bundleDir}`,
+        }
+        if (o.json) ctx.out.json(summary)
+        else {
+          ctx.out.line(`Demo finished for ${domain}.`)
+          ctx.out.line(`  checks failing or erroring: ${failedBefore} before the fixes, ${failedAfter} after`)
+          ctx.out.line(`  evidence: ${verdict.count} items, chain ${verdict.ok ? 'intact' : 'BROKEN'}`)
+          ctx.out.line(`  workspace: ${ws.dir}`)
+          ctx.out.line(`  bundle:    ${bundleDir} (+ .zip)`)
+          ctx.out.line(`Verify it:  handover verify ${bundleDir}`)
+          ctx.out.line(`            handover evidence verify --workspace ${ws.dir}`)
+        }
+      } finally {
+        ws.close()
+        await lab.close()
+      }
+    })
+}
