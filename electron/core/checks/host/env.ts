@@ -1,0 +1,63 @@
+import type { EnvVarName } from '../../providers/hosting/types'
+import { apiEvidence } from '../../providers/outcome'
+import type { CheckModule, CheckOutcome } from '../types'
+import { withHosting } from './lib/hosting'
+
+/** Prefixes that bundlers inline into browser code. */
+export const PUBLIC_PREFIXES = ['NEXT_PUBLIC_', 'VITE_', 'REACT_APP_', 'EXPO_PUBLIC_', 'PUBLIC_', 'NUXT_PUBLIC_', 'GATSBY_'] as const
+
+const SECRETISH = /(SECRET|PRIVATE|PASSWORD|PASSWD|TOKEN|API_?KEY|SERVICE_?ROLE|ACCESS_?KEY|CREDENTIAL|AUTH_?KEY|SIGNING|DATABASE_URL|DB_URL|CONNECTION_STRING|(^|_)SK(_|$)|WEBHOOK)/
+/** Names meant to be public although they look like keys. */
+const PUBLIC_OK = /(PUBLISHABLE|ANON_?KEY|PUBLIC_?KEY|SITE_?KEY|MAPBOX|MEASUREMENT_ID|POSTHOG_KEY|SENTRY_DSN)/
+
+/** Whether a variable name looks like it holds a secret. */
+export function looksSecret(name: string): boolean {
+  const n = name.toUpperCase()
+  return SECRETISH.test(n) && !PUBLIC_OK.test(n)
+}
+
+/** A secret-looking name behind a public prefix, e.g. NEXT_PUBLIC_STRIPE_SECRET_KEY. */
+export function isPublicSecret(name: string): boolean {
+  const n = name.toUpperCase()
+  const prefix = PUBLIC_PREFIXES.find((p) => n.startsWith(p))
+  return !!prefix && looksSecret(n.slice(prefix.length))
+}
+
+/** Judge env var names: public secrets fail; secrets shared by production and preview warn. */
+export function judgeEnv(env: EnvVarName[]): Pick<CheckOutcome, 'status' | 'summary'> & { publicSecrets: string[]; shared: string[]; byEnvironment: Record<string, string[]> } {
+  const byEnvironment: Record<string, string[]> = {}
+  for (const e of env) for (const t of e.environments) (byEnvironment[t] ??= []).push(e.name)
+  for (const k of Object.keys(byEnvironment)) byEnvironment[k] = [...new Set(byEnvironment[k])].sort()
+  const publicSecrets = [...new Set(env.filter((e) => isPublicSecret(e.name)).map((e) => e.name))].sort()
+  const shared = [...new Set(env.filter((e) => looksSecret(e.name) && !isPublicSecret(e.name) && e.environments.includes('production') && e.environments.includes('preview')).map((e) => e.name))].sort()
+  const out = { publicSecrets, shared, byEnvironment }
+  if (publicSecrets.length) return { status: 'fail', summary: `Secret-looking variables are exposed to the browser by a public prefix: ${publicSecrets.join(', ')}`, ...out }
+  if (shared.length) return { status: 'warn', summary: `Production secrets are shared with preview deployments: ${shared.join(', ')}`, ...out }
+  const n = new Set(env.map((e) => e.name)).size
+  return { status: 'pass', summary: `${n} variable names checked: no secret behind a public prefix, production separate from preview`, ...out }
+}
+
+export const check: CheckModule = {
+  meta: {
+    id: 'host.env',
+    title: 'Environment variables: no public secrets',
+    area: 'host',
+    stage: 'deployment',
+    why: 'Anything behind NEXT_PUBLIC_, VITE_ or REACT_APP_ is copied into the JavaScript every visitor downloads, so a secret there is public.',
+    fix: 'Rename the variable without the public prefix and read it only on the server (API route or server action). Then rotate the secret at its provider, because it has already been published. Give production its own values, separate from preview.',
+    runbook: 'key-leaked',
+    scope: 'engagement',
+    network: true,
+  },
+  run: (ctx) =>
+    withHosting(ctx, (s, cred) => {
+      const v = judgeEnv(s.env)
+      return {
+        status: v.status,
+        summary: v.summary,
+        details: { provider: s.provider, project: s.project, publicSecrets: v.publicSecrets, sharedWithPreview: v.shared, names: v.byEnvironment },
+        // Names and environments only: values were dropped by the client.
+        evidence: [apiEvidence(`${s.provider} environment variable names of ${s.project.name}`, s.env, cred)],
+      }
+    }),
+}

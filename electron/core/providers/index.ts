@@ -1,0 +1,54 @@
+import type { Agent } from 'undici'
+import type { NetworkProfile } from '../net/profile'
+import { CloudflareClient } from './cloudflare/client'
+import { createDispatcher, profileFetch, type FetchFn } from './fetch'
+import { NetlifyClient } from './hosting/netlify'
+import { VercelClient } from './hosting/vercel'
+import { BetterStackClient } from './monitoring/betterstack'
+import { UptimeRobotClient } from './monitoring/uptimerobot'
+import { RdapClient } from './rdap/client'
+
+export { ProviderError, isProviderError, providerLabel } from './errors'
+// Registers the provider verifiers with the vault on load.
+import './verifiers'
+
+export interface ProviderServicesOptions {
+  /** Folder for provider caches (the RDAP bootstrap): the workspace folder. None → no disk cache. */
+  cacheDir?: string
+  /** Replaces the profile-built fetch (e.g. an HTTP client that records exchanges). */
+  fetch?: FetchFn
+}
+
+/** Provider API clients for one run, all honouring the network profile (base URLs, connect-to, CA). */
+export interface ProviderServices {
+  cloudflare(token: string, signal?: AbortSignal): CloudflareClient
+  rdap(): RdapClient
+  vercel(token: string, signal?: AbortSignal): VercelClient
+  netlify(token: string, signal?: AbortSignal): NetlifyClient
+  uptimerobot(apiKey: string, signal?: AbortSignal): UptimeRobotClient
+  betterstack(token: string, signal?: AbortSignal): BetterStackClient
+  /** Close pooled connections. */
+  close(): Promise<void>
+}
+
+/** Build the provider clients from the network profile. */
+export function createProviderServices(profile: NetworkProfile, opts: ProviderServicesOptions = {}): ProviderServices {
+  let agent: Agent | undefined
+  let rdap: RdapClient | undefined
+  const fetch: FetchFn = opts.fetch ?? ((input, init) => profileFetch((agent ??= createDispatcher(profile)))(input, init))
+  const timeoutMs = profile.timeouts.requestMs
+  const p = profile.providers
+  return {
+    cloudflare: (token, signal) => new CloudflareClient({ token, fetch, baseURL: p.cloudflare, timeoutMs, signal }),
+    rdap: () => (rdap ??= new RdapClient({ fetch, bootstrapUrl: p.rdapBootstrap, cacheDir: opts.cacheDir, timeoutMs })),
+    vercel: (token, signal) => new VercelClient({ token, fetch, baseURL: p.vercel, timeoutMs, signal }),
+    netlify: (token, signal) => new NetlifyClient({ token, fetch, baseURL: p.netlify, timeoutMs, signal }),
+    uptimerobot: (apiKey, signal) => new UptimeRobotClient({ apiKey, fetch, baseURL: p.uptimerobot, timeoutMs, signal }),
+    betterstack: (token, signal) => new BetterStackClient({ token, fetch, baseURL: p.betterstack, timeoutMs, signal }),
+    close: async () => {
+      const a = agent
+      agent = undefined
+      await a?.close()
+    },
+  }
+}

@@ -1,0 +1,94 @@
+import { ProviderError, parseRetryAfter, providerLabel, statusError } from './errors'
+import type { FetchFn } from './fetch'
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry'
+
+export interface JsonRequest {
+  provider: string
+  fetch: FetchFn
+  url: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  /** A form body (UptimeRobot) or JSON body. */
+  form?: Record<string, string>
+  signal?: AbortSignal
+  timeoutMs: number
+  retry?: RetryPolicy
+  /** Cap on the body size read, so a huge answer cannot exhaust memory. */
+  maxBytes?: number
+  /** Follow redirects (RDAP registries may refer to the registrar's server). */
+  follow?: boolean
+}
+
+export interface JsonResponse<T = unknown> {
+  status: number
+  headers: Headers
+  body: T
+}
+
+const MAX_BYTES = 8 * 1024 * 1024
+
+/**
+ * GET/POST a JSON API with a per-attempt timeout, bounded retry on 429/5xx (honouring
+ * Retry-After), cancellation through `signal`, and typed ProviderErrors for everything else.
+ */
+export function requestJson<T = unknown>(req: JsonRequest): Promise<JsonResponse<T>> {
+  return withRetry(() => attemptJson<T>(req), req.signal, req.retry ?? DEFAULT_RETRY)
+}
+
+async function attemptJson<T>(req: JsonRequest): Promise<JsonResponse<T>> {
+  const name = providerLabel(req.provider)
+  const timeout = AbortSignal.timeout(req.timeoutMs)
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
+  const headers: Record<string, string> = { accept: 'application/json', ...req.headers }
+  let body: string | undefined
+  if (req.form) {
+    headers['content-type'] = 'application/x-www-form-urlencoded'
+    body = new URLSearchParams(req.form).toString()
+  }
+  let res: Response
+  let text: string
+  try {
+    res = await req.fetch(req.url, { method: req.method ?? 'GET', headers, body, signal, redirect: req.follow ? 'follow' : 'manual' })
+    text = await readCapped(res, req.maxBytes ?? MAX_BYTES)
+  } catch (e) {
+    throw transportError(req.provider, e, req.signal, timeout, req.timeoutMs)
+  }
+  if (res.status >= 300) throw statusError(req.provider, res.status, parseRetryAfter(res.headers.get('retry-after')))
+  try {
+    return { status: res.status, headers: res.headers, body: JSON.parse(text) as T }
+  } catch {
+    throw new ProviderError(req.provider, 'invalid_response', `${name} answered with invalid JSON (HTTP ${res.status})`, { status: res.status })
+  }
+}
+
+async function readCapped(res: Response, max: number): Promise<string> {
+  if (!res.body) return ''
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > max) {
+      await reader.cancel()
+      throw new RangeError(`response larger than ${max} bytes`)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Classify a thrown fetch error: cancelled by the run, timed out, too big, or unreachable. */
+export function transportError(provider: string, e: unknown, outer: AbortSignal | undefined, timeout: AbortSignal | undefined, timeoutMs: number): ProviderError {
+  const name = providerLabel(provider)
+  if (e instanceof ProviderError) return e
+  if (outer?.aborted) return new ProviderError(provider, 'cancelled', `${name} request cancelled`)
+  const err = e as { name?: string; message?: string; cause?: { code?: string; message?: string } }
+  if (timeout?.aborted || err.name === 'TimeoutError' || /timeout/i.test(err.cause?.code ?? '')) {
+    return new ProviderError(provider, 'timeout', `${name} did not answer within ${Math.round(timeoutMs / 1000)} s`)
+  }
+  if (e instanceof RangeError) return new ProviderError(provider, 'invalid_response', `${name} sent a ${e.message}`)
+  const why = err.cause?.code ?? err.cause?.message ?? err.message ?? 'unknown error'
+  return new ProviderError(provider, 'network', `${name} could not be reached (${why})`)
+}
