@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto'
+import { AppError } from '@shared/errors'
+import type { CheckResultInfo, CheckStatusName } from '@shared/contract/checks'
+import { CheckStore, type StoredResult } from '../checks/persist'
+import { listChecks } from '../checks/registry'
+import { runAudit, selectChecks, type AuditResult } from '../checks/runner'
+import { planRun } from '../checks/plan'
+import { DEFAULT_PROFILE } from '../net/profile'
+import { keychainCredentialSource } from '../vault/sources'
+import { credentialService } from './credentials'
+import type { ApiSlice, CoreServices } from './types'
+
+const info = (r: StoredResult): CheckResultInfo => ({ ...r, status: r.status as CheckStatusName })
+
+/** Runs in flight in this process, by run id, so they can be cancelled. */
+const running = new Map<string, { controller: AbortController; done: Promise<AuditResult> }>()
+
+/** The promise of a run started through the API (for the CLI and tests that wait on it). */
+export function runDone(runId: string): Promise<AuditResult> | undefined {
+  return running.get(runId)?.done
+}
+
+/** Check catalog, audit runs, results and their evidence. */
+export function checkApi(s: CoreServices): ApiSlice<'listChecks' | 'runAudit' | 'cancelRun' | 'listResults' | 'getResult'> {
+  const { workspace, events } = s
+  const store = () => new CheckStore(workspace.db, workspace.evidence)
+  return {
+    listChecks: () => listChecks().map(({ meta }) => ({ id: meta.id, title: meta.title, area: meta.area, stage: meta.stage, why: meta.why, fix: meta.fix, runbook: meta.runbook, scope: meta.scope, network: meta.network })),
+    runAudit: ({ engagementId, checkIds }) => {
+      const engagement = workspace.engagements.get(engagementId)
+      let checks
+      try {
+        checks = selectChecks(checkIds)
+      } catch (e) {
+        throw new AppError('invalid_input', (e as Error).message)
+      }
+      const runId = randomUUID()
+      const controller = new AbortController()
+      const total = planRun(engagement, checks).length
+      // Provider checks read credentials from the keychain for this engagement (skip when none).
+      const credentials = keychainCredentialSource(credentialService(s), engagement.id)
+      const done = runAudit({ workspace, events, engagement, profile: s.profile ?? DEFAULT_PROFILE, checkIds, signal: controller.signal, runId, services: { credentials } })
+      running.set(runId, { controller, done })
+      // The run reports through events; its end only clears the bookkeeping.
+      done.finally(() => running.delete(runId)).catch(() => undefined)
+      return { runId, total }
+    },
+    cancelRun: ({ runId }) => {
+      const r = running.get(runId)
+      if (!r) return { cancelled: false }
+      r.controller.abort(new Error('cancelled'))
+      return { cancelled: true }
+    },
+    listResults: ({ engagementId, runId }) => {
+      const e = workspace.engagements.get(engagementId)
+      return store().listResults(e.id, runId).map(info)
+    },
+    getResult: ({ resultId }) => {
+      const st = store()
+      const r = st.getResult(resultId)
+      if (!r) throw new AppError('not_found', `no check result ${resultId}`)
+      const evidence = st
+        .evidenceIds(r)
+        .map((id) => workspace.evidence.get(id))
+        .filter((x) => !!x)
+        .map((x) => ({ id: x.id, seq: x.seq, kind: x.kind, label: x.label, createdAt: x.createdAt, data: x.data, hash: x.hash }))
+      return { ...info(r), evidence }
+    },
+  }
+}

@@ -1,0 +1,69 @@
+import type { CheckModule } from '../types'
+import { normName, recordDns } from './lib/evidence'
+import { COMMON_LABELS, takeoverService } from './lib/takeover'
+
+interface Finding {
+  host: string
+  chain: string[]
+  target: string
+  rcode: string
+  service?: string
+}
+
+/** dns.dangling: CNAMEs whose target does not resolve, especially on third-party services (takeover risk). */
+export const check: CheckModule = {
+  meta: {
+    id: 'dns.dangling',
+    title: 'Dangling DNS records',
+    area: 'dns',
+    stage: 'dns-routing',
+    why: 'A record pointing at a deleted app or bucket lets a stranger claim it and serve pages or steal cookies under your domain.',
+    fix: 'Delete the CNAME (or re-create the resource it points to) for every host listed, starting with those on third-party services.',
+    runbook: 'dns',
+    scope: 'domain',
+    network: true,
+  },
+  async run(ctx) {
+    const { dns, evidence } = recordDns(ctx.services.dns)
+    const o = { signal: ctx.signal }
+    const names = new Set([ctx.domain, ...ctx.engagement.hosts.map((h) => h.name), ...COMMON_LABELS.map((l) => `${l}.${ctx.domain}`)])
+    const findings: Finding[] = []
+    const checked: { host: string; chain: string[] }[] = []
+    const errors: string[] = []
+    await Promise.all(
+      [...names].map(async (host) => {
+        try {
+          const a = await dns.lookup(host, 'A', o)
+          if (!a.cnames.length) {
+            // Not a CNAME at all (or the resolver did not follow): ask for the CNAME itself.
+            const c = await dns.lookup(host, 'CNAME', o)
+            if (!c.records.length) return
+            const target = normName(c.records[0].data)
+            const t = await dns.lookup(target, 'A', o)
+            const t6 = t.records.length ? t : await dns.lookup(target, 'AAAA', o)
+            checked.push({ host, chain: [target] })
+            if (!t6.records.length) findings.push({ host, chain: [target], target, rcode: t.rcode, service: takeoverService(target) })
+            return
+          }
+          checked.push({ host, chain: a.cnames })
+          const target = a.cnames[a.cnames.length - 1]
+          if (a.records.length) return
+          const six = await dns.lookup(host, 'AAAA', o)
+          if (six.records.length) return
+          findings.push({ host, chain: a.cnames, target, rcode: a.rcode, service: takeoverService(target) })
+        } catch (e) {
+          if (ctx.engagement.hosts.some((h) => h.name === host)) errors.push(`${host}: ${(e as Error).message}`)
+        }
+      }),
+    )
+    const details = { checked, findings, errors }
+    const out = (status: 'pass' | 'fail' | 'warn' | 'error', summary: string) => ({ status, summary, details, evidence: evidence() })
+    const risky = findings.filter((f) => f.service)
+    if (risky.length) {
+      return out('fail', `Takeover risk: ${risky.map((f) => `${f.host} → ${f.target} (${f.service}, ${f.rcode === 'NXDOMAIN' ? 'unclaimed' : 'no address'})`).join('; ')}.`)
+    }
+    if (findings.length) return out('fail', `Dangling CNAME: ${findings.map((f) => `${f.host} → ${f.target} does not resolve`).join('; ')}.`)
+    if (errors.length && !checked.length) return out('error', `Could not look up the hosts: ${errors[0]}`)
+    return out('pass', checked.length ? `${checked.length} CNAME record${checked.length === 1 ? '' : 's'} checked; every target resolves.` : 'No CNAME records found on the declared or common hosts.')
+  },
+}

@@ -1,0 +1,69 @@
+import tls from 'node:tls'
+import { applyConnectTo, type NetworkProfile } from '../../../net/profile'
+
+/** Who issued the certificate a host serves: organisation and common name, or an error. */
+export interface Issuer {
+  host: string
+  organization?: string
+  commonName?: string
+  /** Organizational unit: a CA may name its CAA identifier there ("CAA <domain>"). */
+  unit?: string
+  error?: string
+}
+
+/** Read the issuer of the certificate served on host:443 (no trust decision: tls.cert judges that). */
+export function peekIssuer(profile: NetworkProfile, host: string, signal: AbortSignal): Promise<Issuer> {
+  const to = applyConnectTo(profile.connectTo, host, 443)
+  return new Promise((resolve) => {
+    const sock = tls.connect({ host: to.host, port: to.port, servername: host, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] })
+    const done = (r: Issuer) => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', onAbort)
+      sock.destroy()
+      resolve(r)
+    }
+    const onAbort = () => done({ host, error: 'cancelled' })
+    const timer = setTimeout(() => done({ host, error: `no TLS handshake within ${profile.timeouts.connectMs} ms` }), profile.timeouts.connectMs)
+    signal.addEventListener('abort', onAbort, { once: true })
+    sock.once('secureConnect', () => {
+      const c = sock.getPeerCertificate()
+      const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+      done({ host, organization: one(c?.issuer?.O), commonName: one(c?.issuer?.CN), unit: one(c?.issuer?.OU) })
+    })
+    sock.once('error', (e) => done({ host, error: e.message }))
+  })
+}
+
+const KNOWN: [RegExp, string[]][] = [
+  [/let'?s encrypt|\bISRG\b|\bR1[0-4]\b|\bE[5-9]\b/i, ['letsencrypt.org']],
+  [/digicert|rapidssl|geotrust|thawte/i, ['digicert.com', 'symantec.com', 'geotrust.com', 'rapidssl.com', 'thawte.com']],
+  [/sectigo|comodo|zerossl|usertrust/i, ['sectigo.com', 'comodoca.com', 'comodo.com', 'usertrust.com', 'trust-provider.com']],
+  [/globalsign/i, ['globalsign.com']],
+  [/google trust services|\bGTS\b|\bWE[1-9]\b|\bWR[1-9]\b/i, ['pki.goog', 'google.com']],
+  [/amazon/i, ['amazon.com', 'amazontrust.com', 'awstrust.com', 'amazonaws.com']],
+  [/godaddy|starfield/i, ['godaddy.com', 'starfieldtech.com']],
+  [/entrust/i, ['entrust.net']],
+  [/buypass/i, ['buypass.com', 'buypass.no']],
+  [/ssl\.com/i, ['ssl.com']],
+  [/microsoft/i, ['microsoft.com']],
+]
+
+/**
+ * CAA issuer-domain names that identify the CA, from the issuer's names. A CA we do not know
+ * matches when its issuer names contain the CAA value's first label (e.g. "lab" in "Lab CA").
+ */
+export function caaNamesFor(i: Issuer): string[] {
+  const text = `${i.organization ?? ''} ${i.commonName ?? ''}`
+  const declared = /\bCAA\s+([a-z0-9.-]+)/i.exec(i.unit ?? '')?.[1].toLowerCase()
+  return [...(declared ? [declared] : []), ...KNOWN.filter(([re]) => re.test(text)).flatMap(([, n]) => n)]
+}
+
+/** Whether the CAA issuer value (domain, before any ';' parameters) names this issuer. */
+export function caaPermits(value: string, i: Issuer): boolean {
+  const dom = value.split(';')[0].trim().toLowerCase()
+  if (!dom) return false
+  if (caaNamesFor(i).includes(dom)) return true
+  const text = `${i.organization ?? ''} ${i.commonName ?? ''}`.toLowerCase()
+  const first = dom.split('.')[0]
+  return first.length >= 3 && text.includes(first)
+}

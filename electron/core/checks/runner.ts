@@ -1,0 +1,126 @@
+import { setMaxListeners } from 'node:events'
+import { randomUUID } from 'node:crypto'
+import type { Engagement } from '@shared/schemas/engagement'
+import type { EventBus } from '../events'
+import type { NetworkProfile } from '../net/profile'
+import type { Workspace } from '../workspace'
+import { executeCheck } from './execute'
+import { CheckStore, type FinishedCheck } from './persist'
+import { planRun } from './plan'
+import { getCheck, listChecks } from './registry'
+import { createServices } from './services'
+import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
+
+export interface AuditOptions {
+  workspace: Workspace
+  events: EventBus
+  engagement: Engagement
+  profile: NetworkProfile
+  checkIds?: string[]
+  signal?: AbortSignal
+  thresholds?: Thresholds
+  /** Extra services (credentials, provider clients) over the profile's defaults. */
+  services?: Partial<CheckServices>
+  /** Use this run id (the API hands it out before the run starts). */
+  runId?: string
+  /** Run these modules instead of the registry's (tools and tests). */
+  modules?: CheckModule[]
+}
+
+/** (contract) The audit JSON of DESIGN.md §5. */
+export interface AuditResult {
+  runId: string
+  domain: string
+  startedAt: string
+  finishedAt: string
+  durationMs: number
+  cancelled: boolean
+  checks: { id: string; target: string; status: CheckStatus; summary: string; durationMs: number; evidenceId: number | null; resultId: number | null }[]
+}
+
+/** The checks to run: all registered ones, or the named ones (unknown ids throw). */
+export function selectChecks(ids?: string[]): CheckModule[] {
+  if (!ids?.length) return listChecks()
+  return ids.map((id) => {
+    const c = getCheck(id)
+    if (!c) throw new Error(`unknown check "${id}"`)
+    return c
+  })
+}
+
+/**
+ * Run every applicable check × target for an engagement concurrently, each with a timeout, and
+ * persist results and evidence in batched transactions as they finish. Never throws for a
+ * failing check; cancellation ends pending checks as `error` "Cancelled".
+ */
+export async function runAudit(o: AuditOptions): Promise<AuditResult> {
+  const runId = o.runId ?? randomUUID()
+  const { engagement, profile, events } = o
+  const signal = o.signal ?? new AbortController().signal
+  // Each check × target listens on the run's signal.
+  setMaxListeners(0, signal)
+  const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
+  const services = createServices(profile, o.services)
+  const store = new CheckStore(o.workspace.db, o.workspace.evidence)
+  const t0 = performance.now()
+  const startedAt = new Date().toISOString()
+  store.startRun(runId, engagement.id, startedAt, plan.length)
+  events.emit({ type: 'run.started', runId, engagementId: engagement.id, total: plan.length })
+
+  const results: AuditResult['checks'] = []
+  let pending: { f: FinishedCheck; row: AuditResult['checks'][number] }[] = []
+  let flushTimer: NodeJS.Timeout | undefined
+  let persistError: unknown
+  const flush = () => {
+    clearTimeout(flushTimer)
+    flushTimer = undefined
+    const batch = pending
+    pending = []
+    if (!batch.length) return
+    let ids: number[]
+    try {
+      ids = store.saveBatch(runId, engagement.id, batch.map((b) => b.f))
+    } catch (e) {
+      // Keep the batch for the final flush (a busy database); a timer flush must never throw.
+      pending = [...batch, ...pending]
+      persistError = e
+      return
+    }
+    persistError = undefined
+    batch.forEach((b, i) => {
+      b.row.resultId = ids[i]
+      b.row.evidenceId = store.getResult(ids[i])?.evidenceId ?? null
+    })
+  }
+  let done = 0
+  await Promise.all(
+    plan.map(async ({ check, target, host }) => {
+      events.emit({ type: 'check.started', runId, checkId: check.meta.id, target })
+      const c0 = performance.now()
+      const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs
+      const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services }
+      const outcome = await executeCheck(check, ctx, signal, timeoutMs)
+      const durationMs = Math.round(performance.now() - c0)
+      const row = { id: check.meta.id, target, status: outcome.status, summary: outcome.summary, durationMs, evidenceId: null, resultId: null }
+      results.push(row)
+      pending.push({ f: { checkId: check.meta.id, target, outcome, durationMs, finishedAt: new Date().toISOString() }, row })
+      // Batch writes: results finishing close together share one transaction.
+      flushTimer ??= setTimeout(flush, 25)
+      done += 1
+      events.emit({ type: 'check.finished', runId, checkId: check.meta.id, target, status: outcome.status, summary: outcome.summary, done, total: plan.length })
+    }),
+  )
+  flush()
+  // Close pooled connections of services this run created (not ones the caller passed in).
+  if (!o.services?.http) await services.http?.close().catch(() => undefined)
+  const finishedAt = new Date().toISOString()
+  try {
+    store.finishRun(runId, finishedAt, signal.aborted)
+  } catch (e) {
+    persistError ??= e
+  }
+  events.emit({ type: 'run.finished', runId, engagementId: engagement.id, cancelled: signal.aborted })
+  if (persistError) throw new Error(`the results could not be saved: ${(persistError as Error).message}`)
+  results.sort((a, b) => a.id.localeCompare(b.id) || a.target.localeCompare(b.target))
+  return { runId, domain: engagement.domain, startedAt, finishedAt, durationMs: Math.round(performance.now() - t0), cancelled: signal.aborted, checks: results }
+}

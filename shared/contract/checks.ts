@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import { method, none } from './method'
+
+/** (contract) Check statuses, as in DESIGN.md §4. */
+export type CheckStatusName = 'pass' | 'warn' | 'fail' | 'error' | 'skip'
+
+/** A check's catalog entry as the UI shows it. */
+export interface CheckInfo {
+  id: string
+  title: string
+  area: string
+  stage: string
+  why: string
+  fix: string
+  runbook?: string
+  scope: 'domain' | 'host' | 'engagement'
+  network: boolean
+}
+
+/** One stored result: the latest per check × target, or every result of a run. */
+export interface CheckResultInfo {
+  id: number
+  runId: string
+  engagementId: string
+  checkId: string
+  target: string
+  status: CheckStatusName
+  summary: string
+  details: Record<string, unknown>
+  durationMs: number
+  evidenceId: number | null
+  finishedAt: string
+}
+
+/** An evidence item as the evidence viewer shows it. */
+export interface EvidenceInfo {
+  id: number
+  seq: number
+  kind: string
+  label: string
+  createdAt: string
+  data: unknown
+  hash: string
+}
+
+const ref = z.string().min(1).max(100)
+
+export const runAuditSchema = z.object({ engagementId: ref, checkIds: z.array(z.string().min(1).max(100)).max(200).optional() }).strict()
+export const cancelRunSchema = z.object({ runId: ref }).strict()
+export const listResultsSchema = z.object({ engagementId: ref, runId: ref.optional() }).strict()
+export const getResultSchema = z.object({ resultId: z.number().int().positive() }).strict()
+
+/** Check catalog, audit runs (results stream as run.* / check.* events), results with evidence. */
+export const checkMethods = {
+  listChecks: method<typeof none, CheckInfo[]>(none),
+  runAudit: method<typeof runAuditSchema, { runId: string; total: number }>(runAuditSchema),
+  cancelRun: method<typeof cancelRunSchema, { cancelled: boolean }>(cancelRunSchema),
+  listResults: method<typeof listResultsSchema, CheckResultInfo[]>(listResultsSchema),
+  getResult: method<typeof getResultSchema, CheckResultInfo & { evidence: EvidenceInfo[] }>(getResultSchema),
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { healthyWith, runOn } from '../engine/variants'
+
+describe('DNS checks against variants of the healthy scenario', () => {
+  it('dns.delegation: the parent lists a server the zone does not → mismatch fails', async () => {
+    const r = await runOn(healthyWith((z) => (z.parent = { ...z.parent, ns: ['ns1.tidy.example', 'ns2.tidy.example', 'ns9.tidy.example'] })), ['dns.delegation'])
+    expect(r['dns.delegation'].status).toBe('fail')
+    expect(r['dns.delegation'].summary).toMatch(/ns9\.tidy\.example/)
+  })
+
+  it('dns.delegation: a lame server fails', async () => {
+    const r = await runOn(healthyWith((z) => (z.nameservers[1].lame = true)), ['dns.delegation'])
+    expect(r['dns.delegation']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/Lame delegation: ns2\.tidy\.example/) })
+  })
+
+  it('dns.dnssec: DS that does not match fails, DNSKEY without DS warns', async () => {
+    expect((await runOn(healthyWith((z) => (z.dnssec = 'broken')), ['dns.dnssec']))['dns.dnssec'].status).toBe('fail')
+    expect((await runOn(healthyWith((z) => (z.dnssec = 'no-ds')), ['dns.dnssec']))['dns.dnssec'].status).toBe('warn')
+  })
+
+  it('dns.caa: a CAA that forbids the current issuer fails', async () => {
+    const r = await runOn(healthyWith(() => undefined, [{ name: '@', type: 'CAA', data: '0 issue "letsencrypt.org"' }], [{ name: '@', type: 'CAA' }]), ['dns.caa'])
+    expect(r['dns.caa']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/allows only letsencrypt\.org.*Handover Lab/) })
+  })
+
+  it('dns.hosts: a declared host that does not exist fails; dns.dangling flags a CNAME to a dead Heroku app', async () => {
+    const s = healthyWith(() => undefined, [{ name: 'app', type: 'CNAME', data: 'gone-app.herokuapp.com' }], [{ name: 'app', type: 'A' }])
+    s.hosts.push({ name: 'ghost.tidy.example', role: 'other' })
+    const r = await runOn(s, ['dns.hosts', 'dns.dangling'])
+    expect(r['dns.hosts ghost.tidy.example']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/NXDOMAIN/) })
+    expect(r['dns.dangling']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/Takeover risk: app\.tidy\.example → gone-app\.herokuapp\.com \(Heroku/) })
+  })
+})

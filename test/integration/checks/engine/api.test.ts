@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AppEvent } from '@shared/events'
+import { createCore, dispatch, type Core } from '../../../../electron/core/api'
+import { runDone } from '../../../../electron/core/api/checks'
+import { openWorkspace } from '../../../../electron/core/workspace'
+import { startLab, type Lab } from '../../../../electron/lab'
+import { tempDir } from '../../../helpers/tmp'
+
+const tmp = tempDir('handover-api-checks-')
+let lab: Lab
+let core: Core
+beforeAll(async () => {
+  lab = await startLab('healthy')
+  core = createCore(openWorkspace(tmp.dir), 'browser', undefined, lab.profile)
+})
+afterAll(async () => {
+  core.workspace.close()
+  await lab.close()
+  tmp.cleanup()
+})
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const r = await dispatch(core, method, input)
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+  return r.value as T
+}
+
+describe('checks through the contract', () => {
+  it('lists the catalog', async () => {
+    const list = await call<{ id: string; why: string }[]>('listChecks', {})
+    expect(list.find((c) => c.id === 'mail.dmarc')?.why).toMatch(/DMARC/)
+  })
+
+  it('runAudit returns a run id at once, streams events, and results come back with evidence', async () => {
+    const e = await call<{ id: string }>('createEngagement', { domain: 'tidy.example', hosts: ['www'] })
+    const seen: AppEvent[] = []
+    const off = core.events.on((ev) => seen.push(ev))
+    const { runId, total } = await call<{ runId: string; total: number }>('runAudit', { engagementId: e.id, checkIds: ['mail.spf', 'dns.hosts'] })
+    expect(total).toBe(3)
+    await runDone(runId)
+    off()
+    expect(seen.filter((x) => x.type === 'check.finished')).toHaveLength(3)
+    expect(seen.at(-1)).toMatchObject({ type: 'run.finished', runId })
+    const results = await call<{ id: number; checkId: string; target: string; status: string }[]>('listResults', { engagementId: e.id })
+    expect(results.map((r) => `${r.checkId} ${r.target} ${r.status}`)).toEqual(['dns.hosts tidy.example pass', 'dns.hosts www.tidy.example pass', 'mail.spf tidy.example pass'])
+    const full = await call<{ evidence: { kind: string; data: { server?: string } }[] }>('getResult', { resultId: results[2].id })
+    expect(full.evidence[0].kind).toBe('check.result')
+    expect(full.evidence.some((x) => x.kind === 'dns.answer' && x.data.server?.startsWith('127.0.0.1:'))).toBe(true)
+  })
+
+  it('cancelRun stops a run; bad input is refused', async () => {
+    const e = await call<{ id: string }>('getEngagement', { id: 'tidy.example' })
+    const { runId } = await call<{ runId: string }>('runAudit', { engagementId: e.id, checkIds: ['dns.dangling'] })
+    expect(await call('cancelRun', { runId })).toEqual({ cancelled: true })
+    const r = await runDone(runId)
+    expect(r?.cancelled).toBe(true)
+    expect(await call('cancelRun', { runId })).toEqual({ cancelled: false })
+    expect((await dispatch(core, 'runAudit', { engagementId: e.id, checkIds: ['no.such'] })).ok).toBe(false)
+    expect((await dispatch(core, 'getResult', { resultId: 999999 })).ok).toBe(false)
+  })
+})

@@ -1,0 +1,29 @@
+import { EventBus } from '../../../../electron/core/events'
+import { runAudit } from '../../../../electron/core/checks/runner'
+import { openWorkspace } from '../../../../electron/core/workspace'
+import { loadScenario, startLab, type Scenario } from '../../../../electron/lab'
+import type { RecordSpec, ZoneSpec } from '../../../../electron/lab/scenario/dns-schema'
+
+/** The healthy scenario with changes to its one zone (records replaced by name+type, or removed). */
+export function healthyWith(change: (zone: ZoneSpec) => void, records: RecordSpec[] = [], remove: { name: string; type: string }[] = []): Scenario {
+  const s = structuredClone(loadScenario('healthy'))
+  const zone = s.dns.zones['tidy.example']
+  const drop = (r: RecordSpec) => [...records, ...remove].some((x) => x.name === r.name && x.type === r.type)
+  zone.records = [...zone.records.filter((r) => !drop(r)), ...records]
+  change(zone)
+  return s
+}
+
+/** Run some checks against a scenario in a fresh in-memory workspace; returns status and summary by "id target". */
+export async function runOn(scenario: Scenario, checkIds: string[]): Promise<Record<string, { status: string; summary: string }>> {
+  const lab = await startLab(scenario)
+  const ws = openWorkspace(':memory:')
+  try {
+    const engagement = ws.engagements.create({ domain: scenario.domains[0], hosts: scenario.hosts.map((h) => h.name) })
+    const r = await runAudit({ workspace: ws, events: new EventBus(), engagement, profile: lab.profile, checkIds })
+    return Object.fromEntries(r.checks.map((c) => [c.target === engagement.domain ? c.id : `${c.id} ${c.target}`, { status: c.status, summary: c.summary }]))
+  } finally {
+    ws.close()
+    await lab.close()
+  }
+}
