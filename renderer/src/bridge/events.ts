@@ -1,0 +1,46 @@
+import type { AppEvent } from '@shared/events'
+import type { AppStore } from '../store'
+import type { Transport } from '../transport/types'
+
+/**
+ * The one place main→renderer events enter the UI: subscribe once, write into the store.
+ * engagements.changed refetches the list (another window or the CLI may have changed it);
+ * a reconnect refetches too, since events may have been missed. A burst of events costs at
+ * most two fetches: one in flight and one queued. Returns the unsubscribe.
+ */
+export function startEventBridge(store: AppStore, transport: Transport): () => void {
+  const s = () => store.getState()
+  let inflight = false
+  let queued = false
+  const refresh = (): void => {
+    if (inflight) {
+      queued = true
+      return
+    }
+    inflight = true
+    void s()
+      .refreshEngagements()
+      .finally(() => {
+        inflight = false
+        if (queued) {
+          queued = false
+          refresh()
+        }
+      })
+  }
+  const onEvent = (e: AppEvent): void => {
+    switch (e.type) {
+      case 'engagements.changed':
+        if (e.change === 'removed') s().engagementRemovedElsewhere(e.id)
+        refresh()
+        break
+      default:
+        // run/check events belong to screens that arrive with the sprint board
+        break
+    }
+  }
+  return transport.subscribe(onEvent, {
+    onStatus: (c) => s().setConnection(c),
+    onResync: refresh,
+  })
+}

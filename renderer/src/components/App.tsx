@@ -1,0 +1,89 @@
+import { useEffect, useMemo } from 'react'
+import { useActions, useApp, useStoreApi } from '../hooks/useStore'
+import { useShortcuts, type Shortcuts } from '../hooks/useShortcuts'
+import { CommandPalette } from './CommandPalette'
+import { ConfirmDialog } from './ConfirmDialog'
+import { EngagementDetail } from './EngagementDetail'
+import { EngagementForm } from './EngagementForm'
+import { EngagementsView } from './EngagementsView'
+import { Header } from './Header'
+import { Icon } from './Icon'
+import { Sidebar } from './Sidebar'
+import { Toasts } from './Toasts'
+
+/** The app shell: sidebar, header, the current screen, and the overlays above them. */
+export function App() {
+  const ready = useApp((s) => s.ready)
+  const fatal = useApp((s) => s.fatal)
+  const route = useApp((s) => s.ui.route)
+  const overlay = useApp((s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen))
+  const a = useActions()
+  const store = useStoreApi()
+
+  const shortcuts = useMemo<Shortcuts>(
+    () => ({
+      palette: () => a.setPalette(true),
+      blocked: () => document.querySelector('[aria-modal="true"]') !== null,
+      keys: {
+        n: a.openCreate,
+        N: a.openCreate,
+        '/': () => {
+          a.navigate({ name: 'engagements' })
+          setTimeout(() => document.getElementById('filter')?.focus(), 0)
+        },
+        e: () => {
+          const r = store.getState().ui.route
+          if (r.name === 'engagement') a.openEdit(r.id)
+        },
+        Escape: () => a.navigate({ name: 'engagements' }),
+      },
+    }),
+    [a, store],
+  )
+  useShortcuts(shortcuts)
+
+  useEffect(() => {
+    document.getElementById('content')?.focus({ preventScroll: true })
+  }, [route])
+
+  // The app-ready marker e2e tests wait on: set after the first load has rendered.
+  useEffect(() => {
+    if (ready) document.body.dataset.ready = 'true'
+  }, [ready])
+
+  return (
+    <>
+      <div className="shell" inert={overlay}>
+        <a href="#content" className="skip-link">
+          Skip to content
+        </a>
+        <Sidebar />
+        <div className="main">
+          <Header />
+          <main id="content" tabIndex={-1} aria-labelledby="page-title">
+            {fatal ? (
+              <div className="banner banner-error" role="alert">
+                <Icon name="alert" />
+                <span>
+                  <strong>The console cannot reach its engine.</strong> {fatal.message}
+                </span>
+              </div>
+            ) : !ready ? (
+              <p className="muted loading" role="status">
+                Loading the workspace…
+              </p>
+            ) : route.name === 'engagement' ? (
+              <EngagementDetail id={route.id} />
+            ) : (
+              <EngagementsView />
+            )}
+          </main>
+        </div>
+      </div>
+      <EngagementForm />
+      <ConfirmDialog />
+      <CommandPalette />
+      <Toasts />
+    </>
+  )
+}

@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react'
+import { STAGES, STAGE_LABELS, VERTICALS, VERTICAL_LABELS } from '@shared/schemas/engagement'
+import { useActions, useApp } from '../hooks/useStore'
+import { draftFromEngagement, emptyDraft, type EngagementDraft, type FieldErrors } from '../store/form'
+import { Field } from './Field'
+import { HostChips } from './HostChips'
+import { MOD_KEY } from '../hooks/platform'
+import { Icon } from './Icon'
+import { Modal } from './Modal'
+
+const NO_ERRORS: FieldErrors = {}
+
+/** The create/edit sheet. Field errors come from the contract's `issues`. */
+export function EngagementForm() {
+  const form = useApp((s) => s.ui.form)
+  const editing = useApp((s) => (s.ui.form?.mode === 'edit' ? s.engagements.items.find((e) => e.id === (s.ui.form as { id: string }).id) : undefined))
+  if (!form) return null
+  return <FormSheet key={form.mode === 'edit' ? form.id : 'new'} initial={editing ? draftFromEngagement(editing) : emptyDraft()} mode={form.mode} />
+}
+
+function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create' | 'edit' }) {
+  const { closeForm, saveEngagement } = useActions()
+  const errors = useApp((s) => s.ui.form?.errors ?? NO_ERRORS)
+  const busy = useApp((s) => s.ui.form?.busy ?? false)
+  const [d, setD] = useState(initial)
+  const set = <K extends keyof EngagementDraft>(k: K, v: EngagementDraft[K]) => setD((x) => ({ ...x, [k]: v }))
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    void saveEngagement(d)
+  }
+  const text = (k: 'clientName' | 'founderName' | 'founderEmail' | 'domain', type = 'text', extra: object = {}) =>
+    (aria: object) => <input className="input" {...aria} {...extra} type={type} value={d[k]} onChange={(e) => set(k, e.target.value)} />
+
+  return (
+    <Modal labelledBy="form-title" onClose={closeForm} variant="sheet">
+      <form className="sheet-form" onSubmit={submit} noValidate onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit(e)}>
+        <div className="sheet-header">
+          <div>
+            <h2 id="form-title">{mode === 'create' ? 'New engagement' : 'Edit engagement'}</h2>
+            <p className="muted small">{mode === 'create' ? 'One founder, one product, one primary domain.' : initial.domain}</p>
+          </div>
+          <button type="button" className="icon-btn" aria-label="Close" onClick={closeForm}>
+            <Icon name="close" />
+          </button>
+        </div>
+        <div className="sheet-body">
+          {errors.form && (
+            <div className="banner banner-error" role="alert">
+              <Icon name="alert" /> {errors.form}
+            </div>
+          )}
+          <fieldset>
+            <legend>Client</legend>
+            <Field id="f-client" label="Client name" error={errors.clientName} optional>
+              {text('clientName', 'text', { 'data-autofocus': true, placeholder: 'Acme Inc.', autoComplete: 'organization' })}
+            </Field>
+            <div className="row-2">
+              <Field id="f-founder" label="Founder name" error={errors.founderName} optional>
+                {text('founderName', 'text', { placeholder: 'Ada Lovelace', autoComplete: 'name' })}
+              </Field>
+              <Field id="f-email" label="Founder email" error={errors.founderEmail} optional>
+                {text('founderEmail', 'email', { placeholder: 'ada@acme.example', autoComplete: 'email' })}
+              </Field>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend>Product</legend>
+            <Field id="f-domain" label="Primary domain" hint="The registrable domain, e.g. acme.com. Internationalised names are converted to punycode." error={errors.domain}>
+              {text('domain', 'text', { placeholder: 'acme.example', spellCheck: false, autoCapitalize: 'off', className: 'input mono', required: true })}
+            </Field>
+            <Field id="f-hosts" label="Declared hosts" hint="The hosts the sprint checks, relative to the domain. The apex is always included." error={errors.hosts} optional>
+              {(aria) => <HostChips id={aria.id} aria={aria} domain={d.domain} hosts={d.hosts} onChange={(h) => set('hosts', h)} />}
+            </Field>
+          </fieldset>
+          <fieldset>
+            <legend>Sprint profile</legend>
+            <div className="row-2">
+              <Field id="f-stage" label="Product stage" error={errors.stage}>
+                {(aria) => (
+                  <select {...aria} className="input" value={d.stage} onChange={(e) => set('stage', e.target.value as EngagementDraft['stage'])}>
+                    {STAGES.map((s) => <option key={s} value={s}>{STAGE_LABELS[s]}</option>)}
+                  </select>
+                )}
+              </Field>
+              <Field id="f-vertical" label="Vertical" error={errors.vertical}>
+                {(aria) => (
+                  <select {...aria} className="input" value={d.vertical} onChange={(e) => set('vertical', e.target.value as EngagementDraft['vertical'])}>
+                    {VERTICALS.map((v) => <option key={v} value={v}>{VERTICAL_LABELS[v]}</option>)}
+                  </select>
+                )}
+              </Field>
+            </div>
+            <Field id="f-notes" label="Notes" error={errors.notes} optional>
+              {(aria) => <textarea {...aria} className="input" rows={4} value={d.notes} placeholder="Context, constraints, who to call…" onChange={(e) => set('notes', e.target.value)} />}
+            </Field>
+          </fieldset>
+        </div>
+        <div className="sheet-footer">
+          <span className="muted small"><kbd>{MOD_KEY}</kbd> <kbd>Enter</kbd> to save</span>
+          <button type="button" className="btn" onClick={closeForm}>Cancel</button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Saving…' : mode === 'create' ? 'Create engagement' : 'Save changes'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,80 @@
+import type { KeyboardEvent } from 'react'
+import type { Engagement } from '@shared/schemas/engagement'
+import { useActions } from '../hooks/useStore'
+import { label } from '../store/engagements'
+import { fullDate, plural, relativeTime } from '../lib/format'
+import { relativeHost } from '../store/form'
+import { StagePill } from './StagePill'
+import { VirtualRows, type RowSlot } from './VirtualRows'
+
+/** Above this many rows only the visible ones are rendered. */
+export const VIRTUALIZE_OVER = 100
+
+/** Arrow keys move between the rows' open buttons. */
+function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button.row-open')]
+  const i = buttons.indexOf(document.activeElement as HTMLButtonElement)
+  if (i === -1) return
+  e.preventDefault()
+  buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))].focus()
+}
+
+/** The engagement list: each row opens its engagement (click, or Enter on the name). */
+export function EngagementTable({ items }: { items: Engagement[] }) {
+  const { navigate } = useActions()
+  const now = Date.now()
+  const open = (id: string) => navigate({ name: 'engagement', id })
+
+  const row = (e: Engagement, slot?: RowSlot) => {
+    const others = e.hosts.filter((h) => h.name !== e.domain)
+    return (
+      <tr key={e.id} {...slot} className="row-link" onClick={() => open(e.id)} data-testid="engagement-row">
+        <td>
+          <button type="button" className="row-open" onClick={(ev) => (ev.stopPropagation(), open(e.id))}>
+            {label(e)}
+          </button>
+          <div className="small muted">{e.founderName || e.founderEmail || 'No founder contact yet'}</div>
+        </td>
+        <td className="mono">{e.domain}</td>
+        <td>
+          <span className="count">{plural(e.hosts.length, 'host')}</span>
+          <span className="host-preview mono small muted">
+            {others.slice(0, 3).map((h) => relativeHost(h.name, e.domain)).join(' · ')}
+            {others.length > 3 ? ' …' : ''}
+          </span>
+        </td>
+        <td>
+          <StagePill stage={e.stage} />
+        </td>
+        <td className="num muted" title={fullDate(e.updatedAt)}>
+          {relativeTime(e.updatedAt, now)}
+        </td>
+      </tr>
+    )
+  }
+
+  const virtual = items.length > VIRTUALIZE_OVER
+  return (
+    <div className="card table-card">
+      <table className="table" aria-rowcount={virtual ? items.length + 1 : undefined} aria-label="Engagements">
+        <thead>
+          <tr aria-rowindex={virtual ? 1 : undefined}>
+            <th scope="col">Client</th>
+            <th scope="col">Domain</th>
+            <th scope="col">Hosts</th>
+            <th scope="col">Stage</th>
+            <th scope="col" className="num">
+              Updated
+            </th>
+          </tr>
+        </thead>
+        {virtual ? (
+          <VirtualRows items={items} estimateSize={65} colSpan={5} onKeyDown={moveFocus} renderRow={(e, _i, slot) => row(e, slot)} />
+        ) : (
+          <tbody onKeyDown={moveFocus}>{items.map((e) => row(e))}</tbody>
+        )}
+      </table>
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { useMemo } from 'react'
+import { useActions, useApp } from '../hooks/useStore'
+import { filterEngagements } from '../store/engagements'
+import { plural } from '../lib/format'
+import { EmptyState } from './EmptyState'
+import { EngagementTable } from './EngagementTable'
+import { Icon } from './Icon'
+
+/** The Engagements screen: filter, list, and the way to create one. */
+export function EngagementsView() {
+  const items = useApp((s) => s.engagements.items)
+  const status = useApp((s) => s.engagements.status)
+  const error = useApp((s) => s.engagements.error)
+  const filter = useApp((s) => s.ui.filter)
+  const { setFilter, openCreate, refreshEngagements } = useActions()
+  const shown = useMemo(() => filterEngagements(items, filter), [items, filter])
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1 id="page-title">Engagements</h1>
+          <p className="muted">{items.length ? `${plural(items.length, 'engagement')} · most recently updated first` : 'Your sprints, one per founder product.'}</p>
+        </div>
+        {items.length > 0 && (
+          <div className="page-actions">
+            <div className="search">
+              <Icon name="search" />
+              <label htmlFor="filter" className="sr-only">
+                Filter engagements
+              </label>
+              <input
+                id="filter"
+                type="search"
+                className="input"
+                placeholder="Filter by client, domain or host"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                onKeyDown={(e) => e.key === 'Escape' && (setFilter(''), e.currentTarget.blur())}
+                aria-keyshortcuts="/"
+              />
+              <kbd className="search-kbd" aria-hidden="true">/</kbd>
+            </div>
+            <button type="button" className="btn btn-primary" onClick={openCreate} aria-keyshortcuts="N">
+              <Icon name="plus" /> New engagement
+            </button>
+          </div>
+        )}
+      </div>
+      {error && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" />
+          <span>Could not load engagements: {error.message}</span>
+          <button type="button" className="btn btn-xs" onClick={() => void refreshEngagements()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {items.length === 0 && status !== 'error' ? (
+        <EmptyState />
+      ) : shown.length === 0 && filter ? (
+        <div className="card no-match" role="status">
+          <p>
+            No engagement matches “{filter}”. Filters look at client, founder, domain, hosts, stage and vertical.
+          </p>
+          <button type="button" className="btn" onClick={() => setFilter('')}>
+            Clear filter
+          </button>
+        </div>
+      ) : (
+        shown.length > 0 && <EngagementTable items={shown} />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,246 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserServer } from '../../electron/serve/server'
+import { tempDir } from '../helpers/tmp'
+import { expectAccessible, launchChromium, openApp, serve, shot } from './harness'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let ws: { dir: string; cleanup(): void }
+let server: BrowserServer | null = null
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+beforeEach(async () => {
+  ws = tempDir('handover-e2e-')
+  server = await serve(ws.dir)
+  // reduced motion: screenshots and axe's contrast checks see settled frames, not fades
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', colorScheme: 'light' })
+  page = await context.newPage()
+  pageErrors.length = 0
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+})
+afterEach(async () => {
+  await context?.close()
+  await server?.close()
+  server = null
+  ws.cleanup()
+})
+
+const rows = () => page.getByTestId('engagement-row')
+
+describe('engagements in browser mode', () => {
+  it('creates, edits and deletes an engagement, and finds the data again after a restart', async () => {
+    await openApp(page, server!.url)
+    // the token left the address bar
+    expect(page.url()).not.toContain('token=')
+    await expect.poll(() => page.getByRole('heading', { name: 'Create your first engagement' }).isVisible()).toBe(true)
+    await shot(page, '01-empty')
+    await expectAccessible(page, 'empty state')
+
+    // create, with hosts as chips
+    await page.getByRole('button', { name: 'New engagement' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'New engagement' })
+    await dialog.getByLabel('Client name').fill('Acme Robotics')
+    await dialog.getByLabel('Founder name').fill('Ada Lovelace')
+    await dialog.getByLabel('Founder email').fill('ada@acme.example')
+    await dialog.getByLabel('Primary domain').fill('Acme.Example.')
+    await dialog.getByLabel('Declared hosts').fill('www, app, api')
+    await dialog.getByLabel('Declared hosts').press('Enter')
+    await dialog.getByRole('button', { name: 'Add host admin' }).click()
+    await dialog.getByLabel('Role of app').selectOption('app')
+    await dialog.getByLabel('Notes').fill('Launch on Monday. Stripe live keys not yet rotated.')
+    await shot(page, '02-create-form')
+    await expectAccessible(page, 'create form')
+    await dialog.getByRole('button', { name: 'Create engagement' }).click()
+
+    // the detail page of the new engagement
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Acme Robotics')
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Created Acme Robotics' }).count()).toBe(1)
+    const hostCells = await page.locator('section[aria-labelledby="h-hosts"] tbody td.mono:not(.muted)').allTextContents()
+    expect(hostCells).toEqual(['acme.example', 'admin.acme.example', 'api.acme.example', 'app.acme.example', 'www.acme.example'])
+    await shot(page, '03-detail')
+    await expectAccessible(page, 'detail')
+
+    // listed
+    await page.getByRole('link', { name: 'Engagements' }).first().click()
+    await expect.poll(() => rows().count()).toBe(1)
+    expect(await rows().first().textContent()).toContain('acme.example')
+    expect(await rows().first().textContent()).toContain('5 hosts')
+
+    // edit: open with Enter on the row, change the client and drop a host
+    await rows().first().getByRole('button').focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('button', { name: 'Edit' }).click()
+    const edit = page.getByRole('dialog', { name: 'Edit engagement' })
+    await edit.getByLabel('Client name').fill('Acme Robotics GmbH')
+    await edit.getByRole('button', { name: 'Remove admin' }).click()
+    await edit.getByLabel('Product stage').selectOption('launch-first-customers')
+    await edit.getByRole('button', { name: 'Save changes' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Acme Robotics GmbH')
+    expect(await page.locator('section[aria-labelledby="h-hosts"] tbody tr').count()).toBe(4)
+
+    // delete through the confirmation; Escape cancels first
+    await page.getByRole('button', { name: 'Delete' }).click()
+    const confirm = page.getByRole('alertdialog', { name: 'Delete Acme Robotics GmbH?' })
+    await expect.poll(() => confirm.isVisible()).toBe(true)
+    await shot(page, '04-confirm-delete')
+    await expectAccessible(page, 'delete confirmation')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => confirm.count()).toBe(0)
+    await page.getByRole('button', { name: 'Delete' }).click()
+    await confirm.getByRole('button', { name: 'Delete engagement' }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Create your first engagement' }).isVisible()).toBe(true)
+
+    // another one, which must survive a restart
+    await page.getByRole('button', { name: 'New engagement' }).first().click()
+    const again = page.getByRole('dialog', { name: 'New engagement' })
+    await again.getByLabel('Client name').fill('Northwind Studio')
+    await again.getByLabel('Primary domain').fill('northwind.example')
+    await again.getByLabel('Declared hosts').fill('www staging')
+    await again.getByRole('button', { name: 'Create engagement' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Northwind Studio')
+
+    // the server goes away: the UI says so, and a save fails with a message instead of hanging
+    await server!.close()
+    await expect.poll(() => page.getByText('Reconnecting…').isVisible()).toBe(true)
+    await page.keyboard.press('n')
+    const offline = page.getByRole('dialog', { name: 'New engagement' })
+    await offline.getByLabel('Primary domain').fill('offline.example')
+    await offline.getByRole('button', { name: 'Create engagement' }).click()
+    await expect.poll(() => offline.getByRole('alert').filter({ hasText: 'not answering' }).isVisible()).toBe(true)
+    expect(await offline.isVisible()).toBe(true)
+    await shot(page, '05-offline')
+    await page.keyboard.press('Escape')
+    expect(pageErrors.every((m) => m.includes('ERR_CONNECTION_REFUSED'))).toBe(true)
+    pageErrors.length = 0
+
+    server = await serve(ws.dir)
+    await openApp(page, server.url)
+    await expect.poll(() => rows().count()).toBe(1)
+    const text = await rows().first().textContent()
+    expect(text).toContain('Northwind Studio')
+    expect(text).toContain('northwind.example')
+    expect(text).toContain('3 hosts')
+    await shot(page, '06-list-after-restart')
+    await expectAccessible(page, 'list')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('works by keyboard, shows field errors from the contract, and passes axe in dark mode', async () => {
+    for (const [domain, clientName, hosts] of [
+      ['northwind.example', 'Northwind Studio', ['www', 'app', 'api', 'staging']],
+      ['lumen.example', 'Lumen AI', ['www', 'app', 'api', 'admin', 'preview']],
+      ['quill.example', 'Quill Press', ['www']],
+    ] as const) {
+      await server!.core.api.createEngagement({ domain, clientName, founderName: `${clientName.split(' ')[0]} Founder`, hosts: [...hosts] })
+    }
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await openApp(page, server!.url)
+    await expect.poll(() => rows().count()).toBe(3)
+    await shot(page, '07-list-dark')
+    await expectAccessible(page, 'list (dark)')
+
+    // "/" focuses the filter; typing narrows the list
+    await page.keyboard.press('/')
+    await page.keyboard.type('lumen')
+    await expect.poll(() => rows().count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => rows().count()).toBe(3)
+
+    // "n" opens the form; a bad domain and a taken one come back as field errors
+    await page.keyboard.press('n')
+    const form = page.getByRole('dialog', { name: 'New engagement' })
+    await expect.poll(() => form.isVisible()).toBe(true)
+    await page.keyboard.type('Broken Co')
+    await form.getByLabel('Primary domain').fill('not a domain')
+    await form.getByLabel('Primary domain').press('Control+Enter')
+    const domain = form.getByLabel('Primary domain')
+    await expect.poll(() => domain.getAttribute('aria-invalid')).toBe('true')
+    expect(await form.locator('#f-domain-error').textContent()).toContain('contains spaces')
+    await domain.fill('northwind.example')
+    await form.getByRole('button', { name: 'Create engagement' }).click()
+    await expect.poll(() => form.locator('#f-domain-error').textContent()).toContain('already in use')
+    await shot(page, '08-form-errors-dark')
+    await expectAccessible(page, 'form with errors (dark)')
+
+    // Tab stays inside the dialog; Escape closes it and nothing was created
+    for (let i = 0; i < 25; i++) await page.keyboard.press('Tab')
+    expect(await page.evaluate('!!document.activeElement.closest(\'[role="dialog"]\')')).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => form.count()).toBe(0)
+    expect(await rows().count()).toBe(3)
+
+    // Ctrl+K: the palette finds an engagement by domain and Enter opens it
+    await page.keyboard.press('Control+k')
+    const palette = page.getByRole('dialog', { name: 'Command palette' })
+    await expect.poll(() => palette.isVisible()).toBe(true)
+    await page.keyboard.type('quill')
+    await shot(page, '09-palette-dark')
+    await expectAccessible(page, 'command palette (dark)')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Quill Press')
+    await shot(page, '10-detail-dark')
+    await expectAccessible(page, 'detail (dark)')
+
+    // "e" edits the open engagement; Escape closes; Escape again goes back to the list
+    await page.keyboard.press('e')
+    await expect.poll(() => page.getByRole('dialog', { name: 'Edit engagement' }).isVisible()).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => rows().count()).toBe(3)
+
+    // arrow keys walk the rows; the focus ring is visible
+    const names = await page.locator('button.row-open').allTextContents()
+    await rows().first().getByRole('button').focus()
+    await page.keyboard.press('ArrowDown')
+    expect(await page.evaluate('document.activeElement.textContent')).toBe(names[1])
+    await page.keyboard.press('ArrowUp')
+    expect(await page.evaluate('document.activeElement.textContent')).toBe(names[0])
+    await shot(page, '11-keyboard-focus-dark')
+
+    // a change made elsewhere (CLI, another window) arrives over the event stream
+    await server!.core.api.createEngagement({ domain: 'orbit.example', clientName: 'Orbit Labs' })
+    await expect.poll(() => rows().count()).toBe(4)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('keeps a long list light: only the visible rows exist, and scrolling reaches the end', async () => {
+    const total = 1000
+    for (let i = 1; i <= total; i++) {
+      await server!.core.api.createEngagement({ domain: `client-${i}.example`, clientName: `Client ${String(i).padStart(4, '0')}`, hosts: ['www', 'app'] })
+    }
+    await openApp(page, server!.url)
+    const table = page.getByRole('table', { name: 'Engagements' })
+    await expect.poll(() => table.getAttribute('aria-rowcount')).toBe(String(total + 1))
+    const rendered = await rows().count()
+    expect(rendered).toBeGreaterThan(5)
+    expect(rendered).toBeLessThan(60)
+    await page.evaluate('document.getElementById("content").scrollTo(0, 1e9)')
+    await expect.poll(() => rows().last().getAttribute('aria-rowindex')).toBe(String(total + 1))
+    expect(await rows().count()).toBeLessThan(60)
+    await shot(page, '12-long-list')
+    // the filter still searches everything, not just what is rendered
+    await page.keyboard.press('/')
+    await page.keyboard.type('client-777.example')
+    await expect.poll(() => rows().count()).toBe(1)
+    expect(await rows().first().textContent()).toContain('Client 0777')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('explains what to do when opened without the session token', async () => {
+    await openApp(page, server!.origin + '/')
+    expect(await page.getByRole('main').textContent()).toContain('#token=')
+    await shot(page, '13-no-session')
+    await expectAccessible(page, 'no session')
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type BrowserServer } from '../../../../electron/serve/server'
+import { startEventBridge } from '../../../../renderer/src/bridge/events'
+import { createAppStore, type AppStore } from '../../../../renderer/src/store'
+import { listLoaded } from '../../../../renderer/src/store/engagements'
+import { emptyDraft } from '../../../../renderer/src/store/form'
+import { createHttpTransport } from '../../../../renderer/src/transport/http'
+import { tempDir } from '../../../helpers/tmp'
+import { engagement } from '../fixtures'
+
+let server: BrowserServer
+let ws: { dir: string; cleanup(): void }
+let store: AppStore
+let stopBridge: () => void
+
+beforeAll(async () => {
+  ws = tempDir()
+  server = await startServer({ workspaceDir: ws.dir })
+  const transport = createHttpTransport({ baseUrl: server.origin, token: server.token })
+  store = createAppStore(transport)
+  stopBridge = startEventBridge(store, transport)
+})
+afterAll(async () => {
+  stopBridge()
+  await server.close()
+  ws.cleanup()
+})
+
+async function until(pred: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms
+  while (!pred()) {
+    if (Date.now() > end) throw new Error('condition not met in time')
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+const s = () => store.getState()
+
+describe('app store over the real browser-mode server', () => {
+  it('loads app info and the (empty) list, then marks itself ready', async () => {
+    expect(s().ready).toBe(false)
+    await s().init()
+    expect(s()).toMatchObject({ ready: true, fatal: null, info: { mode: 'browser' }, engagements: { status: 'loaded', items: [] } })
+  })
+
+  it('creates through the form, opens the new engagement and says so', async () => {
+    s().openCreate()
+    const ok = await s().saveEngagement({ ...emptyDraft(), clientName: 'Acme', domain: 'acme.example', hosts: [{ name: 'www', role: 'web' }] })
+    expect(ok).toBe(true)
+    const e = s().engagements.items[0]
+    expect(e).toMatchObject({ clientName: 'Acme', domain: 'acme.example' })
+    expect(s().ui).toMatchObject({ form: null, route: { name: 'engagement', id: e.id } })
+    expect(s().toasts.at(-1)).toMatchObject({ kind: 'success', title: 'Created Acme' })
+  })
+
+  it('keeps the form open with field errors when the contract refuses', async () => {
+    s().openCreate()
+    expect(await s().saveEngagement({ ...emptyDraft(), domain: 'acme.example' })).toBe(false)
+    expect(s().ui.form).toMatchObject({ mode: 'create', busy: false, errors: { domain: 'already in use' } })
+    expect(await s().saveEngagement({ ...emptyDraft(), domain: 'bad domain' })).toBe(false)
+    expect(s().ui.form?.errors.domain).toContain('spaces')
+    s().closeForm()
+    expect(s().ui.form).toBeNull()
+  })
+
+  it('edits, then deletes only after confirmation', async () => {
+    const id = s().engagements.items[0].id
+    s().openEdit(id)
+    expect(await s().saveEngagement({ ...emptyDraft(), clientName: 'Acme GmbH', domain: 'acme.example' })).toBe(true)
+    expect(s().engagements.items[0].clientName).toBe('Acme GmbH')
+    s().askRemove(id)
+    expect(s().ui.confirm).toMatchObject({ id, title: 'Acme GmbH' })
+    s().cancelConfirm()
+    expect(s().engagements.items).toHaveLength(1)
+    s().askRemove(id)
+    await s().confirmRemove()
+    expect(s().engagements.items).toHaveLength(0)
+    expect(s().ui).toMatchObject({ route: { name: 'engagements' }, confirm: null })
+  })
+
+  it('follows changes made elsewhere through the event bridge', async () => {
+    const other = await server.core.api.createEngagement({ domain: 'elsewhere.example' })
+    await until(() => s().engagements.items.some((e) => e.id === other.id))
+    s().navigate({ name: 'engagement', id: other.id })
+    await server.core.api.removeEngagement({ id: other.id })
+    await until(() => s().engagements.items.length === 0)
+    expect(s().ui.route).toEqual({ name: 'engagements' })
+  })
+})
+
+describe('app store without a server', () => {
+  // port 1 on loopback: nothing listens, so every call fails fast
+  const offline = () => createAppStore(createHttpTransport({ baseUrl: 'http://127.0.0.1:1', token: 't' }))
+
+  it('becomes ready with a fatal error that says what to do', async () => {
+    const st = offline()
+    await st.getState().init()
+    expect(st.getState()).toMatchObject({ ready: true, fatal: { code: 'unavailable', message: expect.stringContaining('Start it again') } })
+  })
+
+  it('reports a failed delete in a toast and keeps the engagement', async () => {
+    const st = offline()
+    st.setState((x) => ({ engagements: listLoaded(x.engagements, [engagement({ id: 'k', clientName: 'Kept' })]) }))
+    st.getState().askRemove('k')
+    await st.getState().confirmRemove()
+    expect(st.getState().toasts.at(-1)).toMatchObject({ kind: 'error', title: 'Could not delete Kept' })
+    expect(st.getState().ui.confirm).toBeNull()
+    expect(st.getState().engagements.items.map((e) => e.id)).toEqual(['k'])
+  })
+})
