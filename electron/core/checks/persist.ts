@@ -1,6 +1,7 @@
 import type { Db } from '../workspace/db'
 import type { EvidenceStore } from '../evidence/store'
 import type { CheckOutcome } from './types'
+import { redact, redactDeep } from '../vault/redact'
 
 export interface FinishedCheck {
   checkId: string
@@ -87,7 +88,8 @@ export class CheckStore {
           ...evidence.map((e) => ({ kind: e.kind, label: e.label, ...tag, data: e.data })),
         ]
         const ids = this.evidence.append(engagementId, items)
-        const r = insert.run(runId, engagementId, f.checkId, f.target, status, summary, JSON.stringify(details), Math.round(f.durationMs), ids[0] ?? null, f.finishedAt)
+        // Secrets never reach the database: registered keychain values are masked here too.
+        const r = insert.run(runId, engagementId, f.checkId, f.target, status, redact(summary), JSON.stringify(redactDeep(details)), Math.round(f.durationMs), ids[0] ?? null, f.finishedAt)
         return Number(r.lastInsertRowid)
       }),
     )()

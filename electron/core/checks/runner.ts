@@ -90,6 +90,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     batch.forEach((b, i) => {
       b.row.resultId = ids[i]
       b.row.evidenceId = store.getResult(ids[i])?.evidenceId ?? null
+      // Reported only once stored: whatever the UI or CLI saw finish survives a crash.
+      done += 1
+      events.emit({ type: 'check.finished', runId, checkId: b.row.id, target: b.row.target, status: b.row.status, summary: b.row.summary, done, total: plan.length })
     })
   }
   let done = 0
@@ -106,8 +109,6 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
       pending.push({ f: { checkId: check.meta.id, target, outcome, durationMs, finishedAt: new Date().toISOString() }, row })
       // Batch writes: results finishing close together share one transaction.
       flushTimer ??= setTimeout(flush, 25)
-      done += 1
-      events.emit({ type: 'check.finished', runId, checkId: check.meta.id, target, status: outcome.status, summary: outcome.summary, done, total: plan.length })
     }),
   )
   flush()
