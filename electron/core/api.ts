@@ -2,6 +2,12 @@ import { contract, type MethodName } from '@shared/contract'
 import { isAppError, type Result } from '@shared/errors'
 import { EventBus } from './events'
 import { engagementApi } from './api/engagements'
+import { sprintApi } from './api/sprint'
+import { evidenceApi } from './api/evidence'
+import { runbookApi } from './api/runbooks'
+import { credentialApi } from './api/credentials'
+import { checkApi } from './api/checks'
+import { handoverApi } from './api/handover'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
 
@@ -13,10 +19,22 @@ export interface Core extends CoreServices {
  * Build the engine behind both transports for one workspace. Each area contributes an API
  * slice from ./api/<area>.ts; to add one, spread it in here.
  */
-export function createCore(workspace: Workspace, mode: Core['mode'], events = new EventBus()): Core {
-  const services: CoreServices = { workspace, events, mode }
+export function createCore(
+  workspace: Workspace,
+  mode: Core['mode'],
+  events = new EventBus(),
+  profile?: CoreServices['profile'],
+  credentials?: CoreServices['credentials'],
+): Core {
+  const services: CoreServices = { workspace, events, mode, profile, credentials }
   const api: ApiImpl = {
     ...engagementApi(services),
+    ...sprintApi(services),
+    ...evidenceApi(services),
+    ...runbookApi(services),
+    ...credentialApi(services),
+    ...checkApi(services),
+    ...handoverApi(services),
   }
   return { ...services, api }
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { createCore, dispatch, isMethodName, type Core } from '../core/api'
 import { projectRoot } from '../core/paths'
 import { openWorkspace } from '../core/workspace'
+import type { CredentialSource } from '../core/checks/types'
+import type { NetworkProfile } from '../core/net/profile'
 import { refuseReason } from './guard'
 import { serveStatic } from './static'
 
@@ -17,6 +19,10 @@ export interface ServeOptions {
   staticDir?: string
   /** Largest accepted request body. */
   maxBodyBytes?: number
+  /** How checks reach the network (a lab's profile in sandbox mode). */
+  profile?: NetworkProfile
+  /** Provider credentials for checks (a lab's in-memory tokens); default: the keychain. */
+  credentials?: CredentialSource
 }
 
 export interface BrowserServer {
@@ -36,7 +42,7 @@ export interface BrowserServer {
 export async function startServer(opts: ServeOptions = {}): Promise<BrowserServer> {
   const staticDir = opts.staticDir ?? join(projectRoot(), 'out', 'renderer')
   const token = randomBytes(24).toString('base64url')
-  const core = createCore(openWorkspace(opts.workspaceDir), 'browser')
+  const core = createCore(openWorkspace(opts.workspaceDir), 'browser', undefined, opts.profile, opts.credentials)
   const streams = new Set<ServerResponse>()
   const maxBody = opts.maxBodyBytes ?? 25 * 1024 * 1024
   let port = 0

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { startServer } from '../../serve/server'
 import { openInBrowser } from '../../serve/open-browser'
 import { CliExit, EXIT, type CliContext } from '../context'
+import { openNetwork } from '../network'
 
 /** Wait for SIGINT or SIGTERM once. */
 export function untilSignal(): Promise<string> {
@@ -24,12 +25,14 @@ export function register(program: Command, ctx: CliContext): void {
     .description('browser mode: the app UI on http://127.0.0.1 with a per-launch token')
     .option('--port <n>', 'port (default: a random free one)', '0')
     .option('--no-open', 'do not open the system browser')
+    .option('--lab <scenario>', 'run checks against a sandbox scenario (demo, healthy, hostile or a file)')
     .option('--json', 'print {"url": …} as one JSON line')
-    .action(async (o: { port: string; open: boolean; json?: boolean }) => {
+    .action(async (o: { port: string; open: boolean; lab?: string; json?: boolean }) => {
       const port = Number(o.port)
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliExit(EXIT.badInput, `--port ${o.port} is not a port number`)
       const { workspace } = program.opts<{ workspace?: string }>()
-      const server = await startServer({ workspaceDir: workspace, port })
+      const net = await openNetwork({ lab: o.lab })
+      const server = await startServer({ workspaceDir: workspace, port, profile: net.profile, credentials: net.credentials })
       const ws = server.core.workspace.dir
       if (o.json) process.stdout.write(JSON.stringify({ url: server.url, workspace: ws }) + '\n')
       else {
@@ -37,7 +40,9 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.out.info(`workspace: ${ws}\nstop with Ctrl+C`)
       }
       if (o.open && openInBrowser(server.url)) ctx.out.info('opened in your browser')
+      if (net.lab) ctx.out.info(`sandbox: ${o.lab} (${net.lab.scenario.domains.join(', ')}); checks reach only the lab on loopback`)
       await untilSignal()
       await server.close()
+      await net.close()
     })
 }

@@ -5,6 +5,7 @@ import { CheckStore, type StoredResult } from '../checks/persist'
 import { listChecks } from '../checks/registry'
 import { runAudit, selectChecks, type AuditResult } from '../checks/runner'
 import { planRun } from '../checks/plan'
+import { SprintService } from '../sprint/service'
 import { DEFAULT_PROFILE } from '../net/profile'
 import { keychainCredentialSource } from '../vault/sources'
 import { credentialService } from './credentials'
@@ -38,8 +39,11 @@ export function checkApi(s: CoreServices): ApiSlice<'listChecks' | 'runAudit' | 
       const controller = new AbortController()
       const total = planRun(engagement, checks).length
       // Provider checks read credentials from the keychain for this engagement (skip when none).
-      const credentials = keychainCredentialSource(credentialService(s), engagement.id)
-      const done = runAudit({ workspace, events, engagement, profile: s.profile ?? DEFAULT_PROFILE, checkIds, signal: controller.signal, runId, services: { credentials } })
+      const credentials = s.credentials ?? keychainCredentialSource(credentialService(s), engagement.id)
+      // The engagement's sprint template sets the thresholds (e.g. a prototype's relaxed p95).
+      const sprints = new SprintService(workspace)
+      const thresholds = sprints.current(engagement.id) ? sprints.status(engagement.id).thresholds : undefined
+      const done = runAudit({ workspace, events, engagement, profile: s.profile ?? DEFAULT_PROFILE, checkIds, signal: controller.signal, runId, thresholds, services: { credentials } })
       running.set(runId, { controller, done })
       // The run reports through events; its end only clears the bookkeeping.
       done.finally(() => running.delete(runId)).catch(() => undefined)
