@@ -1,5 +1,11 @@
 import type { z } from 'zod'
 import { engagementMethods } from './contract/engagements'
+import { sprintMethods } from './contract/sprint'
+import { evidenceMethods } from './contract/evidence'
+import { runbookMethods } from './contract/runbooks'
+import { credentialMethods } from './contract/credentials'
+import { checkMethods } from './contract/checks'
+import { handoverMethods } from './contract/handover'
 
 export type { AppInfo } from './contract/engagements'
 
@@ -11,6 +17,12 @@ export type { AppInfo } from './contract/engagements'
  */
 export const contract = {
   ...engagementMethods,
+  ...sprintMethods,
+  ...evidenceMethods,
+  ...runbookMethods,
+  ...credentialMethods,
+  ...checkMethods,
+  ...handoverMethods,
 }
 
 export type Contract = typeof contract

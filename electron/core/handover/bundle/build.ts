@@ -1,0 +1,97 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { AppError } from '@shared/errors'
+import type { BundleInfo } from '@shared/contract/handover'
+import type { Engagement } from '@shared/schemas/engagement'
+import type { Workspace } from '../../workspace'
+import type { SecretStore } from '../../vault/keychain'
+import { redact } from '../../vault/redact'
+import { loadIdentity } from '../identity'
+import { InventoryRepo } from '../inventory/repo'
+import { prefillInventory } from '../inventory/prefill'
+import { gatherHandover } from '../data'
+import { buildBaseline } from '../baseline'
+import { renderHandoverPdf } from '../pdf/document'
+import { signPdf } from '../pdf/sign'
+import { FILES } from './files'
+import { MANIFEST_FORMAT, manifestBytes, sha256, type Manifest } from './manifest'
+import { verifyText } from './verify-text'
+import { writeZip } from './zip'
+
+export interface BundleOptions {
+  workspace: Workspace
+  engagement: Engagement
+  /** The bundle folder to create (must not exist, or be empty); DIR.zip is written beside it. */
+  outDir: string
+  secrets: SecretStore
+  /** The consultant's name and email, used when the identity is created on first use. */
+  signer: { name: string; email?: string }
+  now?: Date
+}
+
+const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2) + '\n', 'utf8')
+
+/**
+ * Build the signed handover bundle for an engagement: the signed PDF and the machine-readable
+ * files, VERIFY.txt, manifest.json with the SHA-256 of each, its Ed25519 signature, and a zip
+ * of the folder. Written to a temporary sibling folder and renamed, so a killed process never
+ * leaves a half-written bundle under the final name.
+ */
+export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
+  const outDir = resolve(o.outDir)
+  if (existsSync(outDir) && readdirSync(outDir).length) throw new AppError('conflict', `${outDir} already exists and is not empty`)
+  const now = o.now ?? new Date()
+  const { workspace: ws, engagement: e } = o
+  const identity = await loadIdentity(ws.db, o.secrets, { role: 'consultant', name: o.signer.name, email: o.signer.email })
+  const pdfKeys = identity.pdfKeys()
+  if (!pdfKeys) throw new AppError('internal', 'the consultant identity has no PDF certificate')
+  const signer = { name: identity.info.name, email: identity.info.email, fingerprint: identity.info.fingerprint, certFingerprint: identity.info.certFingerprint }
+
+  const repo = new InventoryRepo(ws.db)
+  const inventory = prefillInventory(ws.db, repo, e.id)
+  const data = gatherHandover(ws, e, inventory, signer, now)
+  const unsigned = await renderHandoverPdf(data)
+  const pdf = await signPdf(unsigned, pdfKeys, { name: signer.name, email: signer.email, reason: `Production handover of ${data.domainUnicode}`, location: 'Handover Console', signingTime: now })
+
+  const files = new Map<string, Buffer>()
+  files.set(FILES.pdf, pdf)
+  files.set(FILES.inventory, json({ format: 'handover-inventory/1', engagement: { client: e.clientName, domain: e.domain }, entries: data.inventory }))
+  files.set(FILES.evidence, json({ format: 'handover-evidence/1', engagement: { client: e.clientName, domain: e.domain }, chain: data.chain, items: data.evidence }))
+  files.set(FILES.baseline, json(buildBaseline(e, data.results, now)))
+  files.set(FILES.publicKey, Buffer.from(identity.edPublicPem))
+  files.set(FILES.cert, Buffer.from(identity.certPem ?? ''))
+  const manifest: Manifest = {
+    format: MANIFEST_FORMAT,
+    createdAt: now.toISOString(),
+    engagement: { client: e.clientName, domain: e.domain, domainUnicode: data.domainUnicode },
+    signer,
+    files: [],
+  }
+  const hashes = [...files].map(([path, b]) => ({ path, sha256: sha256(b) }))
+  files.set(FILES.verify, Buffer.from(verifyText(manifest, hashes), 'utf8'))
+  manifest.files = [...files].map(([path, b]) => ({ path, sha256: sha256(b), size: b.length })).sort((a, b) => a.path.localeCompare(b.path))
+  // Belt and braces: a registered secret must never reach a text file of the bundle.
+  for (const [path, b] of files) if (path !== FILES.pdf && redact(b.toString('utf8')) !== b.toString('utf8')) throw new AppError('internal', `refusing to write ${path}: it would contain a secret`)
+  const mBytes = manifestBytes(manifest)
+  files.set(FILES.manifest, mBytes)
+  files.set(FILES.signature, identity.sign(mBytes))
+
+  const tmp = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}`)
+  rmSync(tmp, { recursive: true, force: true })
+  mkdirSync(tmp, { recursive: true })
+  for (const [path, b] of files) writeFileSync(join(tmp, path), b)
+  if (existsSync(outDir)) rmSync(outDir, { recursive: true })
+  renameSync(tmp, outDir)
+  const zip = writeBundleZip(outDir)
+  return { dir: outDir, zip, files: manifest.files, signer: { name: signer.name, fingerprint: signer.fingerprint } }
+}
+
+/** (Re)write DIR.zip from the bundle folder's files, inside a folder named like the bundle. */
+export function writeBundleZip(dir: string): string {
+  const names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort()
+  const zipPath = `${dir}.zip`
+  const body = writeZip(names.map((n) => ({ name: `${basename(dir)}/${n}`, data: readFileSync(join(dir, n)) })))
+  writeFileSync(`${zipPath}.partial`, body)
+  renameSync(`${zipPath}.partial`, zipPath)
+  return zipPath
+}

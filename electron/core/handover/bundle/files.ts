@@ -1,0 +1,17 @@
+/** File names of a bundle (contract: DESIGN.md §7). */
+export const FILES = {
+  pdf: 'handover.pdf',
+  inventory: 'inventory.json',
+  evidence: 'evidence.json',
+  baseline: 'baseline.json',
+  manifest: 'manifest.json',
+  signature: 'manifest.sig',
+  publicKey: 'signer.pub.pem',
+  cert: 'signer.cert.pem',
+  verify: 'VERIFY.txt',
+  founderSig: 'manifest.founder.sig',
+  founderKey: 'founder.pub.pem',
+} as const
+
+/** Files that sit beside the manifest rather than in it (they sign it). */
+export const UNLISTED = new Set<string>([FILES.manifest, FILES.signature, FILES.founderSig, FILES.founderKey])

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto'
+import { AppError } from '@shared/errors'
+import { inventoryFieldsSchema, type InventoryEntry, type InventoryFields, type InventorySource } from '@shared/contract/handover'
+import type { Db } from '../../workspace/db'
+import { logChange } from '../../workspace/changelog'
+import { redactDeep } from '../../vault/redact'
+import { defaultEntries, systemOrder } from './defaults'
+
+interface Row {
+  id: string
+  engagement_id: string
+  system: string
+  name: string
+  position: number
+  fields: string
+  source: string
+  updated_at: string
+}
+
+function toEntry(r: Row): InventoryEntry {
+  const fields = inventoryFieldsSchema.parse(JSON.parse(r.fields))
+  return { ...fields, id: r.id, engagementId: r.engagement_id, source: r.source as InventorySource, updatedAt: r.updated_at }
+}
+
+/**
+ * The access inventory of each engagement. A new engagement gets the standard rows once; after
+ * that a person's edits (and removals) stick. Values pass through the redaction registry so a
+ * pasted secret never lands here.
+ */
+export class InventoryRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Every row of an engagement, standard systems first; seeds the defaults on first use. */
+  list(engagementId: string): InventoryEntry[] {
+    this.seed(engagementId)
+    const rows = this.db.prepare<[string], Row>('SELECT * FROM inventory_entries WHERE engagement_id = ? ORDER BY position, name').all(engagementId)
+    return rows.map(toEntry)
+  }
+
+  get(id: string): InventoryEntry {
+    const r = this.db.prepare<[string], Row>('SELECT * FROM inventory_entries WHERE id = ?').get(id)
+    if (!r) throw new AppError('not_found', `no inventory entry "${id}"`)
+    return toEntry(r)
+  }
+
+  /** Add a row, or replace the row with this id. */
+  save(engagementId: string, fields: InventoryFields, opts: { id?: string; source?: InventorySource } = {}): InventoryEntry {
+    this.seed(engagementId)
+    const clean = redactDeep(inventoryFieldsSchema.parse(fields), { fieldNames: false })
+    const now = new Date().toISOString()
+    const id = opts.id ?? randomUUID()
+    const existing = opts.id ? this.db.prepare<[string], Row>('SELECT * FROM inventory_entries WHERE id = ?').get(opts.id) : undefined
+    if (opts.id && !existing) throw new AppError('not_found', `no inventory entry "${opts.id}"`)
+    if (existing && existing.engagement_id !== engagementId) throw new AppError('invalid_input', 'that inventory entry belongs to another engagement')
+    const position = systemOrder(clean.system) * 1000 + (existing ? existing.position % 1000 : this.nextSlot(engagementId, clean.system))
+    this.db
+      .prepare(
+        `INSERT INTO inventory_entries (id, engagement_id, system, name, position, fields, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET system = excluded.system, name = excluded.name, position = excluded.position, fields = excluded.fields, source = excluded.source, updated_at = excluded.updated_at`,
+      )
+      .run(id, engagementId, clean.system, clean.name, position, JSON.stringify(clean), opts.source ?? 'manual', now)
+    logChange(this.db, engagementId, 'inventory', existing ? 'updated' : 'added', { id, system: clean.system })
+    return this.get(id)
+  }
+
+  remove(id: string): { id: string } {
+    const e = this.get(id)
+    this.db.prepare('DELETE FROM inventory_entries WHERE id = ?').run(id)
+    logChange(this.db, e.engagementId, 'inventory', 'removed', { id, system: e.system })
+    return { id }
+  }
+
+  /**
+   * Import rows (from JSON). Merge: a row with the same system and name (or an unnamed standard
+   * row of that system) is replaced; others are added. `replace` clears the inventory first.
+   */
+  import(engagementId: string, entries: (InventoryFields & { id?: string })[], replace = false): InventoryEntry[] {
+    return this.db.transaction(() => {
+      if (replace) {
+        this.seed(engagementId)
+        this.db.prepare('DELETE FROM inventory_entries WHERE engagement_id = ?').run(engagementId)
+      }
+      for (const { id: _ignored, ...fields } of entries) {
+        const match = this.findMatch(engagementId, fields)
+        this.save(engagementId, fields, { id: match?.id, source: 'import' })
+      }
+      return this.list(engagementId)
+    })()
+  }
+
+  /** The row an incoming (system, name) pair should replace, if any. */
+  findMatch(engagementId: string, f: Pick<InventoryFields, 'system' | 'name'>): InventoryEntry | undefined {
+    const same = this.list(engagementId).filter((e) => e.system === f.system)
+    return same.find((e) => e.name.toLowerCase() === f.name.toLowerCase()) ?? (f.system !== 'custom' ? same.find((e) => e.name === '') : undefined)
+  }
+
+  private nextSlot(engagementId: string, system: string): number {
+    const n = this.db.prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM inventory_entries WHERE engagement_id = ? AND system = ?').get(engagementId, system)
+    return Math.min(999, n?.n ?? 0)
+  }
+
+  private seed(engagementId: string): void {
+    const done = this.db.prepare<[string], { engagement_id: string }>('SELECT engagement_id FROM inventory_seeded WHERE engagement_id = ?').get(engagementId)
+    if (done) return
+    const exists = this.db.prepare<[string], { id: string }>('SELECT id FROM engagements WHERE id = ?').get(engagementId)
+    if (!exists) throw new AppError('not_found', `no engagement "${engagementId}"`)
+    const now = new Date().toISOString()
+    const insert = this.db.prepare('INSERT INTO inventory_entries (id, engagement_id, system, name, position, fields, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    this.db.transaction(() => {
+      for (const f of defaultEntries()) insert.run(randomUUID(), engagementId, f.system, f.name, systemOrder(f.system) * 1000, JSON.stringify(f), 'default', now)
+      this.db.prepare('INSERT INTO inventory_seeded (engagement_id, seeded_at) VALUES (?, ?)').run(engagementId, now)
+    })()
+  }
+}

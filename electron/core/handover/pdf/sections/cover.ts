@@ -1,0 +1,57 @@
+import type { Content } from 'pdfmake/interfaces'
+import { STAGE_LABELS, VERTICAL_LABELS } from '@shared/schemas/engagement'
+import type { HandoverData } from '../../data'
+import { COLORS, day, orDash, stamp } from '../theme'
+
+/** The cover: who, what domain (Unicode and ASCII forms), when, by whom; then the contents. */
+export function cover(d: HandoverData): Content[] {
+  const e = d.engagement
+  const idn = d.domainUnicode !== e.domain
+  const row = (label: string, value: string): Content => ({
+    columns: [
+      { width: 110, text: label, color: COLORS.muted, fontSize: 9.5 },
+      { width: '*', text: value, fontSize: 10.5 },
+    ],
+    margin: [0, 0, 0, 6],
+  })
+  return [
+    { canvas: [{ type: 'rect', x: 0, y: 0, w: 495, h: 6, color: COLORS.accent }], margin: [0, 40, 0, 28] },
+    { text: 'PRODUCTION HANDOVER', fontSize: 10, bold: true, color: COLORS.accent, characterSpacing: 2 },
+    { text: e.clientName, fontSize: 30, bold: true, margin: [0, 6, 0, 4] },
+    { text: d.domainUnicode, fontSize: 18, color: COLORS.ink, margin: [0, 0, 0, 2] },
+    idn ? { text: `ASCII form: ${e.domain}`, style: 'mono', color: COLORS.muted, margin: [0, 0, 0, 30] } : { text: '', margin: [0, 0, 0, 30] },
+    row('Founder', orDash([e.founderName, e.founderEmail && `<${e.founderEmail}>`].filter(Boolean).join(' '))),
+    row('Stage', `${STAGE_LABELS[e.stage]} · ${VERTICAL_LABELS[e.vertical]}`),
+    row('Sprint', d.sprint ? `${day(d.sprint.startedAt)} → ${day(d.sprint.finishedAt ?? d.sprint.endsAt)}` : 'no sprint recorded'),
+    row('Consultant', orDash([d.signer.name, d.signer.email && `<${d.signer.email}>`].filter(Boolean).join(' '))),
+    row('Hosts', e.hosts.map((h) => h.name).join(', ')),
+    row('Generated', stamp(d.generatedAt)),
+    {
+      margin: [0, 40, 0, 0],
+      table: {
+        widths: ['*'],
+        body: [
+          [
+            {
+              stack: [
+                { text: 'How to trust this document', bold: true, fontSize: 9.5, margin: [0, 0, 0, 4] },
+                {
+                  text: 'This PDF carries an embedded digital signature over the whole file, and the bundle it came in lists a SHA-256 hash of every file in a signed manifest. VERIFY.txt in the bundle gives the exact openssl and pdfsig commands. The signer\u2019s key fingerprint is:',
+                  fontSize: 8.5,
+                  color: COLORS.muted,
+                  lineHeight: 1.2,
+                },
+                { text: d.signer.fingerprint, style: 'mono', margin: [0, 4, 0, 0] },
+              ],
+              fillColor: COLORS.band,
+              margin: [8, 8, 8, 8],
+            },
+          ],
+        ],
+      },
+      layout: 'noBorders',
+    },
+    { text: 'Contents', style: 'h1', pageBreak: 'before' },
+    { toc: { numberStyle: { fontSize: 10 }, textStyle: { fontSize: 10 } } },
+  ]
+}

@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { stringify } from 'yaml'
+import { afterAll, describe, expect, it } from 'vitest'
+import { engagementCreateSchema } from '@shared/schemas/engagement'
+import { tempDir } from '../../helpers/tmp'
+import { memoryStore } from '../../unit/handover/fixture'
+import { EventBus } from '../../../electron/core/events'
+import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
+import { runAudit } from '../../../electron/core/checks/runner'
+import { createBundle } from '../../../electron/core/handover/bundle/build'
+import { runDrift } from '../../../electron/core/handover/drift'
+import { loadScenario, startLab, type Lab } from '../../../electron/lab'
+import { cli } from './tools'
+
+// Drift months later, as a founder would run it: the checks recorded in baseline.json re-run
+// against the sandbox after a scripted change (app's A record moved), in a fresh workspace.
+describe('handover drift against the sandbox', () => {
+  const tmp = tempDir()
+  const labs: Lab[] = []
+  const workspaces: Workspace[] = []
+  afterAll(async () => {
+    for (const ws of workspaces) ws.close()
+    for (const lab of labs) await lab.close()
+    tmp.cleanup()
+  })
+
+  it('lists nothing when nothing changed, and the moved record after a scripted change', async () => {
+    const scenario = loadScenario('healthy')
+    scenario.fixes = { 'move-app': { dns: { zones: { 'tidy.example': { records: [{ name: 'app', type: 'A', data: '127.0.80.99' }] } } } } }
+    const lab = await startLab(scenario)
+    labs.push(lab)
+    const ws = openWorkspace(join(tmp.dir, 'consultant'))
+    workspaces.push(ws)
+    const events = new EventBus()
+    const engagement = ws.engagements.create(engagementCreateSchema.parse({ domain: 'tidy.example', hosts: scenario.hosts.map((h) => h.name) }))
+    await runAudit({ workspace: ws, events, engagement, profile: lab.profile, checkIds: ['dns.hosts', 'http.https'] })
+    const out = join(tmp.dir, 'bundle')
+    await createBundle({ workspace: ws, engagement, outDir: out, secrets: memoryStore(), signer: { name: 'Ada Consultant' } })
+
+    const founderWs = openWorkspace(join(tmp.dir, 'founder'))
+    workspaces.push(founderWs)
+    const same = await runDrift({ workspace: founderWs, events, bundle: out, profile: lab.profile })
+    expect(same.bundleValid).toBe(true)
+    expect(same.checked).toBeGreaterThan(0)
+    expect(same.changes).toEqual([])
+
+    await lab.applyFix('move-app')
+    const moved = await runDrift({ workspace: founderWs, events, bundle: out, profile: lab.profile })
+    const app = moved.changes.filter((c) => c.checkId === 'dns.hosts' && c.target === 'app.tidy.example')
+    expect(app.length).toBeGreaterThan(0)
+    expect(app.some((c) => c.before.includes('127.0.80.12') && c.after.includes('127.0.80.99'))).toBe(true)
+    expect(moved.changes.every((c) => c.target === 'app.tidy.example')).toBe(true)
+
+    // The CLI against a fresh lab (new ports, new keys): no false drift; with the scripted fix: the change.
+    const file = join(tmp.dir, 'scenario.yaml')
+    writeFileSync(file, stringify(scenario))
+    const fresh = await cli(['--workspace', join(tmp.dir, 'founder-cli'), 'drift', out, '--lab', file, '--json'])
+    expect(fresh.code, fresh.stdout + fresh.stderr).toBe(0)
+    expect(JSON.parse(fresh.stdout).changes).toEqual([])
+    const fixed = await cli(['--workspace', join(tmp.dir, 'founder-cli'), 'drift', out, '--lab', file, '--fix', 'move-app'])
+    expect(fixed.code).toBe(1)
+    expect(fixed.stdout).toMatch(/dns\.hosts app\.tidy\.example .*127\.0\.80\.12 → 127\.0\.80\.99/)
+  })
+})
