@@ -1,9 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { domainToUnicode } from 'node:url'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { InventoryEntry } from '@shared/contract/handover'
 import type { Workspace } from '../workspace'
-import { resourcePath } from '../paths'
+import type { Runbook } from '@shared/schemas/runbook'
+import { loadRunbooks } from '../runbooks/catalog'
+import { fillRunbook } from '../runbooks/render'
+import { runbookValues } from '../runbooks/values'
 import { redactDeep } from '../vault/redact'
 import { getCheck } from '../checks/registry'
 import { dnsAnswers, envInventory, monitors, redirectChains } from './extract'
@@ -43,23 +45,10 @@ export interface HandoverData {
   redirectSummaries: { checkId: string; target: string; status: string; summary: string }[]
   env: { name: string; environments: string[] }[]
   monitoring: { monitors: { name: string; url: string }[]; contacts: string[]; summary: string | null }
-  runbooks: { id: string; title: string }[] | null
+  /** Every bundled runbook, filled in for this engagement. */
+  runbooks: Runbook[]
   evidence: { id: number; seq: number; kind: string; label: string; checkId: string | null; target: string | null; status: string | null; createdAt: string; hash: string; prevHash: string; data: unknown }[]
   chain: { ok: boolean; count: number; head: string | null; reason?: string }
-}
-
-/** Runbook titles from resources/runbooks (YAML/Markdown: a `title:` line or the first heading). */
-function runbookTitles(): { id: string; title: string }[] | null {
-  const dir = resourcePath('runbooks')
-  if (!existsSync(dir)) return null
-  return readdirSync(dir)
-    .filter((f) => /\.(ya?ml|md)$/.test(f))
-    .sort()
-    .map((f) => {
-      const text = readFileSync(`${dir}/${f}`, 'utf8').slice(0, 4000)
-      const m = /^title:\s*["']?(.+?)["']?\s*$/m.exec(text) ?? /^#\s+(.+)$/m.exec(text)
-      return { id: f.replace(/\.\w+$/, ''), title: m ? m[1] : f }
-    })
 }
 
 function sprintInfo(ws: Workspace, engagementId: string): Pick<HandoverData, 'sprint' | 'waivers' | 'riskNotes'> {
@@ -122,10 +111,12 @@ export function gatherHandover(ws: Workspace, engagement: Engagement, inventory:
     redirectSummaries: [...byCheck('http.canonical'), ...byCheck('http.https')].map((r) => ({ checkId: r.checkId, target: r.target, status: r.status, summary: r.summary })),
     env: byCheck('host.env').flatMap((r) => envInventory(r)),
     monitoring: { ...monitors(mon), summary: mon?.summary ?? null },
-    runbooks: runbookTitles(),
+    runbooks: [],
     evidence,
     chain: chain.ok ? { ok: true, count: chain.count, head: chain.count ? chain.head : null } : { ok: false, count: chain.count, head: null, reason: chain.reason },
   }
+  const values = runbookValues({ inventory, dns: data.dns })
+  data.runbooks = loadRunbooks().map((rb) => fillRunbook(rb, engagement, values))
   // Anything registered as a secret is masked before it reaches a file or the PDF.
   return redactDeep(data)
 }

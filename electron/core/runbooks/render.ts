@@ -5,7 +5,15 @@ import { engagementValues, fill, type PlaceholderValues } from './placeholders'
 /** A runbook with every placeholder filled for one engagement (for the CLI, UI and PDF). */
 export function fillRunbook(rb: Runbook, e: Engagement | null, extra: PlaceholderValues = {}): Runbook {
   const values = e ? engagementValues(e, extra) : extra
-  return JSON.parse(fill(JSON.stringify(rb), values)) as Runbook
+  return mapStrings(rb, (t) => fill(t, values))
+}
+
+/** Apply `f` to every string inside a plain value (values may hold quotes and newlines). */
+function mapStrings<T>(v: T, f: (s: string) => string): T {
+  if (typeof v === 'string') return f(v) as T
+  if (Array.isArray(v)) return v.map((x) => mapStrings(x, f)) as T
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mapStrings(x, f)])) as T
+  return v
 }
 
 const KIND_LABEL: Record<RunbookStep['kind'], string> = { instruction: 'Do', verify: 'Verify', decision: 'Decide' }

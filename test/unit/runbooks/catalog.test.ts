@@ -51,3 +51,14 @@ describe('bundled runbooks', () => {
     for (const item of loadTemplate().items) if (item.runbook) expect(ids.has(item.runbook), item.runbook).toBe(true)
   })
 })
+
+describe('filling values that contain quotes and newlines', () => {
+  it('keeps the runbook intact', async () => {
+    const { fillRunbook } = await import('../../../electron/core/runbooks/render')
+    const rb = loadRunbooks().find((r) => r.id === 'dns-broke-site')!
+    const filled = fillRunbook(rb, demo, { 'baseline.records': 'www.acme.example → CNAME "acme.example"\napp.acme.example → A 127.0.0.1', 'dns.provider': 'Cloudflare' })
+    const step = filled.steps.find((s) => s.id === 'restore-records')!
+    expect(step.do).toContain('www.acme.example → CNAME "acme.example"\napp.acme.example → A 127.0.0.1')
+    expect(step.do).toContain('at Cloudflare')
+  })
+})

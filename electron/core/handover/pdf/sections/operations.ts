@@ -26,12 +26,38 @@ export function operations(d: HandoverData): Content[] {
   ]
 }
 
-/** Recovery runbooks (titles of the bundled runbooks); omitted when none exist. */
+const KIND: Record<string, string> = { instruction: 'Do', verify: 'Check', decision: 'Decide' }
+
+/**
+ * Recovery runbooks, each on its own pages and filled in with this engagement's facts, so one can
+ * be printed and followed without the app: numbered steps, the checks that confirm a fix, the
+ * branches of each decision, and how to roll back.
+ */
 export function runbooks(d: HandoverData): Content[] {
-  if (!d.runbooks) return []
-  return [
-    heading('Recovery runbooks'),
-    { text: 'Step-by-step recoveries, each verified by a live check in Handover Console. Open them with `handover runbook run <id>`.', style: 'lead' },
-    table(['auto', '*'], ['Id', 'Runbook'], d.runbooks.map((r) => [{ text: r.id, style: 'mono' }, r.title]), 'No runbooks bundled.'),
+  if (!d.runbooks.length) return []
+  const out: Content[] = [
+    heading('Recovery runbooks', { newPage: true }),
+    { text: 'For the night something breaks. Each runbook is printable on its own; in Handover Console, `handover runbook run <id>` walks through it one step at a time and runs the checks live.', style: 'lead' },
+    table(['auto', '*'], ['Runbook', 'When'], d.runbooks.map((r) => [{ text: r.title, bold: true }, r.summary]), 'No runbooks bundled.'),
   ]
+  for (const rb of d.runbooks) {
+    const number = new Map(rb.steps.map((st, i) => [st.id, i + 1]))
+    out.push(heading(rb.title, { newPage: true }))
+    out.push({ text: rb.summary, style: 'lead' })
+    out.push(sub('Symptoms'), { ul: rb.symptoms, style: 'td', margin: [0, 0, 0, 6] })
+    out.push(sub('Steps'))
+    rb.steps.forEach((st, i) => {
+      const lines: Content[] = [{ text: `${i + 1}. ${KIND[st.kind] ?? 'Do'} · ${st.title}`, bold: true, fontSize: 10, margin: [0, 6, 0, 2] }]
+      if (st.do) lines.push({ text: st.do.trim(), style: 'td', lineHeight: 1.25 })
+      if (st.inputs?.length) lines.push({ text: `Write down: ${st.inputs.map((x) => x.label).join('; ')}`, style: 'note' })
+      if (st.kind === 'verify') lines.push({ text: `Confirm with: ${st.checks.join(', ')} (in the app, this step turns green when fixed)`, style: 'note' })
+      if (st.kind === 'decision') {
+        lines.push({ text: st.question, style: 'td', italics: true })
+        lines.push({ ul: st.options.map((o) => `${o.label} → step ${number.get(o.next) ?? '?'}`), style: 'td' })
+      } else if (st.next) lines.push({ text: `Then go to step ${number.get(st.next) ?? '?'}.`, style: 'note' })
+      out.push({ stack: lines, unbreakable: true })
+    })
+    out.push(sub('Rolling back'), { text: rb.rollback.trim(), style: 'td' })
+  }
+  return out
 }
