@@ -1,5 +1,10 @@
 import type { NetworkProfile } from '../net/profile'
 import type { CheckServices, CredentialSource } from './types'
+import { createResolver } from '../net/dns/resolver'
+import { KeyedLimiter } from './limiter'
+import { createProviderServices } from '../providers'
+import { HttpClient } from '../net/http/client'
+import { TlsProber } from '../net/tls/probe'
 
 /** No credentials configured: provider checks skip. */
 export const noCredentials: CredentialSource = { get: async () => null }
@@ -10,5 +15,5 @@ export const noCredentials: CredentialSource = { get: async () => null }
  */
 export function createServices(profile: NetworkProfile, extras: Partial<CheckServices> = {}): CheckServices {
   void profile
-  return { credentials: noCredentials, ...extras } as CheckServices
+  return { credentials: noCredentials, dns: createResolver(profile), limiter: new KeyedLimiter(profile.perHostConcurrency), providers: createProviderServices(profile), http: new HttpClient(profile), tls: new TlsProber(profile), ...extras } as CheckServices
 }

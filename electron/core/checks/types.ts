@@ -1,5 +1,10 @@
 import type { Engagement, Host } from '@shared/schemas/engagement'
 import type { NetworkProfile } from '../net/profile'
+import type { Resolver } from '../net/dns/resolver'
+import type { KeyedLimiter } from './limiter'
+import type { ProviderServices } from '../providers'
+import type { HttpClient } from '../net/http/client'
+import type { TlsProber } from '../net/tls/probe'
 
 /** (contract) The five statuses of a check result. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'error' | 'skip'
@@ -98,6 +103,18 @@ export interface CredentialSource {
  */
 export interface CheckServices {
   credentials: CredentialSource
+  /** DNS stub resolver (recursive, authoritative, DoH); cached per run. */
+  dns: Resolver
+  /** Per-key (host) concurrency limit for polite network use: `limiter.run(host, fn)`. */
+  limiter: KeyedLimiter
+  /** HTTP client of the run (connect-to, extra CAs, reuse, per-host limit, capped bodies). */
+  http: HttpClient
+  /** TLS prober (chain, trust, name match, legacy protocol probes). */
+  tls: TlsProber
+  /** Provider API clients (Cloudflare, RDAP, Vercel, Netlify, UptimeRobot, Better Stack). */
+  providers: ProviderServices
+  /** Local git repositories to scan for secrets (name → path): an engagement setting or a lab scenario's repos. */
+  repos?: Record<string, string>
 }
 
 export interface CheckModule {

@@ -1,0 +1,106 @@
+import { isHttpError, type HttpExchange } from '../../net/http'
+import type { CheckContext, CheckModule, CheckOutcome, CheckStatus } from '../types'
+import { errorOutcome, withPreflight, worst } from './lib/outcome'
+import { canonicalPage } from './lib/site'
+import { summarize } from './lib/stats'
+
+/** Key routes sampled on the canonical host; all but "/" are skipped when they 404. */
+export const DEFAULT_ROUTES = ['/', '/login', '/signup', '/api/health']
+/** Samples per route, and how many run at once per route (politeness). */
+export const SAMPLES = 20
+/** Health routes tried on hosts declared as API hosts (404s are skipped). */
+export const API_ROUTES = ['/health', '/api/health']
+const PARALLEL = 4
+
+interface RouteResult {
+  url: string
+  present: boolean
+  status?: number
+  error?: string
+  samples: number[]
+  stats?: ReturnType<typeof summarize>
+}
+
+async function sample(ctx: CheckContext, url: string): Promise<RouteResult> {
+  const http = ctx.services.http
+  const once = () => http.request(url, { signal: ctx.signal, maxBytes: 512 * 1024 })
+  let first: HttpExchange
+  try {
+    first = await once()
+  } catch (e) {
+    if (isHttpError(e)) return { url, present: true, error: e.message, samples: [] }
+    throw e
+  }
+  // The first request is a warm-up: it pays for DNS, TCP and TLS, which a returning visitor does not.
+  const r: RouteResult = { url, present: !(first.status === 404 || first.status === 410), status: first.status, samples: [] }
+  if (!r.present || first.status >= 500) return r
+  // Bounded: SAMPLES requests per route, PARALLEL at a time, stop at the first failure.
+  while (r.samples.length < SAMPLES && !r.error && !ctx.signal.aborted) {
+    const batch = Math.min(PARALLEL, SAMPLES - r.samples.length)
+    const got = await Promise.allSettled(Array.from({ length: batch }, once))
+    for (const g of got) {
+      if (g.status === 'fulfilled') {
+        r.samples.push(g.value.timing.totalMs)
+        if (g.value.status >= 500) r.status = g.value.status
+      } else r.error = (g.reason as Error).message
+    }
+  }
+  if (r.samples.length) r.stats = summarize(r.samples)
+  return r
+}
+
+export const check: CheckModule = {
+  meta: {
+    id: 'http.routes',
+    title: 'Key routes answer fast (p95 within target)',
+    area: 'http',
+    stage: 'caching',
+    why: 'Every extra 100 ms on the landing and signup pages measurably lowers conversion; an erroring login loses customers outright.',
+    fix: 'Cache static pages at the edge, move heavy work off the request path, and add indexes for the slowest queries; fix any route answering 5xx first.',
+    scope: 'domain',
+    network: true,
+    timeoutMs: 60_000,
+  },
+  async run(ctx): Promise<CheckOutcome> {
+    let canon
+    try {
+      canon = await canonicalPage(ctx)
+    } catch (e) {
+      return errorOutcome(e, 'Could not load the canonical page')
+    }
+    const { p95PassMs, p95WarnMs } = ctx.thresholds
+    // API hosts answer health on their own name too.
+    const api = ctx.engagement.hosts.filter((h) => h.role === 'api').flatMap((h) => API_ROUTES.map((p) => `https://${h.name}${p}`))
+    const urls = [...new Set([...DEFAULT_ROUTES.map((p) => `${canon.origin}${p}`), ...api])]
+    // Each route is sampled PARALLEL at a time; the client's per-host limit bounds the total per host.
+    const routes = await Promise.all(urls.map((u) => sample(ctx, u)))
+    const measured = routes.filter((r) => r.present)
+    let status = 'pass' as CheckStatus
+    const notes: string[] = []
+    for (const r of measured) {
+      const path = r.url.replace(/^https:\/\//, '')
+      if (r.error) {
+        status = worst(status, r.url === `${canon.origin}/` && !r.samples.length ? 'error' : 'fail')
+        notes.push(`${path} failed (${r.error})`)
+      } else if ((r.status ?? 0) >= 500) {
+        status = worst(status, 'fail')
+        notes.push(`${path} answers ${r.status}`)
+      } else if (r.stats && r.stats.p95 > p95WarnMs) {
+        status = worst(status, 'fail')
+        notes.push(`${path} p95 ${r.stats.p95} ms`)
+      } else if (r.stats && r.stats.p95 > p95PassMs) {
+        status = worst(status, 'warn')
+        notes.push(`${path} p95 ${r.stats.p95} ms`)
+      }
+    }
+    const rows = routes.map(({ url, present, status: s, error, stats, samples }) => ({ url, present, status: s, error, stats, samples }))
+    const details = withPreflight({ targets: { p95PassMs, p95WarnMs }, samplesPerRoute: SAMPLES, routes: rows }, [canon.page])
+    const evidence = [{ kind: 'http.routes', label: `Route timings on ${canon.origin}`, data: rows }]
+    const worstP95 = Math.max(0, ...measured.map((r) => r.stats?.p95 ?? 0))
+    const summary =
+      status === 'pass'
+        ? `${measured.length} route(s) answer with p95 ≤ ${worstP95} ms (target ${p95PassMs} ms).`
+        : `${notes.join('; ')} (targets: p95 ≤ ${p95PassMs} ms, ${p95WarnMs} ms at most).`
+    return { status, summary, details, evidence }
+  },
+}

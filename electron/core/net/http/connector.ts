@@ -1,0 +1,85 @@
+import net from 'node:net'
+import tls from 'node:tls'
+import type buildConnector from 'undici/types/connector'
+import { applyConnectTo, type ConnectToRule } from '../profile'
+import type { Redirection } from './types'
+
+/** Timings of one new connection, keyed by its socket. */
+export interface ConnTiming {
+  dnsMs: number
+  connectMs: number
+  tlsMs: number
+  redirected?: Redirection
+}
+
+export const connTimings = new WeakMap<net.Socket, ConnTiming>()
+
+export interface ConnectorOptions {
+  connectTo: ConnectToRule[]
+  /** System roots plus extra trusted CAs (PEM). */
+  ca: string[]
+  connectMs: number
+  lookup: net.LookupFunction
+  /** Told about every connection the connect-to map rewrote. */
+  onRedirect?: (r: Redirection) => void
+}
+
+/** System roots plus the profile's extra CAs: what every TLS connection trusts. */
+export function trustedCas(extraCaPem: string[]): string[] {
+  return [...tls.rootCertificates, ...extraCaPem]
+}
+
+/**
+ * An undici connector that applies the connect-to map (connect to the rewritten host:port, keep
+ * SNI and Host as the original name), resolves through the given lookup, trusts the given CAs
+ * and records DNS/connect/TLS timings per socket.
+ */
+export function createConnector(o: ConnectorOptions): buildConnector.connector {
+  return (opts, callback) => {
+    const https = opts.protocol === 'https:'
+    const port = Number(opts.port) || (https ? 443 : 80)
+    const name = opts.hostname.replace(/^\[|\]$/g, '')
+    const to = applyConnectTo(o.connectTo, name, port)
+    const timing: ConnTiming = { dnsMs: 0, connectMs: 0, tlsMs: 0 }
+    if (to.rule) {
+      timing.redirected = { from: `${name}:${port}`, to: `${to.host}:${to.port}` }
+      o.onRedirect?.(timing.redirected)
+    }
+    const t0 = performance.now()
+    let tLookup = t0
+    let tConnect = t0
+    let settled = false
+    const settle = (err: Error | null, s?: net.Socket) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      if (err) {
+        socket.destroy()
+        callback(err, null)
+      } else callback(null, s as net.Socket)
+    }
+    const servername = net.isIP(name) ? undefined : (opts.servername ?? name)
+    const socket: net.Socket = https
+      ? tls.connect({ host: to.host, port: to.port, servername, ca: o.ca, lookup: o.lookup, ALPNProtocols: ['http/1.1'] })
+      : net.connect({ host: to.host, port: to.port, lookup: o.lookup })
+    const timer = setTimeout(() => settle(Object.assign(new Error(`connect to ${to.host}:${to.port} timed out after ${o.connectMs} ms`), { code: 'ETIMEDOUT' })), o.connectMs)
+    socket.once('lookup', () => {
+      tLookup = performance.now()
+      timing.dnsMs = Math.round(tLookup - t0)
+    })
+    socket.once('connect', () => {
+      tConnect = performance.now()
+      timing.connectMs = Math.round(tConnect - tLookup)
+      if (!https) {
+        connTimings.set(socket, timing)
+        settle(null, socket)
+      }
+    })
+    socket.once('secureConnect', () => {
+      timing.tlsMs = Math.round(performance.now() - tConnect)
+      connTimings.set(socket, timing)
+      settle(null, socket)
+    })
+    socket.once('error', (e) => settle(e))
+  }
+}
