@@ -27,6 +27,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // Middle-click would otherwise ask for a new window (denied anyway by the open handler).
+      disableBlinkFeatures: 'Auxclick',
     },
   }
 }

@@ -14,6 +14,7 @@ describe('window options', () => {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 })
