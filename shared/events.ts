@@ -4,6 +4,7 @@
  */
 export type AppEvent =
   | { type: 'engagements.changed'; id: string; change: 'created' | 'updated' | 'removed' }
+  | { type: 'sprint.changed'; engagementId: string }
   | { type: 'run.started'; runId: string; engagementId: string; total: number }
   | { type: 'check.started'; runId: string; checkId: string; target: string }
   | { type: 'check.finished'; runId: string; checkId: string; target: string; status: string; summary: string; done: number; total: number }

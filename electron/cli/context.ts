@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
 import { createCore, type Core } from '../core/api'
 import { openWorkspace } from '../core/workspace'
+import { redact, redactDeep } from '../core/vault/redact'
 
 /** Exit codes of the CLI contract: 0 ok, 1 a check failed or errored / invalid bundle, 2 bad input. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const
@@ -35,9 +36,10 @@ export interface CliContext {
 
 export function makeOut(stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Out {
   return {
-    json: (v) => stdout.write(JSON.stringify(v, null, 2) + '\n'),
-    line: (t = '') => stdout.write(t + '\n'),
-    info: (t) => stderr.write(t + '\n'),
+    // Every printed value passes the redaction registry: keychain values never reach a terminal.
+    json: (v) => stdout.write(redact(JSON.stringify(redactDeep(v, { fieldNames: false }), null, 2)) + '\n'),
+    line: (t = '') => stdout.write(redact(t) + '\n'),
+    info: (t) => stderr.write(redact(t) + '\n'),
   }
 }
 

@@ -35,6 +35,10 @@ export const verdictSchema = z.object({
     .optional(),
 })
 
+export const runSprintSchema = z
+  .object({ engagementId: ref, itemId: itemId.optional(), stage: itemId.optional(), failed: z.boolean().optional() })
+  .strict()
+
 export interface AttachmentInfo {
   id: number
   itemId: string | null
@@ -59,6 +63,8 @@ export const sprintMethods = {
   waiveItem: method<typeof waiverSchema, SprintStatus>(waiverSchema),
   revokeWaiver: method<z.ZodObject<{ engagementId: typeof ref; itemId: typeof itemId }>, SprintStatus>(z.object({ engagementId: ref, itemId })),
   recordVerdict: method<typeof verdictSchema, SprintStatus>(verdictSchema),
+  /** Run the checks behind one item, a stage, the failing items or the whole plan; progress streams as events. */
+  runSprint: method<typeof runSprintSchema, { runId: string; total: number; checkIds: string[] }>(runSprintSchema),
   listAttachments: method<z.ZodObject<{ engagementId: typeof ref; itemId: z.ZodOptional<typeof itemId> }>, AttachmentInfo[]>(
     z.object({ engagementId: ref, itemId: itemId.optional() }),
   ),

@@ -1,5 +1,8 @@
 import { SprintService } from '../sprint/service'
 import { listTemplates, loadTemplate } from '../sprint/templates'
+import { AppError } from '@shared/errors'
+import { checkIdsFor } from '../sprint/scope'
+import { checkApi } from './checks'
 import type { ApiSlice, CoreServices } from './types'
 
 type SprintMethods =
@@ -12,9 +15,12 @@ type SprintMethods =
   | 'revokeWaiver'
   | 'recordVerdict'
   | 'listAttachments'
+  | 'runSprint'
 
 /** The sprint plan through the contract; every change emits sprint.changed. */
-export function sprintApi({ workspace, events }: CoreServices): ApiSlice<SprintMethods> {
+export function sprintApi(services: CoreServices): ApiSlice<SprintMethods> {
+  const { workspace, events } = services
+  const checks = checkApi(services)
   const sprints = new SprintService(workspace)
   const changed = <T extends { engagement: { id: string } }>(s: T): T => {
     events.emit({ type: 'sprint.changed', engagementId: s.engagement.id })
@@ -39,5 +45,12 @@ export function sprintApi({ workspace, events }: CoreServices): ApiSlice<SprintM
         }),
       ),
     listAttachments: ({ engagementId, itemId }) => sprints.attachments(engagementId, itemId),
+    runSprint: async ({ engagementId, ...scope }) => {
+      const status = sprints.status(engagementId)
+      const checkIds = checkIdsFor(status, scope)
+      if (!checkIds.length) throw new AppError('invalid_input', 'nothing to run: no automated items match')
+      const r = await checks.runAudit({ engagementId: status.engagement.id, checkIds })
+      return { ...r, checkIds }
+    },
   }
 }

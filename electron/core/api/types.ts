@@ -1,12 +1,18 @@
 import type { MethodName, MethodOutput, MethodParsed } from '@shared/contract'
 import type { EventBus } from '../events'
 import type { Workspace } from '../workspace'
+import type { NetworkProfile } from '../net/profile'
+import type { CredentialSource } from '../checks/types'
 
 /** What every area's API slice is built from. Areas add their own services here. */
 export interface CoreServices {
   workspace: Workspace
   events: EventBus
   mode: 'electron' | 'browser'
+  /** How checks reach the network (default DEFAULT_PROFILE; the CLI's --lab sets the lab's). */
+  profile?: NetworkProfile
+  /** Where checks get provider credentials (a lab's in-memory tokens, or the keychain). */
+  credentials?: CredentialSource
 }
 
 /** Core's implementation of some contract methods, with already-validated input. */
