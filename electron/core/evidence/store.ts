@@ -1,5 +1,6 @@
 import type { Db } from '../workspace/db'
 import { canonicalJson, sha256Hex } from './canonical'
+import { redact, redactDeep } from '../vault/redact'
 
 export const GENESIS = '0'.repeat(64)
 
@@ -79,12 +80,13 @@ export class EvidenceStore {
           engagementId,
           seq,
           kind: it.kind,
-          label: it.label,
+          label: redact(it.label),
           checkId: it.checkId ?? null,
           target: it.target ?? null,
           status: it.status ?? null,
           createdAt,
-          data: it.data ?? null,
+          // Secrets never enter evidence: registered values and secret-named fields are masked.
+          data: redactDeep(it.data ?? null),
         }
         const body = canonicalJson(envelope)
         const hash = linkHash(prev, body)
@@ -92,7 +94,7 @@ export class EvidenceStore {
           engagement_id: engagementId,
           seq,
           kind: it.kind,
-          label: it.label,
+          label: envelope.label,
           check_id: envelope.checkId,
           target: envelope.target,
           status: envelope.status,
