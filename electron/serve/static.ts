@@ -20,7 +20,15 @@ export const CSP =
 /** Serve a file from the built renderer, confined to `root`; unknown paths get index.html. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
   const base = resolve(root)
-  let rel = decodeURIComponent(urlPath.split('?')[0])
+  let rel: string
+  try {
+    rel = decodeURIComponent(urlPath.split('?')[0])
+  } catch {
+    // A malformed escape ("/%", "/%E0%A4%A") would throw out of the request listener and take
+    // the whole process down: refuse it instead.
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request\n')
+    return
+  }
   if (rel === '/' || !extname(rel)) rel = '/index.html'
   const file = resolve(join(base, normalize(rel)))
   if (file !== base && !file.startsWith(base + sep)) {

@@ -37,6 +37,7 @@ export function attachmentPath(workspaceDir: string, sha256: string): string {
 /** A display name: the last path segment, control characters removed, bounded length. */
 export function safeName(name: string): string {
   // eslint-disable-next-line no-control-regex
-  const n = basename(String(name).replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim()
-  return (n || 'attachment').slice(0, 200)
+  const n = basename(String(name).replace(/\\/g, '/').replace(/[\u0000-\u001f\u007f]/g, '')).trim()
+  // "." and ".." are path steps, not names.
+  return (n && n !== '.' && n !== '..' ? n : 'attachment').slice(0, 200)
 }

@@ -106,6 +106,7 @@ export function readExport(bytes: Uint8Array): ExportDoc {
   }
   if (doc?.format !== EXPORT_FORMAT) throw new AppError('invalid_input', 'this is not a Handover Console engagement export')
   if (doc.version > EXPORT_VERSION) throw new AppError('invalid_input', `export format v${doc.version} is newer than this app understands (v${EXPORT_VERSION})`)
+  checkShape(doc)
   const evidence = [...(doc.tables.evidence ?? [])].sort((a, b) => Number(a.seq) - Number(b.seq))
   let prev = GENESIS
   evidence.forEach((row, i) => {
@@ -122,14 +123,60 @@ export function readExport(bytes: Uint8Array): ExportDoc {
   return doc
 }
 
+const broken = (what: string) => new AppError('invalid_input', `this engagement export is damaged: ${what}; nothing was imported`)
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** The export's structure, before any of it is trusted: lists where lists belong, plain cell values. */
+function checkShape(doc: ExportDoc): void {
+  if (!isRecord(doc.engagement) || typeof doc.engagement.id !== 'string' || typeof doc.engagement.domain !== 'string') throw broken('no engagement id and domain')
+  if (typeof doc.chainHead !== 'string') throw broken('no evidence chain head')
+  if (!isRecord(doc.tables)) throw broken('no tables')
+  for (const [name, rows] of Object.entries(doc.tables)) {
+    if (!Array.isArray(rows) || !rows.every(isRecord)) throw broken(`table ${name} is not a list of rows`)
+    for (const row of rows) {
+      for (const v of Object.values(row)) if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw broken(`table ${name} holds a value that is not text, a number or null`)
+    }
+  }
+  if (!Array.isArray(doc.attachments) || !doc.attachments.every((a) => isRecord(a) && typeof a.sha256 === 'string' && typeof a.dataBase64 === 'string')) {
+    throw broken('the attachment list is not a list of files')
+  }
+}
+
+/**
+ * Every row must belong to the engagement being imported: directly (engagement_id, or the
+ * engagement row itself) or through a parent row of this same export. Otherwise a crafted
+ * export could write into another engagement already in the workspace.
+ */
+function checkOwnership(doc: ExportDoc, tables: TableInfo[]): void {
+  const id = doc.engagement.id
+  const keys = new Map<string, Set<unknown>>()
+  const keysOf = (table: string, column: string) => {
+    const k = `${table}.${column}`
+    if (!keys.has(k)) keys.set(k, new Set((doc.tables[table] ?? []).map((r) => r[column])))
+    return keys.get(k)!
+  }
+  for (const t of tables) {
+    for (const row of doc.tables[t.name] ?? []) {
+      const owned =
+        t.name === 'engagements'
+          ? row.id === id
+          : !('parent' in t.scope)
+            ? row.engagement_id === id
+            : keysOf(t.scope.parent, t.scope.parentKey).has(row[t.scope.column])
+      if (!owned) throw broken(`a row of ${t.name} belongs to another engagement`)
+    }
+  }
+}
+
 /** Import a verified export into this workspace (refusing a domain that is already here). */
 export function importEngagement(ws: Workspace, bytes: Uint8Array): { id: string; domain: string; evidence: number } {
   const doc = readExport(bytes)
   const tables = engagementTables(ws.db)
+  checkOwnership(doc, tables)
   const existing = ws.db.prepare('SELECT id FROM engagements WHERE id = ? OR domain = ?').get(doc.engagement.id, doc.engagement.domain)
   if (existing) throw new AppError('conflict', `an engagement for ${doc.engagement.domain} is already in this workspace; remove it first or import elsewhere`)
   for (const a of doc.attachments) storeAttachment(ws.dir, Buffer.from(a.dataBase64, 'base64'))
-  ws.db.transaction(() => {
+  const write = ws.db.transaction(() => {
     const evidenceIds = new Map<number, number>()
     for (const t of tables) {
       const rows = doc.tables[t.name] ?? []
@@ -143,7 +190,16 @@ export function importEngagement(ws: Workspace, bytes: Uint8Array): { id: string
       }
     }
     logChange(ws.db, doc.engagement.id, 'engagement', 'imported', { domain: doc.engagement.domain })
-  })()
+  })
+  try {
+    write()
+  } catch (e) {
+    // A row the schema refuses (a missing required value, a broken reference): the transaction
+    // rolled back, so nothing was written; say so instead of failing as an internal error.
+    const code = String((e as { code?: unknown }).code ?? '')
+    if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || e instanceof RangeError) throw broken((e as Error).message)
+    throw e
+  }
   const v = ws.evidence.verify(doc.engagement.id)
   return { id: doc.engagement.id, domain: doc.engagement.domain, evidence: v.count }
 }
