@@ -14,7 +14,14 @@ export function parseYamlWith<T>(text: string, schema: z.ZodType<T>, file: strin
     const pos = lines.linePos(e.pos[0])
     throw new AppError('invalid_input', `${file}:${pos ? `${pos.line}:${pos.col}` : '1:1'}: ${e.message.split('\n')[0]}`)
   }
-  const parsed = schema.safeParse(doc.toJS())
+  let value: unknown
+  try {
+    // Unknown anchors and alias bombs fail here (the yaml library caps alias expansion).
+    value = doc.toJS({ maxAliasCount: 100 })
+  } catch (e) {
+    throw new AppError('invalid_input', `${file}:1:1: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`)
+  }
+  const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
   const issue = parsed.error.issues[0]
   const node = nodeAt(doc.contents, issue.path as (string | number)[])

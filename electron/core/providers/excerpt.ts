@@ -10,9 +10,12 @@ const MAX_ITEMS = 200
  */
 export function safeExcerpt(data: unknown, secrets: string[] = []): unknown {
   const live = secrets.filter((s) => s.length >= 4)
+  const mask = (s: string) => live.reduce((out, secret) => out.split(secret).join('[redacted]'), s)
   const walk = (v: unknown, depth: number): unknown => {
-    if (typeof v === 'string') return live.reduce((s, secret) => s.split(secret).join('[redacted]'), v)
-    if (depth > MAX_DEPTH || v === null || typeof v !== 'object') return v
+    if (typeof v === 'string') return mask(v)
+    if (v === null || typeof v !== 'object') return v
+    // Deeper than any real API excerpt: cut it rather than copy anything unmasked.
+    if (depth > MAX_DEPTH) return '[nested too deep]'
     if (Array.isArray(v)) {
       const out = v.slice(0, MAX_ITEMS).map((x) => walk(x, depth + 1))
       if (v.length > MAX_ITEMS) out.push(`… ${v.length - MAX_ITEMS} more`)
@@ -21,7 +24,7 @@ export function safeExcerpt(data: unknown, secrets: string[] = []): unknown {
     const out: Record<string, unknown> = {}
     for (const [k, x] of Object.entries(v)) {
       if (SECRET_KEYS.test(k)) continue
-      out[k] = walk(x, depth + 1)
+      out[mask(k)] = walk(x, depth + 1)
     }
     return out
   }

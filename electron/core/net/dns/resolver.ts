@@ -70,14 +70,16 @@ export class Resolver {
     const key = `${o.server ?? '*'}|${qname}|${type}|${rd}|${!!o.dnssec}`
     let p = this.s.cache.get(key)
     if (!p) {
-      p = this.ask(qname, type, rd, !!o.dnssec, o.server, o.signal)
+      // The shared query is bounded by its own timeouts, never by one caller's signal: callers
+      // asking the same question at once share it, and one of them finishing must not cancel
+      // the others. Each caller stops waiting on its own signal instead.
+      p = this.ask(qname, type, rd, !!o.dnssec, o.server)
       this.s.cache.set(key, p)
-      // Cancelled queries must not poison the cache for a later run of the same question.
-      p.catch((e) => (e as DnsError).kind === 'aborted' && this.s.cache.delete(key))
+      p.catch(() => undefined)
     }
     let r: DnsResponse
     try {
-      r = await p
+      r = await untilAborted(p, o.signal, `query for ${qname} ${type} was cancelled`)
     } catch (e) {
       const err = e as DnsError
       if (err.kind !== 'aborted') this.sink?.failed?.({ question: { name: qname, type }, server: err.server, kind: err.kind ?? 'error', error: err.message })
@@ -170,4 +172,24 @@ export class Resolver {
 /** Create the run's resolver from the network profile. */
 export function createResolver(profile: NetworkProfile): Resolver {
   return new Resolver(profile)
+}
+
+/** Wait for `p`, or reject with an 'aborted' DnsError as soon as `signal` fires. */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined, message: string): Promise<T> {
+  if (!signal) return p
+  if (signal.aborted) return Promise.reject(new DnsError('aborted', message))
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DnsError('aborted', message))
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort)
+        resolve(v)
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort)
+        reject(e)
+      },
+    )
+  })
 }

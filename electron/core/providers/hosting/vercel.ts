@@ -85,7 +85,7 @@ function vercelState(s: string): DeployState {
 export function toDeployment(v: unknown): Deployment {
   const d = obj(v)
   const raw = String(d.readyState ?? d.state ?? '')
-  const created = typeof d.created === 'number' ? new Date(d.created).toISOString() : typeof d.createdAt === 'number' ? new Date(d.createdAt).toISOString() : undefined
+  const created = isoTime(d.created) ?? isoTime(d.createdAt)
   return { id: String(d.uid ?? d.id ?? ''), state: vercelState(raw.toUpperCase()), rawState: raw, createdAt: created, url: str(d.url), branch: str(obj(d.meta).githubCommitRef) }
 }
 
@@ -94,4 +94,11 @@ export function toEnvName(v: unknown): EnvVarName {
   const e = obj(v)
   const target = Array.isArray(e.target) ? e.target.map(String) : typeof e.target === 'string' ? [e.target] : []
   return { name: String(e.key ?? ''), environments: target, type: str(e.type) }
+}
+
+/** A millisecond timestamp as ISO text; undefined for anything that is not a valid date. */
+function isoTime(v: unknown): string | undefined {
+  if (typeof v !== 'number') return undefined
+  const d = new Date(v)
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString()
 }
