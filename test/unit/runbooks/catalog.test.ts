@@ -62,3 +62,12 @@ describe('filling values that contain quotes and newlines', () => {
     expect(step.do).toContain('at Cloudflare')
   })
 })
+
+describe('check catalog links', () => {
+  it('every runbook a check names exists', async () => {
+    const { listChecks } = await import('../../../electron/core/checks/registry')
+    const ids = new Set(loadRunbooks().map((r) => r.id))
+    const missing = listChecks().filter((c) => c.meta.runbook && !ids.has(c.meta.runbook)).map((c) => `${c.meta.id} → ${c.meta.runbook}`)
+    expect(missing).toEqual([])
+  })
+})

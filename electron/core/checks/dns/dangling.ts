@@ -19,7 +19,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'A record pointing at a deleted app or bucket lets a stranger claim it and serve pages or steal cookies under your domain.',
     fix: 'Delete the CNAME (or re-create the resource it points to) for every host listed, starting with those on third-party services.',
-    runbook: 'dns',
+    runbook: 'dns-broke-site',
     scope: 'domain',
     network: true,
   },

@@ -12,7 +12,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'DNSSEC stops forged DNS answers; a broken chain makes validating resolvers treat the whole domain as gone.',
     fix: 'Either sign the zone at your DNS provider and publish its DS record at the registrar, or remove the stale DS record at the registrar.',
-    runbook: 'dns',
+    runbook: 'dns-broke-site',
     scope: 'domain',
     network: true,
   },

@@ -21,7 +21,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'A host name that does not resolve is a page or API your customers cannot reach.',
     fix: 'Add the missing A/AAAA or CNAME record for the host at your DNS provider, and make every name server serve the same answer.',
-    runbook: 'dns',
+    runbook: 'dns-broke-site',
     scope: 'host',
     network: true,
   },

@@ -25,7 +25,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'DKIM signatures prove your emails are really yours; without a valid key, DMARC fails and mail goes to spam.',
     fix: 'Turn on DKIM signing at your mail provider and publish the TXT (or CNAME) record it gives you at <selector>._domainkey.<domain>; use 2048-bit keys and remove t=y.',
-    runbook: 'email',
+    runbook: 'email-not-delivered',
     scope: 'domain',
     network: true,
   },

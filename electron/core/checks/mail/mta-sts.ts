@@ -11,7 +11,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'MTA-STS makes other mail servers insist on encrypted, verified delivery to you, so mail cannot be intercepted in transit.',
     fix: 'Publish "_mta-sts.<domain>" TXT "v=STSv1; id=<date>", serve https://mta-sts.<domain>/.well-known/mta-sts.txt listing your MX hosts, and add "_smtp._tls.<domain>" TXT "v=TLSRPTv1; rua=mailto:…".',
-    runbook: 'email',
+    runbook: 'email-not-delivered',
     scope: 'domain',
     network: true,
   },
