@@ -1,0 +1,90 @@
+import { useEffect } from 'react'
+import { useActions, useApp } from '../../hooks/useStore'
+import { label } from '../../store/engagements'
+import { relativeTime } from '../../lib/format'
+import { fillText } from '../../store/runbooks'
+import { Icon } from '../../components/Icon'
+import './runbooks.css'
+
+const SEVERITY: Record<string, string> = { 'launch-blocker': 'Launch blocker', 'conversion-blocker': 'Conversion blocker', 'scale-risk': 'Scale risk' }
+
+/** The runbook catalog for an engagement, with unfinished runs first so they can be resumed. */
+export function RunbooksScreen({ engagementId }: { engagementId: string }) {
+  const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
+  const rb = useApp((s) => s.runbooks)
+  const { loadRunbooks, startGuidedRunbook, navigate } = useActions()
+  useEffect(() => {
+    void loadRunbooks(engagementId)
+  }, [engagementId, loadRunbooks])
+  const titleOf = (id: string) => rb.catalog?.find((c) => c.id === id)?.title ?? id
+  return (
+    <>
+      <a
+        href={`#/engagements/${engagementId}`}
+        className="back"
+        onClick={(x) => {
+          x.preventDefault()
+          navigate({ name: 'engagement', id: engagementId })
+        }}
+      >
+        <Icon name="back" /> {e ? label(e) : 'Engagement'}
+      </a>
+      <div className="page-head">
+        <div>
+          <h1 id="page-title">Runbooks</h1>
+          <p className="muted subtitle">Guided fixes, one step at a time, verified by the checks.</p>
+        </div>
+      </div>
+      {rb.error && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" />
+          <span>{rb.error.message}</span>
+        </div>
+      )}
+      {rb.engagementId === engagementId && rb.openRuns.length > 0 && (
+        <section className="card rb-section" aria-labelledby="h-open-runs">
+          <h2 id="h-open-runs" className="card-title">In progress</h2>
+          <ul className="rb-list">
+            {rb.openRuns.map((r) => (
+              <li key={r.id}>
+                <div>
+                  <strong>{titleOf(r.runbookId)}</strong>
+                  <div className="small muted">
+                    started {relativeTime(r.startedAt)} by {r.by} · at step <span className="mono">{r.currentStep ?? '—'}</span>
+                  </div>
+                </div>
+                <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'runbook', id: engagementId, runId: r.id })}>
+                  Resume
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="card rb-section" aria-labelledby="h-catalog">
+        <h2 id="h-catalog" className="card-title">All runbooks</h2>
+        {!rb.catalog ? (
+          <p className="muted" role="status">
+            Loading runbooks…
+          </p>
+        ) : (
+          <ul className="rb-list">
+            {rb.catalog.map((c) => (
+              <li key={c.id} data-testid="runbook-row">
+                <div>
+                  <strong>{c.title}</strong> <span className={`badge rb-sev rb-${c.severity}`}>{SEVERITY[c.severity] ?? c.severity}</span>
+                  <div className="small muted">
+                    {fillText(c.summary, e?.domain)} · {c.steps} steps
+                  </div>
+                </div>
+                <button type="button" className="btn" disabled={rb.busy} onClick={() => void startGuidedRunbook(engagementId, c.id)} aria-label={`Start ${c.title}`}>
+                  Start
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}

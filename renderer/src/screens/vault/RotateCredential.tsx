@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react'
+import type { Credential } from '@shared/contract/credentials'
+import { useActions, useApp } from '../../hooks/useStore'
+
+/** Guided rotation: make a new secret at the provider, paste it, we verify, then revoke the old one. */
+export function RotateCredential({ c, onClose }: { c: Credential; onClose(): void }) {
+  const busy = useApp((s) => s.vault.busy)
+  const err = useApp((s) => s.vault.formError)
+  const { rotateVaultCredential } = useActions()
+  const [secret, setSecret] = useState('')
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    const ok = await rotateVaultCredential(c.id, secret)
+    setSecret('')
+    if (ok) onClose()
+  }
+  return (
+    <form className="card vault-form" onSubmit={(e) => void submit(e)} aria-labelledby="h-rotate">
+      <h2 id="h-rotate" className="card-title">Rotate {c.label}</h2>
+      <ol className="vault-steps">
+        <li>
+          At <strong>{c.provider}</strong>, create a new token with the same permissions{c.scopes.length ? ` (${c.scopes.join(', ')})` : ''}.
+        </li>
+        <li>Paste it below: the console stores it in the keychain in place of the old one and verifies it.</li>
+        <li>Only after it verifies, revoke the old token at {c.provider}.</li>
+      </ol>
+      {err && (
+        <p className="banner banner-error" role="alert">
+          {err.message}
+        </p>
+      )}
+      <label className="field">
+        <span>New secret</span>
+        <input className="input mono" type="password" autoComplete="off" required value={secret} onChange={(e) => setSecret(e.target.value)} />
+      </label>
+      <div className="page-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Rotating…' : 'Replace and verify'}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

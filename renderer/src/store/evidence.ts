@@ -1,0 +1,193 @@
+import type { EvidenceDetail, TimelineItem } from '@shared/contract/evidence'
+import type { ErrorInfo } from '@shared/errors'
+import type { StoreApi } from 'zustand/vanilla'
+import { toErrorInfo, type Transport } from '../transport/types'
+import type { AppActions, AppState } from './index'
+import type { Route } from './ui'
+
+/** The timeline's filters as the form holds them (empty string = any). */
+export interface EvidenceFilters {
+  checkId: string
+  target: string
+  status: '' | 'pass' | 'warn' | 'fail' | 'error' | 'skip'
+  kind: string
+  /** ISO date or datetime lower/upper bounds. */
+  from: string
+  to: string
+}
+
+/** The evidence timeline of one engagement: loaded pages, the cursor, and the open item. */
+export interface EvidenceState {
+  engagementId: string | null
+  filters: EvidenceFilters
+  rows: TimelineItem[]
+  /** The keyset cursor for the next (older) page; null when everything is loaded. */
+  next: number | null
+  total: number
+  loading: boolean
+  error: ErrorInfo | null
+  open: EvidenceDetail | null
+  openError: ErrorInfo | null
+}
+
+export const noFilters: EvidenceFilters = { checkId: '', target: '', status: '', kind: '', from: '', to: '' }
+
+export const initialEvidence: EvidenceState = {
+  engagementId: null,
+  filters: noFilters,
+  rows: [],
+  next: null,
+  total: 0,
+  loading: false,
+  error: null,
+  open: null,
+  openError: null,
+}
+
+/** Rows per request: big enough to fill a screen twice, small enough to answer fast. */
+export const PAGE = 200
+
+/** Start over (new engagement or filters): clears the list but keeps the filters asked for. */
+export function timelineReset(s: EvidenceState, engagementId: string, filters: EvidenceFilters): EvidenceState {
+  const same = s.engagementId === engagementId
+  return { ...initialEvidence, engagementId, filters, open: same ? s.open : null, loading: true }
+}
+
+/**
+ * A page arrived: append it (older rows come after newer ones). Pages are keyset-ordered by
+ * descending id, so anything not older than the last row is a duplicate: O(page), not O(list).
+ */
+export function pageLoaded(s: EvidenceState, page: { rows: TimelineItem[]; next: number | null; total: number }): EvidenceState {
+  const last = s.rows.length ? s.rows[s.rows.length - 1].id : Infinity
+  const fresh = page.rows.filter((r) => r.id < last)
+  return { ...s, rows: s.rows.length ? [...s.rows, ...fresh] : fresh, next: page.next, total: page.total, loading: false, error: null }
+}
+
+/** Whether scrolling near the end should fetch another page. */
+export function canLoadMore(s: EvidenceState): boolean {
+  return !s.loading && !s.error && s.next !== null
+}
+
+/** The filters as evidenceTimeline input: empty fields are left out; dates become ISO bounds. */
+export function timelineInput(engagementId: string, f: EvidenceFilters, before?: number, limit = PAGE) {
+  const day = (v: string, end: boolean) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : v)
+  return {
+    engagementId,
+    limit,
+    ...(f.checkId.trim() ? { checkId: f.checkId.trim() } : {}),
+    ...(f.target.trim() ? { target: f.target.trim().toLowerCase() } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.kind.trim() ? { kind: f.kind.trim() } : {}),
+    ...(f.from.trim() ? { from: day(f.from.trim(), false) } : {}),
+    ...(f.to.trim() ? { to: day(f.to.trim(), true) } : {}),
+    ...(before !== undefined ? { before } : {}),
+  }
+}
+
+/** How many filters are set, for the "Clear (n)" button. */
+export function activeFilters(f: EvidenceFilters): number {
+  return Object.values(f).filter((v) => v !== '').length
+}
+
+/**
+ * Routes that can be linked by address: `#/engagements/<id>/evidence` and
+ * `#/engagements/<id>/results/<resultId>`. Anything else is not a route (null).
+ */
+export function routeFromHash(hash: string): Route | null {
+  if (hash === '#/settings') return { name: 'settings' }
+  const m = /^#\/engagements\/([^/?#&]+)(?:\/(evidence|pictures|runbooks|vault|handover|results\/(\d+)|runbooks\/([^/?#&]+)))?\/?$/.exec(hash.split('&')[0])
+  if (!m) return null
+  const id = decodeURIComponent(m[1])
+  if (m[2] === 'evidence' || m[2] === 'pictures' || m[2] === 'runbooks' || m[2] === 'vault' || m[2] === 'handover') return { name: m[2], id }
+  if (m[4]) return { name: 'runbook', id, runId: decodeURIComponent(m[4]) }
+  if (m[3]) return { name: 'result', id, resultId: Number(m[3]) }
+  return { name: 'engagement', id }
+}
+
+/** The address of a route, or null for routes without one (the engagements list). */
+export function hashOfRoute(r: Route): string | null {
+  switch (r.name) {
+    case 'evidence':
+    case 'pictures':
+    case 'runbooks':
+    case 'vault':
+    case 'handover':
+      return `#/engagements/${encodeURIComponent(r.id)}/${r.name}`
+    case 'result':
+      return `#/engagements/${encodeURIComponent(r.id)}/results/${r.resultId}`
+    case 'settings':
+      return '#/settings'
+    case 'runbook':
+      return `#/engagements/${encodeURIComponent(r.id)}/runbooks/${encodeURIComponent(r.runId)}`
+    case 'engagement':
+      return `#/engagements/${encodeURIComponent(r.id)}`
+    default:
+      return null
+  }
+}
+
+export interface EvidenceActions {
+  /** (Re)load the timeline of an engagement with these filters, from the newest item. */
+  loadTimeline(engagementId: string, filters?: EvidenceFilters): Promise<void>
+  /** Fetch the next (older) page, if any: the list calls this as it nears its end. */
+  loadMoreTimeline(): Promise<void>
+  /** Show one item with its data in the side panel. */
+  openEvidence(id: number): Promise<void>
+  closeEvidence(): void
+  /** A run finished: refresh the evidence or pictures screen of that engagement if it is showing. */
+  refreshAfterRun(engagementId: string): void
+}
+
+type Api = StoreApi<AppState & AppActions>
+
+/** Store actions of the evidence timeline; only the newest request may write. */
+export function evidenceActions(transport: Transport, set: Api['setState'], get: Api['getState']): EvidenceActions {
+  const patch = (f: (e: EvidenceState) => EvidenceState) => set((s) => ({ evidence: f(s.evidence) }))
+  let seq = 0
+  let openSeq = 0
+  const fetchPage = async (mine: number, engagementId: string, filters: EvidenceFilters, before?: number, replace = false) => {
+    try {
+      const page = await transport.call('evidenceTimeline', timelineInput(engagementId, filters, before))
+      if (mine === seq) patch((e) => pageLoaded(replace ? { ...e, rows: [] } : e, page))
+    } catch (err) {
+      if (mine === seq) patch((e) => ({ ...e, loading: false, error: toErrorInfo(err) }))
+    }
+  }
+  return {
+    async loadTimeline(engagementId, filters) {
+      const mine = ++seq
+      const f = filters ?? (get().evidence.engagementId === engagementId ? get().evidence.filters : noFilters)
+      patch((e) => timelineReset(e, engagementId, f))
+      await fetchPage(mine, engagementId, f)
+    },
+    async loadMoreTimeline() {
+      const e = get().evidence
+      if (!canLoadMore(e) || !e.engagementId || e.next === null) return
+      const mine = seq
+      patch((x) => ({ ...x, loading: true }))
+      await fetchPage(mine, e.engagementId, e.filters, e.next)
+    },
+    async openEvidence(id) {
+      const mine = ++openSeq
+      try {
+        const item = await transport.call('getEvidence', { id })
+        if (mine === openSeq) patch((e) => ({ ...e, open: item, openError: null }))
+      } catch (err) {
+        if (mine === openSeq) patch((e) => ({ ...e, open: null, openError: toErrorInfo(err) }))
+      }
+    },
+    refreshAfterRun(engagementId) {
+      const r = get().ui.route
+      if (!('id' in r) || r.id !== engagementId) return
+      // reload only a list that shows its first page: never yank a scrolled-back list away
+      const ev = get().evidence
+      // the old rows stay until the fresh first page replaces them: no flash of an empty list
+      if (r.name === 'evidence' && ev.engagementId === engagementId && ev.rows.length <= PAGE) void fetchPage(++seq, engagementId, ev.filters, undefined, true)
+      if (r.name === 'pictures') void get().loadLatestResults(engagementId)
+    },
+    closeEvidence: () => {
+      openSeq++
+      patch((e) => ({ ...e, open: null, openError: null }))
+    },
+  }
+}

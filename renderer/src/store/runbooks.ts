@@ -1,0 +1,118 @@
+import type { RunbookSummary, RunbookView } from '@shared/contract/runbooks'
+import type { ErrorInfo } from '@shared/errors'
+import type { RunbookRun } from '@shared/schemas/runbook'
+import type { StoreApi } from 'zustand/vanilla'
+import { toErrorInfo, type Transport } from '../transport/types'
+import type { AppActions, AppState } from './index'
+
+/** The runbook catalog, an engagement's unfinished runs, and the run being guided. */
+export interface RunbooksState {
+  catalog: RunbookSummary[] | null
+  engagementId: string | null
+  openRuns: RunbookRun[]
+  view: RunbookView | null
+  busy: boolean
+  error: ErrorInfo | null
+}
+
+export const initialRunbooks: RunbooksState = { catalog: null, engagementId: null, openRuns: [], view: null, busy: false, error: null }
+
+/** Where the guided run stands: "step 2 of 5" (the position in the runbook's step order). */
+export function stepPosition(v: RunbookView): { index: number; count: number } {
+  const count = v.runbook.steps.length
+  const i = v.step ? v.runbook.steps.findIndex((s) => s.id === v.step!.id) : count - 1
+  return { index: i < 0 ? 0 : i, count }
+}
+
+/** Steps already done in this run (from its log), for the progress list. */
+export function doneSteps(run: RunbookRun): Set<string> {
+  return new Set(run.log.filter((l) => l.action === 'done' || l.action === 'chose' || l.action === 'verified').map((l) => l.stepId))
+}
+
+/** A new view arrived: show it; a finished run leaves the open-runs list. */
+export function viewLoaded(s: RunbooksState, view: RunbookView): RunbooksState {
+  const others = s.openRuns.filter((r) => r.id !== view.run.id)
+  return { ...s, view, busy: false, error: null, openRuns: view.run.finishedAt ? others : [view.run, ...others] }
+}
+
+export interface RunbookActions {
+  /** The catalog and the engagement's unfinished runs (to resume). */
+  loadRunbooks(engagementId: string): Promise<void>
+  /** Start a runbook for an engagement and open it in guided mode. */
+  startGuidedRunbook(engagementId: string, runbookId: string): Promise<void>
+  /** Resume (or reload) a run in guided mode. */
+  openRunbookRun(runId: string): Promise<void>
+  markStepDone(note: string, inputs: Record<string, string>): Promise<void>
+  chooseOption(option: number): Promise<void>
+  verifyStep(): Promise<void>
+}
+
+type Api = StoreApi<AppState & AppActions>
+
+/** Store actions of the runbook screens; a step action answers with the next view. */
+export function runbookActions(transport: Transport, set: Api['setState'], get: Api['getState']): RunbookActions {
+  const patch = (f: (r: RunbooksState) => RunbooksState) => set((s) => ({ runbooks: f(s.runbooks) }))
+  const step = async (f: (runId: string, stepId: string) => Promise<RunbookView>) => {
+    const v = get().runbooks.view
+    if (!v?.step || get().runbooks.busy) return
+    patch((r) => ({ ...r, busy: true, error: null }))
+    try {
+      const next = await f(v.run.id, v.step.id)
+      patch((r) => viewLoaded(r, next))
+    } catch (e) {
+      patch((r) => ({ ...r, busy: false, error: toErrorInfo(e) }))
+    }
+  }
+  return {
+    async loadRunbooks(engagementId) {
+      patch((r) => ({ ...r, engagementId, error: null, openRuns: r.engagementId === engagementId ? r.openRuns : [] }))
+      try {
+        const [catalog, openRuns] = await Promise.all([get().runbooks.catalog ?? transport.call('listRunbooks'), transport.call('openRunbookRuns', { engagementId })])
+        patch((r) => (r.engagementId === engagementId ? { ...r, catalog, openRuns } : r))
+      } catch (e) {
+        patch((r) => ({ ...r, error: toErrorInfo(e) }))
+      }
+    },
+    async startGuidedRunbook(engagementId, runbookId) {
+      patch((r) => ({ ...r, busy: true, error: null }))
+      try {
+        const view = await transport.call('startRunbook', { engagementId, runbookId })
+        patch((r) => viewLoaded(r, view))
+        get().navigate({ name: 'runbook', id: engagementId, runId: view.run.id })
+      } catch (e) {
+        patch((r) => ({ ...r, busy: false }))
+        get().toast({ kind: 'error', title: 'Could not start the runbook', detail: toErrorInfo(e).message })
+      }
+    },
+    async openRunbookRun(runId) {
+      patch((r) => ({ ...r, view: r.view?.run.id === runId ? r.view : null, error: null }))
+      try {
+        const view = await transport.call('runbookView', { runId })
+        patch((r) => viewLoaded(r, view))
+      } catch (e) {
+        patch((r) => ({ ...r, error: toErrorInfo(e) }))
+      }
+    },
+    markStepDone: (note, inputs) =>
+      step((runId, stepId) => transport.call('runbookDone', { runId, stepId, ...(note.trim() ? { note: note.trim() } : {}), ...(Object.keys(inputs).length ? { inputs } : {}) })),
+    chooseOption: (option) => step((runId, stepId) => transport.call('runbookChoose', { runId, stepId, option })),
+    verifyStep: () => step((runId, stepId) => transport.call('runbookVerify', { runId, stepId })),
+  }
+}
+
+/**
+ * The catalog runbook a check's `runbook` field means. Some checks name a runbook by a short
+ * stem ("dns" for dns-broke-site), so an exact id wins, then the one id that starts with it.
+ */
+export function resolveRunbook(ref: string, catalog: RunbookSummary[] | null): RunbookSummary | null {
+  if (!catalog) return null
+  const exact = catalog.find((c) => c.id === ref)
+  if (exact) return exact
+  const prefixed = catalog.filter((c) => c.id.startsWith(`${ref}-`))
+  return prefixed.length === 1 ? prefixed[0] : null
+}
+
+/** Fill a catalog text's placeholders for display: {{domain}} with the domain, {{x|fallback}} with its fallback. */
+export function fillText(text: string, domain: string | undefined): string {
+  return text.replace(/\{\{\s*([\w.]+)\s*(?:\|([^}]*))?\}\}/g, (_m, key: string, fallback?: string) => (key === 'domain' && domain ? domain : (fallback ?? key)))
+}

@@ -1,0 +1,122 @@
+import type { Credential, CredentialProvider, KeychainStatus } from '@shared/contract/credentials'
+import type { ErrorInfo } from '@shared/errors'
+import type { StoreApi } from 'zustand/vanilla'
+import { toErrorInfo, type Transport } from '../transport/types'
+import type { AppActions, AppState } from './index'
+
+/** The credentials of one engagement, the keychain's state, and the open add/rotate panel. */
+export interface VaultState {
+  engagementId: string | null
+  items: Credential[] | null
+  keychain: KeychainStatus | null
+  error: ErrorInfo | null
+  /** The add or rotate panel's failure, shown in place. */
+  formError: ErrorInfo | null
+  busy: boolean
+}
+
+export const initialVault: VaultState = { engagementId: null, items: null, keychain: null, error: null, formError: null, busy: false }
+
+/** Insert or replace one credential, keeping the list sorted by label. */
+export function upsertCredential(items: Credential[] | null, c: Credential): Credential[] {
+  return [...(items ?? []).filter((x) => x.id !== c.id), c].sort((a, b) => a.label.localeCompare(b.label))
+}
+
+/** Whether a credential's rotation date has passed or is within 14 days. */
+export function rotationState(c: Pick<Credential, 'rotationDue'>, now = Date.now()): 'overdue' | 'soon' | null {
+  if (!c.rotationDue) return null
+  const due = Date.parse(c.rotationDue)
+  if (Number.isNaN(due)) return null
+  if (due < now) return 'overdue'
+  return due - now < 14 * 86_400_000 ? 'soon' : null
+}
+
+export interface NewCredential {
+  provider: CredentialProvider
+  label: string
+  secret: string
+  owner: 'consultant' | 'founder'
+  rotationDue: string
+}
+
+export interface VaultActions {
+  loadVault(engagementId: string): Promise<void>
+  /** Store a secret in the keychain (verified with the provider); true when saved. */
+  addVaultCredential(input: NewCredential): Promise<boolean>
+  verifyVaultCredential(id: string): Promise<void>
+  /** Replace the secret (then verify the new one); true when saved. */
+  rotateVaultCredential(id: string, secret: string): Promise<boolean>
+  removeVaultCredential(id: string): Promise<void>
+  clearVaultFormError(): void
+}
+
+type Api = StoreApi<AppState & AppActions>
+
+/** Store actions of the vault screen. Secrets go to core and are never kept in the store. */
+export function vaultActions(transport: Transport, set: Api['setState'], get: Api['getState']): VaultActions {
+  const patch = (f: (v: VaultState) => VaultState) => set((s) => ({ vault: f(s.vault) }))
+  const saved = (c: Credential) => patch((v) => ({ ...v, items: upsertCredential(v.items, c), busy: false, formError: null }))
+  return {
+    async loadVault(engagementId) {
+      patch((v) => ({ ...v, engagementId, items: v.engagementId === engagementId ? v.items : null, error: null }))
+      try {
+        const keychain = await transport.call('keychainStatus')
+        patch((v) => ({ ...v, keychain }))
+        const items = await transport.call('listCredentials', { engagementId })
+        patch((v) => (v.engagementId === engagementId ? { ...v, items } : v))
+      } catch (e) {
+        patch((v) => ({ ...v, items: v.items ?? [], error: toErrorInfo(e) }))
+      }
+    },
+    async addVaultCredential(input) {
+      const engagementId = get().vault.engagementId
+      patch((v) => ({ ...v, busy: true, formError: null }))
+      try {
+        const c = await transport.call('addCredential', {
+          provider: input.provider,
+          label: input.label,
+          secret: input.secret,
+          engagementId,
+          owner: input.owner,
+          rotationDue: input.rotationDue || null,
+        })
+        saved(c)
+        get().toast({ kind: c.verifyError ? 'info' : 'success', title: `Saved ${c.label}`, detail: c.verifyError ?? undefined })
+        return true
+      } catch (e) {
+        patch((v) => ({ ...v, busy: false, formError: toErrorInfo(e) }))
+        return false
+      }
+    },
+    async verifyVaultCredential(id) {
+      try {
+        const c = await transport.call('verifyCredential', { id })
+        saved(c)
+        get().toast(c.verifyError ? { kind: 'error', title: `${c.label} did not verify`, detail: c.verifyError } : { kind: 'success', title: `${c.label} verified`, detail: c.identity ?? undefined })
+      } catch (e) {
+        get().toast({ kind: 'error', title: 'Verification failed', detail: toErrorInfo(e).message })
+      }
+    },
+    async rotateVaultCredential(id, secret) {
+      patch((v) => ({ ...v, busy: true, formError: null }))
+      try {
+        saved(await transport.call('rotateCredential', { id, secret }))
+        await get().verifyVaultCredential(id)
+        return true
+      } catch (e) {
+        patch((v) => ({ ...v, busy: false, formError: toErrorInfo(e) }))
+        return false
+      }
+    },
+    async removeVaultCredential(id) {
+      try {
+        await transport.call('removeCredential', { id })
+        patch((v) => ({ ...v, items: (v.items ?? []).filter((x) => x.id !== id) }))
+        get().toast({ kind: 'success', title: 'Credential removed from the keychain' })
+      } catch (e) {
+        get().toast({ kind: 'error', title: 'Could not remove the credential', detail: toErrorInfo(e).message })
+      }
+    },
+    clearVaultFormError: () => patch((v) => ({ ...v, formError: null })),
+  }
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import type { TimelineItem } from '@shared/contract/evidence'
+import {
+  activeFilters,
+  canLoadMore,
+  hashOfRoute,
+  initialEvidence,
+  noFilters,
+  pageLoaded,
+  routeFromHash,
+  timelineInput,
+  timelineReset,
+} from '../../../../renderer/src/store/evidence'
+
+const item = (id: number): TimelineItem => ({ id, seq: id, kind: 'dns.answer', label: `item ${id}`, checkId: 'dns.hosts', target: 'www.a.example', status: null, createdAt: '2026-01-01T00:00:00.000Z', hash: 'h' })
+
+describe('evidence timeline transitions', () => {
+  it('appends older pages after newer ones, drops duplicates, and tracks the cursor', () => {
+    let s = timelineReset(initialEvidence, 'e1', noFilters)
+    expect(s.loading).toBe(true)
+    expect(canLoadMore(s)).toBe(false)
+    s = pageLoaded(s, { rows: [item(9), item(8)], next: 8, total: 4 })
+    expect(canLoadMore(s)).toBe(true)
+    s = pageLoaded(s, { rows: [item(8), item(7), item(6)], next: null, total: 4 })
+    expect(s.rows.map((r) => r.id)).toEqual([9, 8, 7, 6])
+    expect(canLoadMore(s)).toBe(false)
+  })
+
+  it('a reset for another engagement forgets the open item; the same engagement keeps it', () => {
+    const open = { ...item(1), data: {}, prevHash: 'p' }
+    const s = { ...initialEvidence, engagementId: 'e1', open }
+    expect(timelineReset(s, 'e1', noFilters).open).toBe(open)
+    expect(timelineReset(s, 'e2', noFilters).open).toBeNull()
+  })
+
+  it('turns filters into contract input, leaving empty ones out and widening dates to whole days', () => {
+    expect(timelineInput('e1', noFilters)).toEqual({ engagementId: 'e1', limit: 200 })
+    const f = { checkId: ' dns.hosts ', target: 'WWW.A.example', status: 'fail' as const, kind: '', from: '2026-01-02', to: '2026-01-03', }
+    expect(timelineInput('e1', f, 42, 50)).toEqual({
+      engagementId: 'e1',
+      limit: 50,
+      checkId: 'dns.hosts',
+      target: 'www.a.example',
+      status: 'fail',
+      from: '2026-01-02T00:00:00.000Z',
+      to: '2026-01-03T23:59:59.999Z',
+      before: 42,
+    })
+    expect(activeFilters(f)).toBe(5)
+    expect(activeFilters(noFilters)).toBe(0)
+  })
+
+  it('reads and writes linkable routes, and ignores the token handoff', () => {
+    expect(routeFromHash('#/engagements/abc/evidence')).toEqual({ name: 'evidence', id: 'abc' })
+    expect(routeFromHash('#/engagements/abc/results/12')).toEqual({ name: 'result', id: 'abc', resultId: 12 })
+    expect(routeFromHash('#/engagements/abc')).toEqual({ name: 'engagement', id: 'abc' })
+    expect(routeFromHash('#/engagements/abc/evidence&token=x')).toEqual({ name: 'evidence', id: 'abc' })
+    expect(routeFromHash('#token=abc')).toBeNull()
+    expect(routeFromHash('#/engagements/abc/results/x')).toBeNull()
+    expect(routeFromHash('')).toBeNull()
+    for (const r of [{ name: 'evidence', id: 'a b' }, { name: 'result', id: 'a', resultId: 3 }, { name: 'engagement', id: 'z' }] as const)
+      expect(routeFromHash(hashOfRoute(r)!)).toEqual(r)
+    expect(hashOfRoute({ name: 'engagements' })).toBeNull()
+  })
+})
