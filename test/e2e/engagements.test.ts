@@ -151,7 +151,7 @@ describe('engagements in browser mode', () => {
     // "/" focuses the filter; typing narrows the list
     await page.keyboard.press('/')
     // Type only once the filter has focus: otherwise "e" and "n" would be taken as shortcuts.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('filter')
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('filter')
     await page.keyboard.type('lumen')
     await expect.poll(() => rows().count()).toBe(1)
     await page.keyboard.press('Escape')
@@ -232,7 +232,7 @@ describe('engagements in browser mode', () => {
     await shot(page, '12-long-list')
     // the filter still searches everything, not just what is rendered
     await page.keyboard.press('/')
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('filter')
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe('filter')
     await page.keyboard.type('client-777.example')
     await expect.poll(() => rows().count()).toBe(1)
     expect(await rows().first().textContent()).toContain('Client 0777')

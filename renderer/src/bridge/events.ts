@@ -34,8 +34,15 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
         if (e.change === 'removed') s().engagementRemovedElsewhere(e.id)
         refresh()
         break
+      case 'sprint.changed':
+      case 'run.started':
+      case 'check.started':
+      case 'check.finished':
+      case 'run.finished':
+        s().sprintEvent(e)
+        if (e.type === 'run.finished') s().refreshAfterRun(e.engagementId)
+        break
       default:
-        // run/check events belong to screens that arrive with the sprint board
         break
     }
   }

@@ -3,7 +3,18 @@ import { useActions, useApp, useStoreApi } from '../hooks/useStore'
 import { useShortcuts, type Shortcuts } from '../hooks/useShortcuts'
 import { CommandPalette } from './CommandPalette'
 import { ConfirmDialog } from './ConfirmDialog'
-import { EngagementDetail } from './EngagementDetail'
+import { EngagementPage } from '../screens/dashboard/EngagementPage'
+import { SprintBoard } from '../screens/sprint/SprintBoard'
+import { EvidenceScreen } from '../screens/evidence/EvidenceScreen'
+import { useHashRoute } from '../screens/evidence/useHashRoute'
+import { ResultDetail } from '../screens/results/ResultDetail'
+import { PicturesScreen } from '../screens/results/PicturesScreen'
+import { RunbooksScreen } from '../screens/runbooks/RunbooksScreen'
+import { GuidedRunbook } from '../screens/runbooks/GuidedRunbook'
+import { VaultScreen } from '../screens/vault/VaultScreen'
+import { HandoverScreen } from '../screens/handover/HandoverScreen'
+import { SettingsScreen } from '../screens/settings/SettingsScreen'
+import { useStoredTheme } from '../screens/settings/theme'
 import { EngagementForm } from './EngagementForm'
 import { EngagementsView } from './EngagementsView'
 import { Header } from './Header'
@@ -16,7 +27,7 @@ export function App() {
   const ready = useApp((s) => s.ready)
   const fatal = useApp((s) => s.fatal)
   const route = useApp((s) => s.ui.route)
-  const overlay = useApp((s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen))
+  const overlay = useApp((s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.sprint.openItem || s.sprint.waiveItem))
   const a = useActions()
   const store = useStoreApi()
 
@@ -41,6 +52,8 @@ export function App() {
     [a, store],
   )
   useShortcuts(shortcuts)
+  useHashRoute()
+  useStoredTheme()
 
   useEffect(() => {
     document.getElementById('content')?.focus({ preventScroll: true })
@@ -73,7 +86,25 @@ export function App() {
                 Loading the workspace…
               </p>
             ) : route.name === 'engagement' ? (
-              <EngagementDetail id={route.id} />
+              <EngagementPage id={route.id} />
+            ) : route.name === 'sprint' ? (
+              <SprintBoard id={route.id} />
+            ) : route.name === 'evidence' ? (
+              <EvidenceScreen engagementId={route.id} />
+            ) : route.name === 'result' ? (
+              <ResultDetail engagementId={route.id} resultId={route.resultId} />
+            ) : route.name === 'pictures' ? (
+              <PicturesScreen engagementId={route.id} />
+            ) : route.name === 'runbooks' ? (
+              <RunbooksScreen engagementId={route.id} />
+            ) : route.name === 'runbook' ? (
+              <GuidedRunbook engagementId={route.id} runId={route.runId} />
+            ) : route.name === 'vault' ? (
+              <VaultScreen engagementId={route.id} />
+            ) : route.name === 'handover' ? (
+              <HandoverScreen engagementId={route.id} />
+            ) : route.name === 'settings' ? (
+              <SettingsScreen />
             ) : (
               <EngagementsView />
             )}

@@ -4,6 +4,7 @@ import { filterCommands, moveSelection, type Command } from '../store/commands'
 import { label } from '../store/engagements'
 import { Icon } from './Icon'
 import { Modal } from './Modal'
+import { sprintCommands } from '../screens/sprint/commands'
 
 type Runnable = Command & { run(): void }
 
@@ -38,6 +39,8 @@ function useCommands(): Runnable[] {
       list.push({ id: 'edit', title: 'Edit this engagement', shortcut: 'E', run: () => a.openEdit(route.id) })
       list.push({ id: 'delete', title: 'Delete this engagement…', keywords: 'remove', run: () => a.askRemove(route.id) })
     }
+    if (route.name === 'engagement') list.push({ id: 'board', title: 'Open the sprint board', keywords: 'plan items', run: () => a.navigate({ name: 'sprint', id: route.id }) })
+    if (route.name === 'sprint') list.push(...sprintCommands(a))
     for (const e of items) list.push({ id: `open:${e.id}`, title: `Open ${label(e)}`, hint: e.domain, keywords: `${e.domain} ${e.founderName}`, run: () => a.navigate({ name: 'engagement', id: e.id }) })
     return list
   }, [items, route, a])

@@ -17,7 +17,9 @@ export function Sidebar() {
     e.preventDefault()
     navigate(r)
   }
-  const openId = route.name === 'engagement' ? route.id : null
+  const openId = route.name === 'engagement' || route.name === 'sprint' ? route.id : null
+  // the engagement whose sub-screens (sprint, evidence, a result) are showing
+  const inEngagement = 'id' in route ? route.id : null
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -31,6 +33,60 @@ export function Sidebar() {
               <Icon name="briefcase" />
               <span>Engagements</span>
               <span className="nav-count">{items.length}</span>
+            </a>
+          </li>
+          {inEngagement && (
+            <li>
+              <a href={`#/engagements/${inEngagement}/sprint`} className="nav-item" aria-current={route.name === 'sprint' ? 'page' : undefined} onClick={go({ name: 'sprint', id: inEngagement })}>
+                <Icon name="check" />
+                <span>Sprint board</span>
+              </a>
+            </li>
+          )}
+          {inEngagement && (
+            <li>
+              <a href={`#/engagements/${inEngagement}/evidence`} className="nav-item" aria-current={route.name === 'evidence' ? 'page' : undefined} onClick={go({ name: 'evidence', id: inEngagement })}>
+                <Icon name="folder" />
+                <span>Evidence</span>
+              </a>
+            </li>
+          )}
+          {inEngagement && (
+            <li>
+              <a href={`#/engagements/${inEngagement}/pictures`} className="nav-item" aria-current={route.name === 'pictures' ? 'page' : undefined} onClick={go({ name: 'pictures', id: inEngagement })}>
+                <Icon name="globe" />
+                <span>Pictures</span>
+              </a>
+            </li>
+          )}
+          {inEngagement && (
+            <li>
+              <a href={`#/engagements/${inEngagement}/runbooks`} className="nav-item" aria-current={route.name === 'runbooks' || route.name === 'runbook' ? 'page' : undefined} onClick={go({ name: 'runbooks', id: inEngagement })}>
+                <Icon name="arrow" />
+                <span>Runbooks</span>
+              </a>
+            </li>
+          )}
+          {inEngagement && (
+            <li>
+              <a href={`#/engagements/${inEngagement}/vault`} className="nav-item" aria-current={route.name === 'vault' ? 'page' : undefined} onClick={go({ name: 'vault', id: inEngagement })}>
+                <Icon name="server" />
+                <span>Vault</span>
+              </a>
+            </li>
+          )}
+          {inEngagement && (
+            <li>
+              <a href={`#/engagements/${inEngagement}/handover`} className="nav-item" aria-current={route.name === 'handover' ? 'page' : undefined} onClick={go({ name: 'handover', id: inEngagement })}>
+                <Icon name="check" />
+                <span>Handover</span>
+              </a>
+            </li>
+          )}
+          <li>
+            <a href="#/settings" className="nav-item" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={go({ name: 'settings' })}>
+              <Icon name="command" />
+              <span>Settings</span>
             </a>
           </li>
         </ul>

@@ -4,11 +4,17 @@ import type { ErrorInfo } from '@shared/errors'
 import type { Engagement } from '@shared/schemas/engagement'
 import { toErrorInfo, type ConnectionStatus, type Transport } from '../transport/types'
 import * as eng from './engagements'
+import { sprintActions, type SprintActions, type SprintSliceState } from './sprintActions'
+import { evidenceActions, initialEvidence, type EvidenceActions, type EvidenceState } from './evidence'
+import { initialResult, resultActions, type ResultActions, type ResultState } from './results'
+import { initialRunbooks, runbookActions, type RunbookActions, type RunbooksState } from './runbooks'
+import { initialVault, vaultActions, type VaultActions, type VaultState } from './vault'
+import { handoverActions, initialHandover, type HandoverActions, type HandoverState } from './handover'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
 
-export interface AppState {
+export interface AppState extends SprintSliceState {
   info: AppInfo | null
   /** The first load finished (successfully or not): the e2e app-ready marker follows this. */
   ready: boolean
@@ -18,9 +24,14 @@ export interface AppState {
   engagements: eng.EngagementsState
   ui: UiState
   toasts: Toast[]
+  evidence: EvidenceState
+  result: ResultState
+  runbooks: RunbooksState
+  vault: VaultState
+  handover: HandoverState
 }
 
-export interface AppActions {
+export interface AppActions extends SprintActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -61,6 +72,17 @@ export function createAppStore(transport: Transport): AppStore {
       engagements: eng.initialEngagements,
       ui: initialUi,
       toasts: [],
+      ...sprintActions(set, get, transport, toast),
+      evidence: initialEvidence,
+      result: initialResult,
+      ...evidenceActions(transport, set, get),
+      ...resultActions(transport, set, get),
+      runbooks: initialRunbooks,
+      ...runbookActions(transport, set, get),
+      vault: initialVault,
+      ...vaultActions(transport, set, get),
+      handover: initialHandover,
+      ...handoverActions(transport, set, get),
 
       async init() {
         try {

@@ -1,7 +1,18 @@
 import type { FieldErrors } from './form'
 
 /** Which screen is showing. */
-export type Route = { name: 'engagements' } | { name: 'engagement'; id: string }
+export type Route =
+  | { name: 'engagements' }
+  | { name: 'engagement'; id: string }
+  | { name: 'sprint'; id: string }
+  | { name: 'evidence'; id: string }
+  | { name: 'result'; id: string; resultId: number }
+  | { name: 'pictures'; id: string }
+  | { name: 'runbooks'; id: string }
+  | { name: 'vault'; id: string }
+  | { name: 'handover'; id: string }
+  | { name: 'settings' }
+  | { name: 'runbook'; id: string; runId: string }
 
 /** The create/edit sheet, when open. */
 export type FormState = { mode: 'create'; errors: FieldErrors; busy: boolean } | { mode: 'edit'; id: string; errors: FieldErrors; busy: boolean }
@@ -29,7 +40,8 @@ export const initialUi: UiState = { route: { name: 'engagements' }, form: null, 
  * form or confirmation that referred to it.
  */
 export function forgetEngagement(s: UiState, id: string): UiState {
-  const route: Route = s.route.name === 'engagement' && s.route.id === id ? { name: 'engagements' } : s.route
+  // every route but the list belongs to one engagement
+  const route: Route = 'id' in s.route && s.route.id === id ? { name: 'engagements' } : s.route
   const form = s.form?.mode === 'edit' && s.form.id === id ? null : s.form
   const confirm = s.confirm?.id === id ? null : s.confirm
   return { ...s, route, form, confirm }

@@ -1,0 +1,117 @@
+import { createPortal } from 'react-dom'
+import { useState } from 'react'
+import type { PlanItem } from '@shared/schemas/sprint'
+import { Icon } from '../../components/Icon'
+import { Modal } from '../../components/Modal'
+import { useActions, useApp } from '../../hooks/useStore'
+import type { PendingFile } from './files'
+import { StatusBadge } from './StatusBadge'
+import { VerdictForm } from './VerdictForm'
+
+/** One sprint item opened: why, how to fix, its results, owner and notes, waiver, verdict. */
+export function ItemSheet({ staged, onStaged }: { staged: PendingFile[]; onStaged(f: PendingFile[]): void }) {
+  const item = useApp((s) => s.sprint.status?.items.find((x) => x.id === s.sprint.openItem))
+  const { openItem } = useActions()
+  if (!item) return null
+  return (
+    // outside the shell, which App makes inert while this is open
+    createPortal(
+    <Modal labelledBy="item-title" onClose={() => (openItem(null), onStaged([]))} variant="sheet">
+      <Sheet key={item.id} item={item} staged={staged} onStaged={onStaged} />
+    </Modal>,
+      document.body,
+    )
+  )
+}
+
+function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile[]; onStaged(f: PendingFile[]): void }) {
+  const { openItem, updateItem, askWaive, revokeWaiver, runSprint, navigate } = useActions()
+  const engagementId = useApp((s) => s.sprint.engagementId)
+  const running = useApp((s) => s.run?.state === 'running')
+  const [owner, setOwner] = useState(item.owner)
+  const [notes, setNotes] = useState(item.notes)
+  const dirty = owner !== item.owner || notes !== item.notes
+  return (
+    <div className="sheet-form">
+      <div className="sheet-header">
+        <div>
+          <h2 id="item-title">{item.title}</h2>
+          <p className="small muted">
+            <StatusBadge status={item.status} /> {item.severity} severity · {item.manual ? 'manual check' : `${item.checks.length} automated check(s)`}
+          </p>
+        </div>
+        <button type="button" className="icon-btn" aria-label="Close" onClick={() => openItem(null)}>
+          <Icon name="close" />
+        </button>
+      </div>
+      <div className="sheet-body stack">
+        <p>{item.why}</p>
+        <p>
+          <strong>Fix: </strong>
+          {item.fix}
+        </p>
+        {item.waiver && (
+          <p className={`banner${item.waiverExpired ? ' banner-error' : ''}`}>
+            {item.waiverExpired ? 'Waiver expired' : 'Waived'} until {item.waiver.expiresAt.slice(0, 10)} by {item.waiver.acceptedBy}: {item.waiver.reason}
+          </p>
+        )}
+        {item.results.length > 0 && (
+          <ul className="results" aria-label="Latest results" tabIndex={0}>
+            {item.results.map((r) => (
+              <li key={`${r.checkId}@${r.target}`}>
+                <StatusBadge status={r.status} />
+                <span className="mono small">{r.checkId}</span>
+                <span className="mono small muted">{r.target}</span>
+                {r.resultId !== undefined && engagementId && (
+                  <button
+                    type="button"
+                    className="btn btn-xs btn-ghost"
+                    aria-label={`Evidence for ${r.checkId} on ${r.target}`}
+                    onClick={() => (openItem(null), navigate({ name: 'result', id: engagementId, resultId: r.resultId! }))}
+                  >
+                    Evidence
+                  </button>
+                )}
+                <span className="small result-summary">{r.summary}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="row-2">
+          <label className="field">
+            <span>Owner</span>
+            <input className="input" value={owner} onChange={(e) => setOwner(e.target.value)} placeholder="Who fixes this?" />
+          </label>
+        </div>
+        <label className="field">
+          <span>Notes</span>
+          <textarea className="input" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </label>
+        {dirty && (
+          <button type="button" className="btn" onClick={() => void updateItem(item.id, { owner, notes })}>
+            Save owner and notes
+          </button>
+        )}
+        {item.manual && <VerdictForm itemId={item.id} staged={staged} onStaged={onStaged} />}
+      </div>
+      <div className="sheet-footer">
+        {item.checks.length > 0 && (
+          <button type="button" className="btn" disabled={running} onClick={() => void runSprint({ itemId: item.id })}>
+            Run this item
+          </button>
+        )}
+        {item.waiver && !item.waiver.revokedAt ? (
+          <button type="button" className="btn btn-danger-ghost" onClick={() => void revokeWaiver(item.id)}>
+            Revoke waiver
+          </button>
+        ) : (
+          item.status !== 'pass' && (
+            <button type="button" className="btn" onClick={() => askWaive(item.id)} aria-keyshortcuts="W">
+              Waive…
+            </button>
+          )
+        )}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,126 @@
+import { useEffect, useMemo, useState } from 'react'
+import { Icon } from '../../components/Icon'
+import { useActions, useApp, useStoreApi } from '../../hooks/useStore'
+import { useShortcuts, type Shortcuts } from '../../hooks/useShortcuts'
+import { boardItems, moveFocus } from '../../store/sprint'
+import { clockText } from '../../store/sprint'
+import type { PendingFile } from './files'
+import { ItemRow } from './ItemRow'
+import { ItemSheet } from './ItemSheet'
+import { RunProgress } from './RunProgress'
+import { WaiveDialog } from './WaiveDialog'
+import './sprint.css'
+
+/** Blocks × stages × items: run, own, note, waive and judge every item of the 48-hour plan. */
+export function SprintBoard({ id }: { id: string }) {
+  const a = useActions()
+  const store = useStoreApi()
+  const status = useApp((s) => (s.sprint.engagementId === id ? s.sprint.status : null))
+  const phase = useApp((s) => s.sprint.phase)
+  const focus = useApp((s) => s.sprint.focus)
+  const running = useApp((s) => s.run?.state === 'running')
+  const [staged, setStaged] = useState<PendingFile[]>([])
+  const { openSprint, runSprint, askWaive } = a
+  // actions are stable functions; the object holding them is not (it is the state snapshot)
+  useEffect(() => void openSprint(id), [openSprint, id])
+  const items = useMemo(() => boardItems(status), [status])
+
+  const shortcuts = useMemo<Shortcuts>(() => {
+    const go = (d: number) => () => {
+      const next = moveFocus(boardItems(store.getState().sprint.status), store.getState().sprint.focus, d)
+      if (next) document.getElementById(`item-${next}`)?.focus()
+    }
+    const focused = () => store.getState().sprint.focus
+    return {
+      palette: () => undefined,
+      blocked: () => document.querySelector('[aria-modal="true"]') !== null,
+      keys: {
+        r: () => void runSprint({}),
+        f: () => void runSprint({ failed: true }),
+        j: go(1),
+        k: go(-1),
+        w: () => void (focused() && askWaive(focused())),
+      },
+    }
+  }, [runSprint, askWaive, store])
+  useShortcuts(shortcuts)
+
+  const title = status ? status.engagement.clientName || status.engagement.domain : ''
+  return (
+    <>
+      <a href={`#engagement/${id}`} className="back" onClick={(e) => (e.preventDefault(), a.navigate({ name: 'engagement', id }))}>
+        <Icon name="back" /> {title || 'Engagement'}
+      </a>
+      <div className="page-head">
+        <div>
+          <h1 id="page-title">Sprint board</h1>
+          {status && <p className="muted subtitle">{`${title} · ${clockText(status.msLeft)}`}</p>}
+        </div>
+        {status && (
+          <div className="page-actions">
+            <button type="button" className="btn" disabled={running} onClick={() => void a.runSprint({ failed: true })} aria-keyshortcuts="F">
+              Re-run failed
+            </button>
+            <button type="button" className="btn btn-primary" disabled={running} onClick={() => void a.runSprint({})} aria-keyshortcuts="R">
+              Run everything
+            </button>
+          </div>
+        )}
+      </div>
+      {!status ? (
+        phase === 'loaded' ? (
+          <div className="empty">
+            <h2>No sprint yet</h2>
+            <p className="muted">Start the 48-hour sprint to get the plan: four blocks, every stage, every item.</p>
+            <button type="button" className="btn btn-primary" onClick={() => void a.startSprint()}>
+              Start sprint
+            </button>
+          </div>
+        ) : (
+          <p className="muted loading" role="status">
+            Loading the sprint…
+          </p>
+        )
+      ) : (
+        <>
+          <RunProgress />
+          <p className="small muted kbd-hint">
+            <kbd>R</kbd> run everything · <kbd>F</kbd> re-run failed · <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>Enter</kbd> open · <kbd>W</kbd> waive
+          </p>
+          {status.blocks.map((b) => {
+            const inBlock = items.filter((x) => x.block === b.id)
+            if (!inBlock.length) return null
+            return (
+              <section key={b.id} className="card block" aria-labelledby={`h-block-${b.id}`}>
+                <h2 id={`h-block-${b.id}`} className="card-title">
+                  {b.title} <span className={`small block-${b.state}`}>{b.state}</span>
+                </h2>
+                {status.stages.map((st) => {
+                  const rows = inBlock.filter((x) => x.stage === st.id)
+                  if (!rows.length) return null
+                  return (
+                    <div key={st.id} className="stage">
+                      <h3 className="stage-title" id={`h-${b.id}-${st.id}`}>
+                        {st.title}
+                        <button type="button" className="btn btn-xs btn-ghost" disabled={running} onClick={() => void a.runSprint({ stage: st.id })}>
+                          Run stage
+                        </button>
+                      </h3>
+                      <ul className="items" aria-labelledby={`h-${b.id}-${st.id}`}>
+                        {rows.map((it) => (
+                          <ItemRow key={it.id} item={it} focused={focus === it.id} running={running} onDropFiles={setStaged} />
+                        ))}
+                      </ul>
+                    </div>
+                  )
+                })}
+              </section>
+            )
+          })}
+        </>
+      )}
+      <ItemSheet staged={staged} onStaged={setStaged} />
+      <WaiveDialog />
+    </>
+  )
+}

@@ -1,0 +1,19 @@
+import type { ItemStatus } from '@shared/schemas/sprint'
+
+const LABEL: Record<string, string> = {
+  todo: 'To do',
+  doing: 'Doing',
+  pass: 'Pass',
+  fail: 'Fail',
+  waived: 'Waived',
+  blocked: 'Blocked',
+  warn: 'Warn',
+  error: 'Error',
+  skip: 'Skipped',
+  running: 'Running',
+}
+
+/** A status as a coloured word (never colour alone). */
+export function StatusBadge({ status }: { status: ItemStatus | string }) {
+  return <span className={`st st-${status}`}>{LABEL[status] ?? status}</span>
+}

@@ -1,0 +1,212 @@
+import type { AppEvent } from '@shared/events'
+import type { z } from 'zod'
+import type { verdictSchema, waiverSchema } from '@shared/contract/sprint'
+import type { SprintStatus } from '@shared/schemas/sprint'
+import { toErrorInfo, type Transport } from '../transport/types'
+import { runEvent, runRequested, type LiveRun } from './runs'
+import * as sp from './sprint'
+import type { Toast } from './toasts'
+
+type ItemPatch = { owner?: string; notes?: string; fixOrder?: number | null; riskNote?: string }
+
+export interface SprintSliceState {
+  sprint: sp.SprintState
+  run: LiveRun | null
+}
+
+export interface SprintActions {
+  openSprint(engagementId: string): Promise<void>
+  startSprint(): Promise<void>
+  runSprint(scope: { itemId?: string; stage?: string; failed?: boolean }): Promise<void>
+  cancelRun(): Promise<void>
+  updateItem(itemId: string, patch: ItemPatch): Promise<boolean>
+  moveRisk(itemId: string, delta: number): Promise<void>
+  focusItem(id: string | null): void
+  openItem(id: string | null): void
+  askWaive(id: string | null): void
+  waive(input: Omit<z.input<typeof waiverSchema>, 'engagementId'>): Promise<string | null>
+  revokeWaiver(itemId: string): Promise<void>
+  recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<boolean>
+  loadAttachments(itemId: string): Promise<void>
+  sprintEvent(e: AppEvent): void
+}
+
+type Get = () => SprintSliceState & SprintActions
+type Set = (f: (s: SprintSliceState) => Partial<SprintSliceState>) => void
+
+/**
+ * Store actions of the sprint board and dashboard: thin calls to the transport, results handed
+ * to the pure transitions in ./sprint and ./runs. `toast` reports what failed and what to do.
+ */
+export function sprintActions(set: Set, get: Get, transport: Transport, toast: (t: Omit<Toast, 'id'>) => void): SprintSliceState & SprintActions {
+  const patch = (f: (s: sp.SprintState) => Partial<sp.SprintState>) => set((s) => ({ sprint: { ...s.sprint, ...f(s.sprint) } }))
+  const current = () => get().sprint.engagementId
+  const fail = (title: string) => (e: unknown) => toast({ kind: 'error', title, detail: toErrorInfo(e).message })
+  const applyStatus = (id: string, status: SprintStatus) => {
+    if (current() === id) patch(() => ({ status, phase: 'loaded', error: null }))
+  }
+
+  /** Latest results, the runs they came from, and the diff of the newest two runs. */
+  async function loadResults(id: string): Promise<void> {
+    const results = await transport.call('listResults', { engagementId: id })
+    if (current() !== id) return
+    const runs = sp.mergeRuns(get().sprint.runs, sp.runsOf(results))
+    patch(() => ({ results, runs }))
+    if (runs.length < 2) return patch(() => ({ diff: null }))
+    const [newer, older] = await Promise.all(runs.slice(0, 2).map((r) => transport.call('listResults', { engagementId: id, runId: r.runId })))
+    if (current() === id) patch(() => ({ diff: sp.diffRuns(older!, newer!) }))
+  }
+
+  async function refresh(id: string): Promise<void> {
+    patch((s) => sp.sprintLoading(s, id))
+    try {
+      const [status, checks] = await Promise.all([
+        transport.call('sprintStatus', { engagementId: id }),
+        get().sprint.checks.length ? Promise.resolve(get().sprint.checks) : transport.call('listChecks'),
+      ])
+      if (current() !== id) return
+      patch(() => ({ status, checks, phase: 'loaded', error: null }))
+      await loadResults(id)
+    } catch (e) {
+      if (current() === id) patch(() => ({ phase: 'error', error: toErrorInfo(e) }))
+    }
+  }
+
+  return {
+    sprint: sp.initialSprint,
+    run: null,
+
+    async openSprint(engagementId) {
+      if (current() !== engagementId) set(() => ({ sprint: sp.sprintLoading(sp.initialSprint, engagementId) }))
+      await refresh(engagementId)
+    },
+
+    async startSprint() {
+      const id = current()
+      if (!id) return
+      try {
+        applyStatus(id, await transport.call('startSprint', { engagementId: id }))
+        toast({ kind: 'success', title: 'Sprint started: the 48-hour clock is running' })
+      } catch (e) {
+        fail('Could not start the sprint')(e)
+      }
+    },
+
+    async runSprint(scope) {
+      const id = current()
+      if (!id || get().run?.state === 'running') return
+      try {
+        const r = await transport.call('runSprint', { engagementId: id, ...scope })
+        if (r.total === 0) return toast({ kind: 'info', title: scope.failed ? 'Nothing failing to re-run' : 'No automated checks to run here' })
+        set((s) => ({ run: s.run?.runId === r.runId ? s.run : runRequested(r.runId, id, r.total) }))
+      } catch (e) {
+        fail('Could not start the run')(e)
+      }
+    },
+
+    async cancelRun() {
+      const run = get().run
+      if (!run || run.state !== 'running') return
+      set((s) => ({ run: s.run && { ...s.run, cancelling: true } }))
+      await transport.call('cancelRun', { runId: run.runId }).catch(fail('Could not cancel the run'))
+    },
+
+    async updateItem(itemId, p) {
+      const id = current()
+      if (!id) return false
+      try {
+        applyStatus(id, await transport.call('updateSprintItem', { engagementId: id, itemId, patch: p }))
+        return true
+      } catch (e) {
+        fail('Could not save the item')(e)
+        return false
+      }
+    },
+
+    async moveRisk(itemId, delta) {
+      const id = current()
+      const risks = get().sprint.status?.risks ?? []
+      const patches = sp.moveRisk(risks, itemId, delta)
+      if (!id || !patches.length) return
+      try {
+        let last: SprintStatus | null = null
+        // sequential: each write returns the whole plan, the last one is the truth
+        for (const x of patches) last = await transport.call('updateSprintItem', { engagementId: id, itemId: x.itemId, patch: { fixOrder: x.fixOrder } })
+        if (last) applyStatus(id, last)
+      } catch (e) {
+        fail('Could not change the fix order')(e)
+      }
+    },
+
+    focusItem: (focus) => patch(() => ({ focus })),
+    openItem: (openItem) => {
+      patch((s) => ({ openItem, focus: openItem ?? s.focus }))
+      if (openItem) void get().loadAttachments(openItem)
+    },
+    // one modal at a time: waiving from the item sheet closes the sheet
+    askWaive: (waiveItem) => patch((s) => ({ waiveItem, openItem: waiveItem ? null : s.openItem })),
+
+    async waive(input) {
+      const id = current()
+      if (!id) return 'No engagement is open.'
+      try {
+        applyStatus(id, await transport.call('waiveItem', { engagementId: id, ...input }))
+        patch(() => ({ waiveItem: null }))
+        toast({ kind: 'success', title: `Waived until ${input.expiresAt}` })
+        return null
+      } catch (e) {
+        return toErrorInfo(e).message
+      }
+    },
+
+    async revokeWaiver(itemId) {
+      const id = current()
+      if (!id) return
+      try {
+        applyStatus(id, await transport.call('revokeWaiver', { engagementId: id, itemId }))
+        toast({ kind: 'success', title: 'Waiver revoked: the item is open again' })
+      } catch (e) {
+        fail('Could not revoke the waiver')(e)
+      }
+    },
+
+    async recordVerdict(input) {
+      const id = current()
+      if (!id) return false
+      try {
+        applyStatus(id, await transport.call('recordVerdict', { engagementId: id, ...input }))
+        await get().loadAttachments(input.itemId)
+        return true
+      } catch (e) {
+        fail('Could not record the verdict')(e)
+        return false
+      }
+    },
+
+    async loadAttachments(itemId) {
+      const id = current()
+      if (!id) return
+      try {
+        const list = await transport.call('listAttachments', { engagementId: id, itemId })
+        if (current() === id) patch((s) => ({ attachments: { ...s.attachments, [itemId]: list } }))
+      } catch (e) {
+        fail('Could not list the attachments')(e)
+      }
+    },
+
+    sprintEvent(e) {
+      const id = current()
+      const before = get().run
+      // run.started may beat runSprint's answer: start watching from the event itself
+      const adopt = e.type === 'run.started' && e.engagementId === id && before?.runId !== e.runId && before?.state !== 'running'
+      const after = adopt ? runRequested(e.runId, e.engagementId, e.total) : runEvent(before, e)
+      if (after !== before) set(() => ({ run: after }))
+      if (!id) return
+      if (e.type === 'sprint.changed' && e.engagementId === id) void refresh(id)
+      if (e.type === 'run.finished' && e.engagementId === id) {
+        patch((s) => ({ runs: sp.mergeRuns(s.runs, [{ runId: e.runId, at: new Date().toISOString() }]) }))
+        void refresh(id)
+      }
+    },
+  }
+}
