@@ -15,7 +15,8 @@ export function planRun(engagement: Engagement, checks: CheckModule[]): PlannedC
     if (scope === 'host') {
       for (const host of engagement.hosts) if (check.applies?.(engagement, host) ?? true) out.push({ check, target: host.name, host })
     } else if (check.applies?.(engagement) ?? true) {
-      out.push({ check, target: scope === 'domain' ? engagement.domain : engagement.id })
+      // Engagement-wide checks (provider accounts) are named after the domain too: a person reads it.
+      out.push({ check, target: engagement.domain })
     }
   }
   return out

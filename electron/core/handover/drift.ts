@@ -105,7 +105,7 @@ export async function runDrift(o: {
     const r = c.resultId != null ? store.getResult(c.resultId) : undefined
     now.set(`${c.id}\n${c.target}`, { status: c.status, summary: c.summary, observed: observedValues(r?.details ?? {}) })
   }
-  // Engagement-wide checks target the engagement id, which differs in another workspace.
+  // Bundles made before engagement-wide checks were named after the domain used the engagement id.
   const target = (t: string) => (t === baseline.engagement.id ? engagement.id : t)
   const changes = baseline.checks.flatMap((b) => diffCheck(b, now.get(`${b.id}\n${target(b.target)}`)))
   return { bundle: dir, bundleValid, domain: baseline.engagement.domain, baselineAt: baseline.createdAt, checkedAt: new Date().toISOString(), checked: now.size, changes }
