@@ -49,6 +49,8 @@ export async function run(argv: string[], out: Out = makeOut()): Promise<number>
 
 /** The engine, for scripts that drive the built bundle (crash tests, tooling). */
 export { openWorkspace } from '../core/workspace'
+/** The sandbox internet, for scripts that host labs in their own process (benchmarks). */
+export { startLab } from '../lab'
 
 /** Entry point used by bin/handover.js. */
 export function main(argv: string[] = process.argv): void {

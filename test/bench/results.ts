@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 
 export const RESULTS = join(__dirname, 'results.json')
@@ -28,4 +29,9 @@ export function round(n: number, digits = 3): number {
 export function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]
+}
+
+/** The machine's load when a figure was taken (absolute times on a shared machine depend on it). */
+export function machine(): { loadAvg1m: number; cpus: number } {
+  return { loadAvg1m: round(loadavg()[0], 2), cpus: cpus().length }
 }

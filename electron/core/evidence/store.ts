@@ -54,9 +54,10 @@ export class EvidenceStore {
   constructor(private readonly db: Db) {
     this.q = {
       last: db.prepare<[string], { seq: number; hash: string }>('SELECT seq, hash FROM evidence WHERE engagement_id = ? ORDER BY seq DESC LIMIT 1'),
-      insert: db.prepare(
+      // Positional parameters: binding by name costs a lookup per column on the hot path.
+      insert: db.prepare<[string, number, string, string, string | null, string | null, string | null, string, string, string, string]>(
         `INSERT INTO evidence (engagement_id, seq, kind, label, check_id, target, status, created_at, body, prev_hash, hash)
-         VALUES (@engagement_id, @seq, @kind, @label, @check_id, @target, @status, @created_at, @body, @prev_hash, @hash)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       byId: db.prepare<[number], Row>('SELECT * FROM evidence WHERE id = ?'),
       chain: db.prepare<[string, number, number], Row>('SELECT * FROM evidence WHERE engagement_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
@@ -90,19 +91,7 @@ export class EvidenceStore {
         }
         const body = canonicalJson(envelope)
         const hash = linkHash(prev, body)
-        const r = this.q.insert.run({
-          engagement_id: engagementId,
-          seq,
-          kind: it.kind,
-          label: envelope.label,
-          check_id: envelope.checkId,
-          target: envelope.target,
-          status: envelope.status,
-          created_at: createdAt,
-          body,
-          prev_hash: prev,
-          hash,
-        })
+        const r = this.q.insert.run(engagementId, seq, it.kind, envelope.label, envelope.checkId, envelope.target, envelope.status, createdAt, body, prev, hash)
         ids.push(Number(r.lastInsertRowid))
         prev = hash
       }
