@@ -1,4 +1,4 @@
-import { rootCertificates } from 'node:tls'
+import { trustedContext } from '../net/tls-context'
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici'
 import { applyConnectTo, type NetworkProfile } from '../net/profile'
 
@@ -10,8 +10,8 @@ export type FetchFn = (input: string | URL, init?: RequestInit) => Promise<Respo
  * the requested host) and the extra trusted roots next to the system ones.
  */
 export function createDispatcher(profile: NetworkProfile): Agent {
-  const ca = profile.extraCaPem.length ? [...rootCertificates, ...profile.extraCaPem] : undefined
-  const connector = buildConnector({ ca, timeout: profile.timeouts.connectMs })
+  const secureContext = profile.extraCaPem.length ? trustedContext(profile.extraCaPem) : undefined
+  const connector = buildConnector({ ...(secureContext ? { secureContext } : {}), timeout: profile.timeouts.connectMs })
   return new Agent({
     connect(opts, cb) {
       const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80)

@@ -2,7 +2,8 @@ import { Agent, request as undiciRequest } from 'undici'
 import { KeyedLimiter } from '../../checks/limiter'
 import type { Resolver } from '../dns/resolver'
 import type { NetworkProfile } from '../profile'
-import { connTimings, createConnector, trustedCas } from './connector'
+import { connTimings, createConnector } from './connector'
+import { trustedContext } from '../tls-context'
 import { firstUse, tagged, type RequestTag } from './correlate'
 import { toHttpError } from './errors'
 import { followRedirects } from './follow'
@@ -34,7 +35,7 @@ export class HttpClient {
     this.limiter = new KeyedLimiter(profile.perHostConcurrency)
     const connect = createConnector({
       connectTo: profile.connectTo,
-      ca: trustedCas(profile.extraCaPem),
+      secureContext: trustedContext(profile.extraCaPem),
       connectMs: profile.timeouts.connectMs,
       lookup: makeLookup(resolverFor(profile, o.resolver)),
       onRedirect: (r) => this.redirects.set(r.from, r),

@@ -16,18 +16,14 @@ export const connTimings = new WeakMap<net.Socket, ConnTiming>()
 
 export interface ConnectorOptions {
   connectTo: ConnectToRule[]
-  /** System roots plus extra trusted CAs (PEM). */
-  ca: string[]
+  /** Trusts the system roots plus the profile's extra CAs (see trustedContext). */
+  secureContext: tls.SecureContext
   connectMs: number
   lookup: net.LookupFunction
   /** Told about every connection the connect-to map rewrote. */
   onRedirect?: (r: Redirection) => void
 }
 
-/** System roots plus the profile's extra CAs: what every TLS connection trusts. */
-export function trustedCas(extraCaPem: string[]): string[] {
-  return [...tls.rootCertificates, ...extraCaPem]
-}
 
 /**
  * An undici connector that applies the connect-to map (connect to the rewritten host:port, keep
@@ -60,7 +56,7 @@ export function createConnector(o: ConnectorOptions): buildConnector.connector {
     }
     const servername = net.isIP(name) ? undefined : (opts.servername ?? name)
     const socket: net.Socket = https
-      ? tls.connect({ host: to.host, port: to.port, servername, ca: o.ca, lookup: o.lookup, ALPNProtocols: ['http/1.1'] })
+      ? tls.connect({ host: to.host, port: to.port, servername, secureContext: o.secureContext, lookup: o.lookup, ALPNProtocols: ['http/1.1'] })
       : net.connect({ host: to.host, port: to.port, lookup: o.lookup })
     const timer = setTimeout(() => settle(Object.assign(new Error(`connect to ${to.host}:${to.port} timed out after ${o.connectMs} ms`), { code: 'ETIMEDOUT' })), o.connectMs)
     socket.once('lookup', () => {

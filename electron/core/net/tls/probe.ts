@@ -1,6 +1,6 @@
 import tls, { type SecureVersion } from 'node:tls'
 import type { Resolver } from '../dns/resolver'
-import { trustedCas } from '../http/connector'
+import { trustedContext } from '../tls-context'
 import { makeLookup, resolverFor } from '../http/lookup'
 import { applyConnectTo, type NetworkProfile } from '../profile'
 import { describeCert, peerChain, type CertInfo } from './cert'
@@ -46,13 +46,11 @@ export interface ConnectOpts {
  * broken certificate is described rather than hidden behind a connection error.
  */
 export class TlsProber {
-  private readonly ca: string[]
   private readonly resolver?: Resolver
   constructor(
     readonly profile: NetworkProfile,
     resolver?: Resolver,
   ) {
-    this.ca = trustedCas(profile.extraCaPem)
     this.resolver = resolverFor(profile, resolver)
   }
 
@@ -107,14 +105,12 @@ export class TlsProber {
         host: t.host,
         port: t.port,
         servername: host,
-        ca: this.ca,
+        // One shared context per protocol range: it carries the trusted roots and the versions.
+        secureContext: trustedContext(this.profile.extraCaPem, { minVersion: o.minVersion, maxVersion: o.maxVersion, ciphers: o.ciphers }),
         rejectUnauthorized: false,
         // Name matching is reported separately, so `authorized` speaks only about the chain.
         checkServerIdentity: () => undefined,
         lookup: makeLookup(this.resolver, o.signal),
-        ...(o.minVersion ? { minVersion: o.minVersion } : {}),
-        ...(o.maxVersion ? { maxVersion: o.maxVersion } : {}),
-        ...(o.ciphers ? { ciphers: o.ciphers } : {}),
       })
       const ms = this.profile.timeouts.connectMs
       const fail = (e: Error) => {
