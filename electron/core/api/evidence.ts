@@ -8,7 +8,9 @@ export function evidenceApi({ workspace }: CoreServices): ApiSlice<'evidenceTime
     evidenceTimeline: (f) => {
       const engagementId = workspace.engagements.get(f.engagementId).id
       const page = timelinePage(workspace.db, { ...f, engagementId })
-      return { ...page, total: timelineCount(workspace.db, { ...f, engagementId }) }
+      // The total is the whole filtered timeline, not what is left after this page.
+      const { before: _before, limit: _limit, ...filter } = f
+      return { ...page, total: timelineCount(workspace.db, { ...filter, engagementId }) }
     },
     getEvidence: ({ id }) => {
       const r = workspace.evidence.get(id)
