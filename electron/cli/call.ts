@@ -1,9 +1,12 @@
 import { dispatch } from '../core/api'
 import { CliExit, EXIT, type CliContext } from './context'
 
-/** Call core through the same validated entry point as the UI; bad input, unknown ids and conflicts exit 2. */
+/**
+ * Call core through the same validated entry point as the UI. Bad input, unknown ids and
+ * conflicts exit 2; anything else (keychain, provider, internal trouble) exits 1.
+ */
 export async function call<T>(ctx: CliContext, method: string, input: unknown): Promise<T> {
   const r = await dispatch(ctx.core(), method, input)
-  if (!r.ok) throw new CliExit(r.error.code === 'internal' || r.error.code === 'unavailable' ? EXIT.failed : EXIT.badInput, r.error.message)
+  if (!r.ok) throw new CliExit(['invalid_input', 'not_found', 'conflict'].includes(r.error.code) ? EXIT.badInput : EXIT.failed, r.error.message)
   return r.value as T
 }

@@ -2,19 +2,12 @@ import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { InventoryEntry } from '@shared/contract/handover'
 import type { Engagement } from '@shared/schemas/engagement'
-import { dispatch } from '../../core/api'
 import { defaultSignerName } from '../../core/api/handover'
 import { createBundle } from '../../core/handover/bundle/build'
 import { SYSTEM_TITLES } from '../../core/handover/inventory/defaults'
 import { createKeychainStore } from '../../core/vault/keychain'
+import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
-
-/** Call core through the validated entry point; bad input exits 2. */
-async function call<T>(ctx: CliContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx.core(), method, input)
-  if (!r.ok) throw new CliExit(r.error.code === 'internal' || r.error.code === 'unavailable' ? EXIT.failed : EXIT.badInput, r.error.message)
-  return r.value as T
-}
 
 /** The engagement named by --engagement (id, id prefix or domain), or the only one there is. */
 export async function pickEngagement(ctx: CliContext, ref?: string): Promise<Engagement> {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { Credential } from '@shared/contract/credentials'
 import type { Engagement } from '@shared/schemas/engagement'
-import { dispatch } from '../../core/api'
+import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { confirm } from '../prompt'
 
@@ -11,13 +11,6 @@ let secretInput: NodeJS.ReadStream | undefined
 /** Where `credential add` reads the secret from (process.stdin unless a test in-process sets another stream). */
 export function useSecretInput(input: NodeJS.ReadStream | undefined): void {
   secretInput = input
-}
-
-/** Call core through the validated entry point; bad input exits 2, provider/keychain trouble 1. */
-async function call<T>(ctx: CliContext, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(ctx.core(), method, input)
-  if (!r.ok) throw new CliExit(['invalid_input', 'not_found', 'conflict'].includes(r.error.code) ? EXIT.badInput : EXIT.failed, r.error.message)
-  return r.value as T
 }
 
 /**
