@@ -1,5 +1,6 @@
 import { useActions } from '../hooks/useStore'
 import { Icon } from './Icon'
+import { ImportButton } from './TransferButtons'
 
 /** The first-run screen: says what an engagement is and how to make one. */
 export function EmptyState() {
@@ -22,6 +23,7 @@ export function EmptyState() {
         <span className="muted small">
           or press <kbd>N</kbd>
         </span>
+        <ImportButton />
       </div>
       <p className="small muted cli-hint">
         From a terminal: <code>handover engagement add acme.example --hosts www,app,api</code>

@@ -5,6 +5,7 @@ import { label } from '../store/engagements'
 import { relativeHost } from '../store/form'
 import { fullDate, plural, relativeTime } from '../lib/format'
 import { Icon } from './Icon'
+import { ExportButton } from './TransferButtons'
 import { StagePill } from './StagePill'
 
 /** One engagement: who, what, which hosts; edit and delete from here. */
@@ -42,6 +43,7 @@ export function EngagementDetail({ id }: { id: string }) {
           <button type="button" className="btn" onClick={() => openEdit(e.id)} aria-keyshortcuts="E">
             <Icon name="edit" /> Edit
           </button>
+          <ExportButton id={e.id} />
           <button type="button" className="btn btn-danger-ghost" onClick={() => askRemove(e.id)}>
             <Icon name="trash" /> Delete
           </button>

@@ -5,6 +5,7 @@ import { plural } from '../lib/format'
 import { EmptyState } from './EmptyState'
 import { EngagementTable } from './EngagementTable'
 import { Icon } from './Icon'
+import { ImportButton } from './TransferButtons'
 
 /** The Engagements screen: filter, list, and the way to create one. */
 export function EngagementsView() {
@@ -41,6 +42,7 @@ export function EngagementsView() {
               />
               <kbd className="search-kbd" aria-hidden="true">/</kbd>
             </div>
+            <ImportButton />
             <button type="button" className="btn btn-primary" onClick={openCreate} aria-keyshortcuts="N">
               <Icon name="plus" /> New engagement
             </button>

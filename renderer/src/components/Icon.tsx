@@ -15,6 +15,8 @@ const PATHS = {
   server: 'M4 5h16v6H4zM4 13h16v6H4zM8 8h.01M8 16h.01',
   folder: 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z',
   arrow: 'M9 6l6 6-6 6',
+  download: 'M12 4v11m0 0-4-4m4 4 4-4M5 19h14',
+  upload: 'M12 19V8m0 0-4 4m4-4 4 4M5 5h14',
 } as const
 
 export type IconName = keyof typeof PATHS

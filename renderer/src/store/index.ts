@@ -5,6 +5,7 @@ import type { Engagement } from '@shared/schemas/engagement'
 import { toErrorInfo, type ConnectionStatus, type Transport } from '../transport/types'
 import * as eng from './engagements'
 import { sprintActions, type SprintActions, type SprintSliceState } from './sprintActions'
+import { transferActions, type TransferActions } from './transfer'
 import { evidenceActions, initialEvidence, type EvidenceActions, type EvidenceState } from './evidence'
 import { initialResult, resultActions, type ResultActions, type ResultState } from './results'
 import { initialRunbooks, runbookActions, type RunbookActions, type RunbooksState } from './runbooks'
@@ -31,7 +32,7 @@ export interface AppState extends SprintSliceState {
   handover: HandoverState
 }
 
-export interface AppActions extends SprintActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions {
+export interface AppActions extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -73,6 +74,7 @@ export function createAppStore(transport: Transport): AppStore {
       ui: initialUi,
       toasts: [],
       ...sprintActions(set, get, transport, toast),
+      ...transferActions(transport, toast, () => get().refreshEngagements()),
       evidence: initialEvidence,
       result: initialResult,
       ...evidenceActions(transport, set, get),
