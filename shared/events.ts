@@ -5,12 +5,16 @@
 export type AppEvent =
   | { type: 'engagements.changed'; id: string; change: 'created' | 'updated' | 'removed' }
   | { type: 'sprint.changed'; engagementId: string }
+  /** A command chosen in the Electron application menu (browser mode uses the palette instead). */
+  | { type: 'menu.command'; command: MenuCommand }
   | { type: 'run.started'; runId: string; engagementId: string; total: number }
   | { type: 'check.started'; runId: string; checkId: string; target: string }
   | { type: 'check.finished'; runId: string; checkId: string; target: string; status: string; summary: string; done: number; total: number }
   | { type: 'run.finished'; runId: string; engagementId: string; cancelled: boolean }
 
 export type AppEventType = AppEvent['type']
+
+export type MenuCommand = 'new-engagement' | 'engagements' | 'palette' | 'settings'
 
 /** The single IPC channel name for events (Electron) and the SSE event name (browser mode). */
 export const EVENT_CHANNEL = 'handover:event'

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron'
+import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore } from '../core/api'
@@ -6,6 +6,7 @@ import { projectRoot } from '../core/paths'
 import { openWorkspace } from '../core/workspace'
 import { forwardEvents, makeSenderCheck, registerIpc } from './ipc'
 import { electronSqliteBinding } from './native'
+import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, windowOptions } from './security'
 
 app.enableSandbox()
@@ -38,6 +39,15 @@ app.whenReady().then(() => {
   const core = createCore(workspace, 'electron')
   registerIpc(ipcMain, core, makeSenderCheck({ devUrl, fileUrlPrefix }), (m) => console.warn(`[ipc] ${m}`))
   forwardEvents(core, () => mainWindow?.webContents)
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate((command) => core.events.emit({ type: 'menu.command', command }), {
+        isMac: process.platform === 'darwin',
+        isDev: !!devUrl,
+        openDocs: () => void shell.openPath(join(projectRoot(), 'docs')),
+      }),
+    ),
+  )
 
   const createWindow = () => {
     mainWindow = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')))

@@ -1,4 +1,4 @@
-import type { AppEvent } from '@shared/events'
+import type { AppEvent, MenuCommand } from '@shared/events'
 import type { AppStore } from '../store'
 import type { Transport } from '../transport/types'
 
@@ -42,6 +42,9 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
         s().sprintEvent(e)
         if (e.type === 'run.finished') s().refreshAfterRun(e.engagementId)
         break
+      case 'menu.command':
+        menuCommand(s(), e.command)
+        break
       default:
         break
     }
@@ -50,4 +53,12 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
     onStatus: (c) => s().setConnection(c),
     onResync: refresh,
   })
+}
+
+/** The Electron application menu's commands, mapped to the same actions as the shortcuts. */
+function menuCommand(a: ReturnType<AppStore['getState']>, command: MenuCommand): void {
+  if (command === 'new-engagement') a.openCreate()
+  else if (command === 'palette') a.setPalette(true)
+  else if (command === 'settings') a.navigate({ name: 'settings' })
+  else a.navigate({ name: 'engagements' })
 }
