@@ -1,8 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { label } from '../../store/engagements'
 import { activeFilters } from '../../store/evidence'
 import { fullDate, plural, relativeTime } from '../../lib/format'
+import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
 import { VirtualRows } from '../../components/VirtualRows'
 import type { TimelineItem } from '@shared/contract/evidence'
@@ -28,7 +28,7 @@ export function EvidenceScreen({ engagementId }: { engagementId: string }) {
   const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const ev = useApp((s) => s.evidence)
   const openId = ev.open?.id
-  const { loadTimeline, loadMoreTimeline, openEvidence, navigate } = useActions()
+  const { loadTimeline, loadMoreTimeline, openEvidence } = useActions()
   const sentinel = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -70,16 +70,7 @@ export function EvidenceScreen({ engagementId }: { engagementId: string }) {
 
   return (
     <>
-      <a
-        href={`#/engagements/${engagementId}`}
-        className="back"
-        onClick={(x) => {
-          x.preventDefault()
-          navigate({ name: 'engagement', id: engagementId })
-        }}
-      >
-        <Icon name="back" /> {e ? label(e) : 'Engagement'}
-      </a>
+      <BackToEngagement engagementId={engagementId} />
       <div className="page-head">
         <div>
           <h1 id="page-title">Evidence</h1>

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { label } from '../../store/engagements'
 import { bundleName, orderedItems } from '../../store/handover'
 import { fullDate, plural } from '../../lib/format'
+import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
 import '../vault/vault.css'
 import './handover.css'
@@ -11,7 +11,7 @@ import './handover.css'
 export function HandoverScreen({ engagementId }: { engagementId: string }) {
   const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const h = useApp((s) => s.handover)
-  const { loadHandover, buildBundle, verifyBundleNamed, countersign, navigate } = useActions()
+  const { loadHandover, buildBundle, verifyBundleNamed, countersign } = useActions()
   const [founderName, setFounderName] = useState('')
   const [founderEmail, setFounderEmail] = useState('')
   useEffect(() => {
@@ -31,16 +31,7 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
   }
   return (
     <>
-      <a
-        href={`#/engagements/${engagementId}`}
-        className="back"
-        onClick={(x) => {
-          x.preventDefault()
-          navigate({ name: 'engagement', id: engagementId })
-        }}
-      >
-        <Icon name="back" /> {e ? label(e) : 'Engagement'}
-      </a>
+      <BackToEngagement engagementId={engagementId} />
       <div className="page-head">
         <div>
           <h1 id="page-title">Handover</h1>

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { label } from '../../store/engagements'
+import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
 import { DnsMap, RedirectMap } from './Maps'
 import { LatencyHistogram } from './Latency'
@@ -11,7 +11,7 @@ import './results.css'
 export function PicturesScreen({ engagementId }: { engagementId: string }) {
   const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const latest = useApp((s) => s.result.latest)
-  const { loadLatestResults, navigate } = useActions()
+  const { loadLatestResults } = useActions()
   useEffect(() => {
     void loadLatestResults(engagementId)
   }, [engagementId, loadLatestResults])
@@ -24,16 +24,7 @@ export function PicturesScreen({ engagementId }: { engagementId: string }) {
   )
   return (
     <>
-      <a
-        href={`#/engagements/${engagementId}`}
-        className="back"
-        onClick={(x) => {
-          x.preventDefault()
-          navigate({ name: 'engagement', id: engagementId })
-        }}
-      >
-        <Icon name="back" /> {e ? label(e) : 'Engagement'}
-      </a>
+      <BackToEngagement engagementId={engagementId} />
       <div className="page-head">
         <div>
           <h1 id="page-title">Pictures</h1>

@@ -1,8 +1,8 @@
 import { useEffect } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { label } from '../../store/engagements'
 import { relativeTime } from '../../lib/format'
 import { fillText } from '../../store/runbooks'
+import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
 import './runbooks.css'
 
@@ -19,16 +19,7 @@ export function RunbooksScreen({ engagementId }: { engagementId: string }) {
   const titleOf = (id: string) => rb.catalog?.find((c) => c.id === id)?.title ?? id
   return (
     <>
-      <a
-        href={`#/engagements/${engagementId}`}
-        className="back"
-        onClick={(x) => {
-          x.preventDefault()
-          navigate({ name: 'engagement', id: engagementId })
-        }}
-      >
-        <Icon name="back" /> {e ? label(e) : 'Engagement'}
-      </a>
+      <BackToEngagement engagementId={engagementId} />
       <div className="page-head">
         <div>
           <h1 id="page-title">Runbooks</h1>

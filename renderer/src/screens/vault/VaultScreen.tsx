@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { label } from '../../store/engagements'
 import { rotationState } from '../../store/vault'
 import { fullDate, relativeTime } from '../../lib/format'
+import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
 import { AddCredential } from './AddCredential'
 import { RotateCredential } from './RotateCredential'
@@ -12,9 +12,8 @@ type Panel = { kind: 'add' } | { kind: 'rotate'; id: string } | null
 
 /** Provider credentials of one engagement: metadata only; the secrets live in the OS keychain. */
 export function VaultScreen({ engagementId }: { engagementId: string }) {
-  const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const v = useApp((s) => s.vault)
-  const { loadVault, verifyVaultCredential, removeVaultCredential, clearVaultFormError, navigate } = useActions()
+  const { loadVault, verifyVaultCredential, removeVaultCredential, clearVaultFormError } = useActions()
   const [panel, setPanel] = useState<Panel>(null)
   const [removing, setRemoving] = useState<string | null>(null)
   useEffect(() => {
@@ -29,16 +28,7 @@ export function VaultScreen({ engagementId }: { engagementId: string }) {
   const rotating = panel?.kind === 'rotate' ? items?.find((c) => c.id === panel.id) : undefined
   return (
     <>
-      <a
-        href={`#/engagements/${engagementId}`}
-        className="back"
-        onClick={(x) => {
-          x.preventDefault()
-          navigate({ name: 'engagement', id: engagementId })
-        }}
-      >
-        <Icon name="back" /> {e ? label(e) : 'Engagement'}
-      </a>
+      <BackToEngagement engagementId={engagementId} />
       <div className="page-head">
         <div>
           <h1 id="page-title">Vault</h1>
