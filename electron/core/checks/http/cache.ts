@@ -2,8 +2,8 @@ import { exchangeData, isHttpError, type HttpExchange } from '../../net/http'
 import type { CheckContext, CheckModule, CheckOutcome } from '../types'
 import { edgeHit, longCached, personal, sharedCacheable } from './lib/cache'
 import { subresources } from './lib/html'
-import { errorOutcome, hv, withPreflight } from './lib/outcome'
-import { canonicalPage, sameSite } from './lib/site'
+import { hv, withPreflight } from './lib/outcome'
+import { canonicalOrError, sameSite } from './lib/site'
 
 const MAX_ASSETS = 6
 /** Routes likely to be personal; their responses must never be publicly cacheable. */
@@ -27,12 +27,9 @@ export const check: CheckModule = {
     network: true,
   },
   async run(ctx): Promise<CheckOutcome> {
-    let canon
-    try {
-      canon = await canonicalPage(ctx)
-    } catch (e) {
-      return errorOutcome(e, 'Could not load the canonical page')
-    }
+    const got = await canonicalOrError(ctx)
+    if ('outcome' in got) return got.outcome
+    const { canon } = got
     // The canonical site plus app/API/admin hosts: where session cookies and private pages live.
     const others = ctx.engagement.hosts.filter((h) => ['app', 'api', 'admin'].includes(h.role) && `https://${h.name}` !== canon.origin).map((h) => `https://${h.name}`)
     const pages = [canon.page, ...(await Promise.all(others.map((o) => safeGet(ctx, `${o}/`))))].filter((x): x is HttpExchange => !!x)

@@ -1,7 +1,7 @@
 import { exchangeEvidence } from '../../net/http'
 import type { CheckModule, CheckOutcome } from '../types'
-import { errorOutcome, hv, withPreflight } from './lib/outcome'
-import { canonicalPage } from './lib/site'
+import { hv, withPreflight } from './lib/outcome'
+import { canonicalOrError } from './lib/site'
 
 export const check: CheckModule = {
   meta: {
@@ -15,12 +15,9 @@ export const check: CheckModule = {
     network: true,
   },
   async run(ctx): Promise<CheckOutcome> {
-    let canon
-    try {
-      canon = await canonicalPage(ctx)
-    } catch (e) {
-      return errorOutcome(e, 'Could not load the canonical page')
-    }
+    const got = await canonicalOrError(ctx)
+    if ('outcome' in got) return got.outcome
+    const { canon } = got
     const x = canon.page
     const csp = hv(x, 'content-security-policy')
     const xfo = hv(x, 'x-frame-options').toUpperCase()

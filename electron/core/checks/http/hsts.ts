@@ -2,8 +2,8 @@ import { exchangeEvidence } from '../../net/http'
 import type { CheckModule, CheckOutcome } from '../types'
 import { eligibleHeader } from './lib/hsts-preload'
 import { HSTS_MAX_AGE_CAP, parseHstsStrict } from './lib/hsts-strict'
-import { errorOutcome, hvs, withPreflight } from './lib/outcome'
-import { canonicalPage } from './lib/site'
+import { hvs, withPreflight } from './lib/outcome'
+import { canonicalOrError } from './lib/site'
 
 /*
  * Which parser decides what (the two disagree on some headers; conformance vectors of both pass):
@@ -29,12 +29,9 @@ export const check: CheckModule = {
     network: true,
   },
   async run(ctx): Promise<CheckOutcome> {
-    let canon
-    try {
-      canon = await canonicalPage(ctx)
-    } catch (e) {
-      return errorOutcome(e, 'Could not load the canonical page')
-    }
+    const got = await canonicalOrError(ctx)
+    if ('outcome' in got) return got.outcome
+    const { canon } = got
     const x = canon.page
     const values = hvs(x, 'strict-transport-security')
     const evidence = [exchangeEvidence(`Canonical page ${x.url}`, x, false)]

@@ -1,8 +1,8 @@
 import { exchangeEvidence } from '../../net/http'
 import type { CheckModule, CheckOutcome } from '../types'
 import { isHtml, subresources } from './lib/html'
-import { errorOutcome, hv, withPreflight } from './lib/outcome'
-import { canonicalPage } from './lib/site'
+import { hv, withPreflight } from './lib/outcome'
+import { canonicalOrError } from './lib/site'
 
 export const check: CheckModule = {
   meta: {
@@ -16,12 +16,9 @@ export const check: CheckModule = {
     network: true,
   },
   async run(ctx): Promise<CheckOutcome> {
-    let canon
-    try {
-      canon = await canonicalPage(ctx)
-    } catch (e) {
-      return errorOutcome(e, 'Could not load the canonical page')
-    }
+    const got = await canonicalOrError(ctx)
+    if ('outcome' in got) return got.outcome
+    const { canon } = got
     const x = canon.page
     const evidence = [exchangeEvidence(`Canonical page ${x.url}`, x)]
     if (!x.url.startsWith('https:')) return { status: 'error', summary: `The canonical page ${x.url} is not served over HTTPS, so mixed content cannot be judged.`, evidence }

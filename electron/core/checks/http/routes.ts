@@ -1,7 +1,7 @@
 import { isHttpError, type HttpExchange } from '../../net/http'
 import type { CheckContext, CheckModule, CheckOutcome, CheckStatus } from '../types'
-import { errorOutcome, withPreflight, worst } from './lib/outcome'
-import { canonicalPage } from './lib/site'
+import { withPreflight, worst } from './lib/outcome'
+import { canonicalOrError } from './lib/site'
 import { summarize } from './lib/stats'
 
 /** Key routes sampled on the canonical host; all but "/" are skipped when they 404. */
@@ -62,12 +62,9 @@ export const check: CheckModule = {
     timeoutMs: 60_000,
   },
   async run(ctx): Promise<CheckOutcome> {
-    let canon
-    try {
-      canon = await canonicalPage(ctx)
-    } catch (e) {
-      return errorOutcome(e, 'Could not load the canonical page')
-    }
+    const got = await canonicalOrError(ctx)
+    if ('outcome' in got) return got.outcome
+    const { canon } = got
     const { p95PassMs, p95WarnMs } = ctx.thresholds
     // API hosts answer health on their own name too.
     const api = ctx.engagement.hosts.filter((h) => h.role === 'api').flatMap((h) => API_ROUTES.map((p) => `https://${h.name}${p}`))

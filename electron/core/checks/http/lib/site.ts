@@ -1,5 +1,6 @@
 import { HttpError, type HttpChain, type HttpExchange } from '../../../net/http'
-import type { CheckContext } from '../../types'
+import type { CheckContext, CheckOutcome } from '../../types'
+import { errorOutcome } from './outcome'
 
 /** The canonical page: where https://<domain>/ (or https://www.<domain>/) finally lands. */
 export interface Canonical {
@@ -45,5 +46,17 @@ export function sameSite(url: string, domain: string): boolean {
     return h === domain || h.endsWith(`.${domain}`)
   } catch {
     return false
+  }
+}
+
+/**
+ * The canonical page, or the `error` outcome a check returns when it cannot be loaded (the
+ * shared first step of the checks that judge the canonical page).
+ */
+export async function canonicalOrError(ctx: CheckContext): Promise<{ canon: Canonical } | { outcome: CheckOutcome }> {
+  try {
+    return { canon: await canonicalPage(ctx) }
+  } catch (e) {
+    return { outcome: errorOutcome(e, 'Could not load the canonical page') }
   }
 }
