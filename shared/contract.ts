@@ -6,6 +6,7 @@ import { runbookMethods } from './contract/runbooks'
 import { credentialMethods } from './contract/credentials'
 import { checkMethods } from './contract/checks'
 import { handoverMethods } from './contract/handover'
+import { settingsMethods } from './contract/settings'
 
 export type { AppInfo } from './contract/engagements'
 
@@ -23,6 +24,7 @@ export const contract = {
   ...credentialMethods,
   ...checkMethods,
   ...handoverMethods,
+  ...settingsMethods,
 }
 
 export type Contract = typeof contract

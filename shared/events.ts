@@ -11,6 +11,8 @@ export type AppEvent =
   | { type: 'check.started'; runId: string; checkId: string; target: string }
   | { type: 'check.finished'; runId: string; checkId: string; target: string; status: string; summary: string; done: number; total: number }
   | { type: 'run.finished'; runId: string; engagementId: string; cancelled: boolean }
+  /** The workspace's network settings were saved or reset. */
+  | { type: 'settings.changed' }
 
 export type AppEventType = AppEvent['type']
 

@@ -14,7 +14,7 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
   const core = ctx.core()
   const e = core.workspace.engagements.get(o.engagement)
   const runner = new RunbookRunner(core.workspace)
-  const net = await openNetwork({ lab: o.lab })
+  const net = await openNetwork({ lab: o.lab, workspace: core.workspace })
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: !!process.stdin.isTTY })
   const ask = async (q: string) => {
     const a = await rl.question(q).catch(() => null)

@@ -17,7 +17,7 @@ export async function runSprintChecks(ctx: CliContext, ref: string, o: RunScope 
     ctx.out.info('Nothing to run: no automated items match.')
     return before
   }
-  const net = await openNetwork({ lab: o.lab, connectTo: o.connectTo })
+  const net = await openNetwork({ lab: o.lab, connectTo: o.connectTo, workspace: core.workspace })
   const off = core.events.on((e) => {
     if (e.type === 'check.finished') ctx.out.info(progressLine(e))
   })

@@ -8,6 +8,7 @@ import { runbookApi } from './api/runbooks'
 import { credentialApi } from './api/credentials'
 import { checkApi } from './api/checks'
 import { handoverApi } from './api/handover'
+import { settingsApi } from './api/settings'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
 
@@ -35,6 +36,7 @@ export function createCore(
     ...credentialApi(services),
     ...checkApi(services),
     ...handoverApi(services),
+    ...settingsApi(services),
   }
   return { ...services, api }
 }

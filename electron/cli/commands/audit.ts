@@ -1,14 +1,17 @@
 import type { Command } from 'commander'
 import { normalizeDomain } from '@shared/domain'
+import { resolverProblem } from '@shared/network'
 import type { Engagement } from '@shared/schemas/engagement'
 import { runAudit, selectChecks } from '../../core/checks/runner'
-import { DEFAULT_PROFILE, parseConnectTo, type NetworkProfile } from '../../core/net/profile'
+import { parseConnectTo, type ConnectToRule } from '../../core/net/profile'
+import { baseProfile } from '../../core/settings/profile'
 import type { CheckServices } from '../../core/checks/types'
 import { memoryCredentialSource, keychainCredentialSource } from '../../core/vault/sources'
 import { credentialService } from '../../core/api/credentials'
 import { startLab, type Lab } from '../../lab'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
+import { composeProfile } from '../network'
 import { auditProgress, formatAudit } from '../progress'
 
 interface AuditOpts {
@@ -47,29 +50,30 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-progress', 'no progress display on stderr')
     .option('--json', 'print the audit JSON only')
     .action(async (domainArg: string | undefined, o: AuditOpts) => {
-      let profile: NetworkProfile = { ...DEFAULT_PROFILE }
+      let rules: ConnectToRule[]
       let lab: Lab | undefined
       const checkIds = o.checks?.split(',').map((c) => c.trim()).filter(Boolean)
       try {
         try {
           selectChecks(checkIds)
-          profile.connectTo = o.connectTo.map(parseConnectTo)
+          rules = o.connectTo.map(parseConnectTo)
+          const bad = o.resolver.map(resolverProblem).find(Boolean)
+          if (bad) throw new Error(`--resolver ${bad}`)
         } catch (e) {
           throw new CliExit(EXIT.badInput, (e as Error).message)
         }
-        if (o.resolver.length) profile.resolvers = o.resolver
         let hosts = o.hosts?.split(',').map((h) => h.trim()).filter(Boolean)
         if (o.lab) {
           lab = await startLab(o.lab).catch((e: Error) => {
             throw new CliExit(EXIT.badInput, e.message)
           })
-          profile = { ...lab.profile, connectTo: [...profile.connectTo, ...lab.profile.connectTo] }
           hosts ??= lab.scenario.hosts.map((h) => h.name)
         }
         const domain = domainArg ?? lab?.scenario.domains[0]
         if (!domain) throw new CliExit(EXIT.badInput, 'name a domain to audit, or --lab <scenario>')
         const engagement = await engagementFor(ctx, domain, hosts)
         const core = ctx.core()
+        const profile = composeProfile(lab?.profile ?? baseProfile(undefined).profile, core.workspace, { connectTo: rules, resolvers: o.resolver })
         const services: Partial<CheckServices> = lab
           ? { credentials: memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret }))), repos: lab.endpoints.repos }
           : { credentials: keychainCredentialSource(credentialService(core), engagement.id) }

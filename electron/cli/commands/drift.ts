@@ -1,11 +1,12 @@
 import type { Command } from 'commander'
-import { DEFAULT_PROFILE } from '../../core/net/profile'
+import { baseProfile } from '../../core/settings/profile'
 import { runDrift, type DriftReport } from '../../core/handover/drift'
 import { startLab, type Lab } from '../../lab'
 import type { CheckServices } from '../../core/checks/types'
 import { keychainCredentialSource, memoryCredentialSource } from '../../core/vault/sources'
 import { credentialService } from '../../core/api/credentials'
 import { CliExit, EXIT, type CliContext } from '../context'
+import { composeProfile } from '../network'
 
 /** Checks reach the sandbox's provider APIs with its in-memory tokens (registered for redaction). */
 function labServices(lab: Lab): Partial<CheckServices> {
@@ -38,7 +39,7 @@ export function register(program: Command, ctx: CliContext): void {
           if (!lab) throw new CliExit(EXIT.badInput, '--fix needs --lab')
           await lab.applyFix(f)
         }
-        const report = await runDrift({ workspace: core.workspace, events: core.events, bundle, profile: lab?.profile ?? DEFAULT_PROFILE, services: lab ? labServices(lab) : { credentials: keychainCredentialSource(credentialService(core), null) } })
+        const report = await runDrift({ workspace: core.workspace, events: core.events, bundle, profile: composeProfile(lab?.profile ?? baseProfile(undefined).profile, core.workspace), services: lab ? labServices(lab) : { credentials: keychainCredentialSource(credentialService(core), null) } })
         if (o.json) ctx.out.json(report)
         else print(ctx, report)
         if (report.changes.length) throw new CliExit(EXIT.failed, '')

@@ -32,7 +32,8 @@ export function register(program: Command, ctx: CliContext): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliExit(EXIT.badInput, `--port ${o.port} is not a port number`)
       const { workspace } = program.opts<{ workspace?: string }>()
       const net = await openNetwork({ lab: o.lab })
-      const server = await startServer({ workspaceDir: workspace, port, profile: net.profile, credentials: net.credentials })
+      // only a sandbox is a fixed profile: otherwise core reads the workspace's network settings per run
+      const server = await startServer({ workspaceDir: workspace, port, profile: net.lab ? net.profile : undefined, credentials: net.credentials })
       const ws = server.core.workspace.dir
       if (o.json) process.stdout.write(JSON.stringify({ url: server.url, workspace: ws }) + '\n')
       else {

@@ -6,7 +6,7 @@ import { listChecks } from '../checks/registry'
 import { runAudit, selectChecks, type AuditResult } from '../checks/runner'
 import { planRun } from '../checks/plan'
 import { SprintService } from '../sprint/service'
-import { DEFAULT_PROFILE } from '../net/profile'
+import { networkProfile } from '../settings/profile'
 import { keychainCredentialSource } from '../vault/sources'
 import { credentialService } from './credentials'
 import type { ApiSlice, CoreServices } from './types'
@@ -43,7 +43,7 @@ export function checkApi(s: CoreServices): ApiSlice<'listChecks' | 'runAudit' | 
       // The engagement's sprint template sets the thresholds (e.g. a prototype's relaxed p95).
       const sprints = new SprintService(workspace)
       const thresholds = sprints.current(engagement.id) ? sprints.status(engagement.id).thresholds : undefined
-      const done = runAudit({ workspace, events, engagement, profile: s.profile ?? DEFAULT_PROFILE, checkIds, signal: controller.signal, runId, thresholds, services: { credentials } })
+      const done = runAudit({ workspace, events, engagement, profile: networkProfile(s), checkIds, signal: controller.signal, runId, thresholds, services: { credentials } })
       running.set(runId, { controller, done })
       // The run reports through events; its end only clears the bookkeeping.
       done.finally(() => running.delete(runId)).catch(() => undefined)

@@ -1,15 +1,16 @@
 import type { ApiSlice, CoreServices } from './types'
 import { CredentialService } from '../vault/service'
 import { createKeychainStore, type SecretStore } from '../vault/keychain'
+import { networkProfile } from '../settings/profile'
 // The provider clients register their verify endpoints (Cloudflare, Vercel, ...) on load.
 import '../providers/verifiers'
 
 const services = new WeakMap<CoreServices['workspace'], CredentialService>()
 
 /** The credential service of a workspace (one per open workspace; the OS keychain by default). */
-export function credentialService(core: Pick<CoreServices, 'workspace'>, store?: SecretStore): CredentialService {
+export function credentialService(core: Pick<CoreServices, 'workspace' | 'profile'>, store?: SecretStore): CredentialService {
   let s = services.get(core.workspace)
-  if (!s) services.set(core.workspace, (s = new CredentialService(core.workspace.db, store ?? createKeychainStore())))
+  if (!s) services.set(core.workspace, (s = new CredentialService(core.workspace.db, store ?? createKeychainStore(), () => networkProfile(core))))
   return s
 }
 

@@ -1,5 +1,5 @@
 import { runAudit } from '../checks/runner'
-import { DEFAULT_PROFILE } from '../net/profile'
+import { networkProfile } from '../settings/profile'
 import { getRunbook, loadRunbooks } from '../runbooks/catalog'
 import { fillRunbook } from '../runbooks/render'
 import { RunbookRunner, type RunChecks } from '../runbooks/runner'
@@ -18,7 +18,7 @@ export function runbookApi(s: CoreServices): ApiSlice<Methods> {
     return { run, runbook: filled, step: step ? (filled.steps.find((x) => x.id === step.id) ?? null) : null, ...(outcome ? { outcome } : {}) }
   }
   const runChecks = (engagementId: string): RunChecks => async (ids) => {
-    const profile = s.profile ?? DEFAULT_PROFILE
+    const profile = networkProfile(s)
     const r = await runAudit({ workspace, events, engagement: workspace.engagements.get(engagementId), profile, checkIds: ids, services: s.credentials ? { credentials: s.credentials } : {} })
     return { offline: !!profile.offline, checks: r.checks }
   }

@@ -9,7 +9,10 @@ export interface CoreServices {
   workspace: Workspace
   events: EventBus
   mode: 'electron' | 'browser'
-  /** How checks reach the network (default DEFAULT_PROFILE; the CLI's --lab sets the lab's). */
+  /**
+   * A fixed base network profile (serve --lab's sandbox, tests); without one the base is the
+   * system's network. The workspace's saved settings apply over either: use networkProfile().
+   */
   profile?: NetworkProfile
   /** Where checks get provider credentials (a lab's in-memory tokens, or the keychain). */
   credentials?: CredentialSource

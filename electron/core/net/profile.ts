@@ -3,16 +3,9 @@
  * DoH, a connect-to preflight before a DNS cutover) and the sandbox (lab resolver, connect-to
  * into loopback ports, the lab CA, provider base URLs). No code path exists only for tests.
  */
-export interface ConnectToRule {
-  /** Host name (or IP literal) as the URL / nameserver is named; '' matches any host. */
-  host: string
-  /** Port as requested; 0 matches any port. */
-  port: number
-  /** Where to connect instead; '' keeps the host. */
-  toHost: string
-  /** 0 keeps the port. */
-  toPort: number
-}
+import type { ConnectToRule } from '@shared/network'
+
+export { parseConnectTo, type ConnectToRule } from '@shared/network'
 
 export interface ProviderUrls {
   /** Cloudflare API v4 base, e.g. https://api.cloudflare.com/client/v4 */
@@ -60,17 +53,4 @@ export function applyConnectTo(rules: ConnectToRule[], host: string, port: numbe
     }
   }
   return { host, port }
-}
-
-/** Parse curl's --connect-to syntax HOST1:PORT1:HOST2:PORT2 (IPv6 in brackets). */
-export function parseConnectTo(spec: string): ConnectToRule {
-  const m = /^(\[[^\]]*\]|[^:]*):(\d*):(\[[^\]]*\]|[^:]*):(\d*)$/.exec(spec.trim())
-  if (!m) throw new Error(`--connect-to "${spec}" is not HOST1:PORT1:HOST2:PORT2`)
-  const strip = (s: string) => s.replace(/^\[|\]$/g, '')
-  const port = (s: string) => {
-    const n = s ? Number(s) : 0
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--connect-to "${spec}" has an invalid port`)
-    return n
-  }
-  return { host: strip(m[1]), port: port(m[2]), toHost: strip(m[3]), toPort: port(m[4]) }
 }

@@ -42,6 +42,9 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
         s().sprintEvent(e)
         if (e.type === 'run.finished') s().refreshAfterRun(e.engagementId)
         break
+      case 'settings.changed':
+        s().settingsChangedElsewhere()
+        break
       case 'menu.command':
         menuCommand(s(), e.command)
         break

@@ -12,6 +12,7 @@ import { initialRunbooks, runbookActions, type RunbookActions, type RunbooksStat
 import { initialVault, vaultActions, type VaultActions, type VaultState } from './vault'
 import { handoverActions, initialHandover, type HandoverActions, type HandoverState } from './handover'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
+import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
 
@@ -30,9 +31,10 @@ export interface AppState extends SprintSliceState {
   runbooks: RunbooksState
   vault: VaultState
   handover: HandoverState
+  settings: SettingsState
 }
 
-export interface AppActions extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions {
+export interface AppActions extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, SettingsActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -85,6 +87,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...vaultActions(transport, set, get),
       handover: initialHandover,
       ...handoverActions(transport, set, get),
+      settings: initialSettings,
+      ...settingsActions(transport, set, get),
 
       async init() {
         try {

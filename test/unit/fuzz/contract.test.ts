@@ -17,7 +17,7 @@ import { nastyString, runs } from './arbitraries'
  */
 const SIDE_EFFECTS = new Set<string>([
   'addCredential', 'rotateCredential', 'verifyCredential', 'removeCredential', 'keychainStatus', 'signingIdentity',
-  'runAudit', 'runSprint', 'runbookVerify', 'createBundle', 'countersignBundle',
+  'runAudit', 'runSprint', 'runbookVerify', 'createBundle', 'countersignBundle', 'testNetwork', 'saveNetworkSettings',
 ])
 const CODES: ErrorCode[] = ['invalid_input', 'not_found', 'conflict', 'unavailable', 'cancelled', 'internal']
 const METHODS = Object.keys(contract) as MethodName[]

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useApp } from '../../hooks/useStore'
 import { applyTheme, readTheme, type ThemeChoice } from './theme'
+import { NetworkSettings } from './NetworkSettings'
 
 const CHOICES: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Follow the system' },
@@ -8,7 +9,10 @@ const CHOICES: { value: ThemeChoice; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ]
 
-/** Settings: where the workspace lives, and the theme (stored locally, per browser profile). */
+/**
+ * Settings: where the workspace lives, the network checks run on (saved in the workspace), and
+ * the theme (stored locally, per browser profile).
+ */
 export function SettingsScreen() {
   const info = useApp((s) => s.info)
   const [theme, setTheme] = useState<ThemeChoice>(readTheme)
@@ -40,6 +44,7 @@ export function SettingsScreen() {
             To use another workspace, start the console with <code>--workspace DIR</code> (or set <code>HANDOVER_WORKSPACE</code>).
           </p>
         </section>
+        <NetworkSettings />
         <section className="card span-2" aria-labelledby="h-theme">
           <h2 id="h-theme" className="card-title">Appearance</h2>
           <fieldset className="settings-theme">

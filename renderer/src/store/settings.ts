@@ -1,0 +1,181 @@
+import { networkSettingsSchema, type NetworkSettings, type NetworkTestReport, type SettingsInfo } from '@shared/contract/settings'
+import type { ErrorInfo } from '@shared/errors'
+import type { StoreApi } from 'zustand/vanilla'
+import { toErrorInfo, type Transport } from '../transport/types'
+import type { AppActions, AppState } from './index'
+
+/** The network form as typed: lists one per line, timeouts in seconds. */
+export interface NetworkDraft {
+  resolvers: string
+  doh: string
+  connectTo: string
+  perHostConcurrency: string
+  dnsS: string
+  connectS: string
+  requestS: string
+  checkS: string
+}
+
+export type NetworkField = keyof NetworkDraft | 'form'
+export type NetworkErrors = Partial<Record<NetworkField, string>>
+
+export interface SettingsState {
+  info: SettingsInfo | null
+  draft: NetworkDraft | null
+  errors: NetworkErrors
+  busy: 'save' | 'reset' | 'test' | null
+  error: ErrorInfo | null
+  test: NetworkTestReport | null
+  testError: ErrorInfo | null
+}
+
+export const initialSettings: SettingsState = { info: null, draft: null, errors: {}, busy: null, error: null, test: null, testError: null }
+
+const seconds = (ms: number) => String(Math.round(ms / 100) / 10)
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+
+export function draftFromSettings(n: NetworkSettings): NetworkDraft {
+  return {
+    resolvers: n.resolvers.join('\n'),
+    doh: n.doh,
+    connectTo: n.connectTo.join('\n'),
+    perHostConcurrency: String(n.perHostConcurrency),
+    dnsS: seconds(n.timeouts.dnsMs),
+    connectS: seconds(n.timeouts.connectMs),
+    requestS: seconds(n.timeouts.requestMs),
+    checkS: seconds(n.timeouts.checkMs),
+  }
+}
+
+const TIMEOUT_FIELD: Record<string, NetworkField> = { dnsMs: 'dnsS', connectMs: 'connectS', requestMs: 'requestS', checkMs: 'checkS' }
+
+/** Where a schema issue belongs in the form; list items name their line ("line 2: …"). */
+function fieldOf(path: (string | number)[]): { field: NetworkField; line?: number } {
+  const [head, next] = path
+  if (head === 'timeouts') return { field: TIMEOUT_FIELD[String(next)] ?? 'form' }
+  if (head === 'resolvers' || head === 'connectTo') return { field: head, line: typeof next === 'number' ? next + 1 : undefined }
+  if (head === 'doh' || head === 'perHostConcurrency') return { field: head }
+  return { field: 'form' }
+}
+
+/** Group issues by field, as the form shows them (used for both local and core validation). */
+export function errorsFromIssues(issues: { path: (string | number)[]; message: string }[]): NetworkErrors {
+  const out: NetworkErrors = {}
+  for (const i of issues) {
+    const { field, line } = fieldOf(i.path)
+    const msg = (line ? `line ${line}: ` : '') + i.message
+    out[field] = out[field] ? `${out[field]}; ${msg}` : msg
+  }
+  return out
+}
+
+/**
+ * Turn the form into the contract's input, validated with the same schema core uses, so
+ * mistakes show at once next to their field. Timeouts are typed in seconds.
+ */
+export function draftToInput(d: NetworkDraft): { input: NetworkSettings } | { errors: NetworkErrors } {
+  const num = (s: string) => (s.trim() === '' ? NaN : Number(s))
+  const ms = (s: string) => Math.round(num(s) * 1000)
+  const raw = {
+    resolvers: lines(d.resolvers),
+    doh: d.doh.trim(),
+    connectTo: lines(d.connectTo),
+    perHostConcurrency: num(d.perHostConcurrency),
+    timeouts: { dnsMs: ms(d.dnsS), connectMs: ms(d.connectS), requestMs: ms(d.requestS), checkMs: ms(d.checkS) },
+  }
+  const parsed = networkSettingsSchema.safeParse(raw)
+  if (parsed.success) return { input: parsed.data }
+  return { errors: errorsFromIssues(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))) }
+}
+
+/** Whether the form differs from what is saved. */
+export function isDirty(s: Pick<SettingsState, 'info' | 'draft'>): boolean {
+  if (!s.info || !s.draft) return false
+  return JSON.stringify(s.draft) !== JSON.stringify(draftFromSettings(s.info.network))
+}
+
+/** New settings arrived (loaded, saved, or changed elsewhere): keep an edited form as it is. */
+export function settingsLoaded(s: SettingsState, info: SettingsInfo, replaceDraft: boolean): SettingsState {
+  const keep = !replaceDraft && isDirty(s)
+  return { ...s, info, draft: keep ? s.draft : draftFromSettings(info.network), errors: keep ? s.errors : {}, busy: null, error: null }
+}
+
+export interface SettingsActions {
+  loadSettings(): Promise<void>
+  editNetwork(patch: Partial<NetworkDraft>): void
+  /** Validate and save the form; true when saved. */
+  saveNetwork(): Promise<boolean>
+  resetNetwork(): Promise<void>
+  /** Discard edits: back to what is saved. */
+  revertNetwork(): void
+  testNetwork(name: string, port: number): Promise<void>
+  /** Another window saved or reset the settings. */
+  settingsChangedElsewhere(): void
+}
+
+type Api = StoreApi<AppState & AppActions>
+
+/** Store actions of the Settings screen's network section. */
+export function settingsActions(transport: Transport, set: Api['setState'], get: Api['getState']): SettingsActions {
+  const patch = (f: (v: SettingsState) => SettingsState) => set((s) => ({ settings: f(s.settings) }))
+  const failed = (e: unknown) => patch((v) => ({ ...v, busy: null, error: toErrorInfo(e) }))
+  return {
+    async loadSettings() {
+      try {
+        const info = await transport.call('getSettings')
+        patch((v) => settingsLoaded(v, info, false))
+      } catch (e) {
+        failed(e)
+      }
+    },
+    editNetwork: (p) => patch((v) => (v.draft ? { ...v, draft: { ...v.draft, ...p }, errors: {} } : v)),
+    async saveNetwork() {
+      const draft = get().settings.draft
+      if (!draft) return false
+      const r = draftToInput(draft)
+      if ('errors' in r) {
+        patch((v) => ({ ...v, errors: r.errors }))
+        return false
+      }
+      patch((v) => ({ ...v, busy: 'save', error: null }))
+      try {
+        const info = await transport.call('saveNetworkSettings', r.input)
+        patch((v) => settingsLoaded(v, info, true))
+        get().toast({ kind: 'success', title: 'Network settings saved', detail: 'The next check run uses them.' })
+        return true
+      } catch (e) {
+        const info = toErrorInfo(e)
+        const errors = info.issues?.length ? errorsFromIssues(info.issues.map((i) => ({ path: i.path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), message: i.message }))) : {}
+        patch((v) => ({ ...v, busy: null, errors, error: info.issues?.length ? null : info }))
+        return false
+      }
+    },
+    async resetNetwork() {
+      patch((v) => ({ ...v, busy: 'reset', error: null }))
+      try {
+        const info = await transport.call('resetNetworkSettings')
+        patch((v) => settingsLoaded(v, info, true))
+        get().toast({ kind: 'success', title: 'Network settings back to the defaults' })
+      } catch (e) {
+        failed(e)
+      }
+    },
+    revertNetwork: () => patch((v) => (v.info ? { ...v, draft: draftFromSettings(v.info.network), errors: {} } : v)),
+    async testNetwork(name, port) {
+      patch((v) => ({ ...v, busy: 'test', test: null, testError: null }))
+      try {
+        const test = await transport.call('testNetwork', { name, port })
+        patch((v) => ({ ...v, busy: null, test }))
+      } catch (e) {
+        patch((v) => ({ ...v, busy: null, testError: toErrorInfo(e) }))
+      }
+    },
+    settingsChangedElsewhere() {
+      if (get().settings.info) void get().loadSettings()
+    },
+  }
+}
