@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
-import { heading, statusCell, stamp, sub, table } from '../theme'
+import { COLORS, heading, statusCell, stamp, sub, table } from '../theme'
 
 /** Risk log (open items with how to fix them) and what was deliberately out of scope. */
 export function riskLog(d: HandoverData): Content[] {
@@ -36,12 +36,15 @@ export function evidence(d: HandoverData): Content[] {
   return [
     heading('Evidence appendix'),
     { text: chain, style: 'lead' },
-    table(
-      [22, 80, '*', 150],
-      ['#', 'Kind', 'What', 'SHA-256'],
-      d.evidence.map((e) => [String(e.seq), { text: e.kind, fontSize: 7 }, { text: e.label, fontSize: 7.5 }, { text: e.hash, style: 'mono', fontSize: 6 }]),
-      'No evidence recorded yet.',
-    ),
+    // One paragraph per item, not a table: an engagement holds thousands of items, and pdfmake
+    // measures every table cell twice (docs/performance.md, pdf).
+    d.evidence.length
+      ? d.evidence.map((e) => ({
+          text: [{ text: `#${e.seq}  `, bold: true }, { text: `${e.kind}  `, color: COLORS.muted }, `${e.label}\n`, { text: e.hash, style: 'mono', fontSize: 6, color: COLORS.muted }],
+          fontSize: 7.5,
+          margin: [0, 0, 0, 3] as [number, number, number, number],
+        }))
+      : { text: 'No evidence recorded yet.', style: 'note' },
   ]
 }
 
