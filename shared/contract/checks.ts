@@ -43,11 +43,47 @@ export interface EvidenceInfo {
   hash: string
 }
 
+/** How a run ended; `interrupted`: left running by a process that is gone (killed, crashed). */
+export type RunStatusName = 'running' | 'finished' | 'cancelled' | 'interrupted'
+
+/** One audit run of an engagement, with its results counted by status. */
+export interface RunInfo {
+  id: string
+  startedAt: string
+  finishedAt: string | null
+  status: RunStatusName
+  /** Check × target pairs the run planned. */
+  total: number
+  counts: Record<CheckStatusName, number>
+}
+
+/** One check × target whose status changed in a run, against its previous result. */
+export interface RunChange {
+  /** `<checkId>@<target>` */
+  key: string
+  checkId: string
+  target: string
+  /** null: no earlier run had a result for this check × target. */
+  before: CheckStatusName | null
+  after: CheckStatusName
+  summary: string
+  resultId: number
+}
+
+/** What a run changed: `previousRunAt` is when the newest run it is compared with started. */
+export interface RunChanges {
+  runId: string | null
+  previousRunAt: string | null
+  rows: RunChange[]
+}
+
 const ref = z.string().min(1).max(100)
 
 export const runAuditSchema = z.object({ engagementId: ref, checkIds: z.array(z.string().min(1).max(100)).max(200).optional() }).strict()
 export const cancelRunSchema = z.object({ runId: ref }).strict()
 export const listResultsSchema = z.object({ engagementId: ref, runId: ref.optional() }).strict()
+export const listRunsSchema = z.object({ engagementId: ref, limit: z.number().int().min(1).max(200).default(20) }).strict()
+export const runChangesSchema = z.object({ engagementId: ref, runId: ref.optional() }).strict()
 export const getResultSchema = z.object({ resultId: z.number().int().positive() }).strict()
 
 /** Check catalog, audit runs (results stream as run.* / check.* events), results with evidence. */
@@ -57,4 +93,8 @@ export const checkMethods = {
   cancelRun: method<typeof cancelRunSchema, { cancelled: boolean }>(cancelRunSchema),
   listResults: method<typeof listResultsSchema, CheckResultInfo[]>(listResultsSchema),
   getResult: method<typeof getResultSchema, CheckResultInfo & { evidence: EvidenceInfo[] }>(getResultSchema),
+  /** The engagement's runs, newest first. */
+  listRuns: method<typeof listRunsSchema, RunInfo[]>(listRunsSchema),
+  /** What one run (default: the newest with results) changed against the results before it. */
+  runChanges: method<typeof runChangesSchema, RunChanges>(runChangesSchema),
 }

@@ -6,7 +6,7 @@ import { memoryCredentialSource } from '../../electron/core/vault/sources'
 import { startLab, type Lab } from '../../electron/lab'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, openApp, shot } from './harness'
+import { expectAccessible, launchChromium, openApp, shot, waitReady } from './harness'
 
 let browser: Browser
 let lab: Lab
@@ -218,6 +218,58 @@ describe('result and evidence screens against the demo sandbox', () => {
     await expectAccessible(page, 'settings (dark)')
     await page.getByLabel('Follow the system').check()
     expect(await page.evaluate('document.documentElement.dataset.theme ?? null')).toBeNull()
+    expect(pageErrors).toEqual([])
+  })
+
+  it('walks Back and Forward through the screens, reloads the sprint board, and lists the runs', async () => {
+    const id = await seed()
+    await call('startSprint', { engagementId: id })
+    // a second run of only the failing checks, as "Re-run failed" does
+    const latest = await call<{ checkId: string; status: string }[]>('listResults', { engagementId: id })
+    const failing = [...new Set(latest.filter((r) => r.status === 'fail').map((r) => r.checkId))]
+    expect(failing.length).toBeGreaterThan(0)
+    await runDone((await call<{ runId: string }>('runAudit', { engagementId: id, checkIds: failing })).runId)
+    const h1 = () => page.getByRole('heading', { level: 1 }).textContent()
+    const hash = () => new URL(page.url()).hash
+
+    await openApp(page, server!.url)
+    expect(hash()).toBe('#/engagements')
+    await page.getByTestId('engagement-row').first().getByRole('button').click()
+    await expect.poll(h1).toBe('Acme Launch')
+    // the dashboard lists both runs and says which run it compares the newest with
+    await expect.poll(() => page.getByTestId('run-history').locator('li').count()).toBe(2)
+    expect(await page.getByTestId('run-history').locator('li').first().textContent()).toMatch(/\d+ fail/)
+    expect(await page.getByRole('heading', { name: /^Since the run of / }).count()).toBe(1)
+    await page.getByTestId('run-history').scrollIntoViewIfNeeded()
+    await shot(page, 'u2-12-dashboard-runs')
+    await expectAccessible(page, 'dashboard with runs')
+
+    await page.getByRole('button', { name: 'Open sprint board' }).click()
+    await expect.poll(h1).toBe('Sprint board')
+    expect(hash()).toBe(`#/engagements/${id}/sprint`)
+    await page.getByRole('link', { name: 'Evidence' }).click()
+    await expect.poll(h1).toBe('Evidence')
+
+    // the browser's Back and Forward walk the screens
+    await page.goBack()
+    await expect.poll(h1).toBe('Sprint board')
+    await page.goBack()
+    await expect.poll(h1).toBe('Acme Launch')
+    await page.goForward()
+    await expect.poll(h1).toBe('Sprint board')
+    expect(hash()).toBe(`#/engagements/${id}/sprint`)
+
+    // reloading the board shows the board
+    await page.reload()
+    await waitReady(page)
+    await expect.poll(h1).toBe('Sprint board')
+    await expect.poll(() => page.getByTestId('sprint-item').count()).toBeGreaterThan(5)
+    await shot(page, 'u2-13-board-reloaded')
+    // history survives the reload: back to the dashboard, then the list
+    await page.goBack()
+    await expect.poll(h1).toBe('Acme Launch')
+    await page.goBack()
+    await expect.poll(h1).toBe('Engagements')
     expect(pageErrors).toEqual([])
   })
 

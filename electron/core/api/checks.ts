@@ -5,6 +5,7 @@ import { CheckStore, type StoredResult } from '../checks/persist'
 import { listChecks } from '../checks/registry'
 import { runAudit, selectChecks, type AuditResult } from '../checks/runner'
 import { planRun } from '../checks/plan'
+import { listRuns, runChanges } from '../checks/history'
 import { SprintService } from '../sprint/service'
 import { networkProfile } from '../settings/profile'
 import { keychainCredentialSource } from '../vault/sources'
@@ -21,8 +22,10 @@ export function runDone(runId: string): Promise<AuditResult> | undefined {
   return running.get(runId)?.done
 }
 
-/** Check catalog, audit runs, results and their evidence. */
-export function checkApi(s: CoreServices): ApiSlice<'listChecks' | 'runAudit' | 'cancelRun' | 'listResults' | 'getResult'> {
+type CheckMethods = 'listChecks' | 'runAudit' | 'cancelRun' | 'listResults' | 'getResult' | 'listRuns' | 'runChanges'
+
+/** Check catalog, audit runs, results and their evidence, run history and what each run changed. */
+export function checkApi(s: CoreServices): ApiSlice<CheckMethods> {
   const { workspace, events } = s
   const store = () => new CheckStore(workspace.db, workspace.evidence)
   return {
@@ -69,6 +72,13 @@ export function checkApi(s: CoreServices): ApiSlice<'listChecks' | 'runAudit' | 
         .filter((x) => !!x)
         .map((x) => ({ id: x.id, seq: x.seq, kind: x.kind, label: x.label, createdAt: x.createdAt, data: x.data, hash: x.hash }))
       return { ...info(r), evidence }
+    },
+    // a run marked running that this process is not running was interrupted (the process ended)
+    listRuns: ({ engagementId, limit }) => listRuns(workspace.db, workspace.engagements.get(engagementId).id, limit, (id) => running.has(id)),
+    runChanges: ({ engagementId, runId }) => {
+      const e = workspace.engagements.get(engagementId)
+      if (runId && store().getRun(runId)?.engagementId !== e.id) throw new AppError('not_found', `no run "${runId}" for this engagement`)
+      return runChanges(workspace.db, e.id, runId)
     },
   }
 }

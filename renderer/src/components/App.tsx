@@ -6,7 +6,8 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { EngagementPage } from '../screens/dashboard/EngagementPage'
 import { SprintBoard } from '../screens/sprint/SprintBoard'
 import { EvidenceScreen } from '../screens/evidence/EvidenceScreen'
-import { useHashRoute } from '../screens/evidence/useHashRoute'
+import { useHashRoute } from '../hooks/useHashRoute'
+import { useHistoryKeys } from '../hooks/useHistoryKeys'
 import { ResultDetail } from '../screens/results/ResultDetail'
 import { PicturesScreen } from '../screens/results/PicturesScreen'
 import { RunbooksScreen } from '../screens/runbooks/RunbooksScreen'
@@ -53,6 +54,7 @@ export function App() {
   )
   useShortcuts(shortcuts)
   useHashRoute()
+  useHistoryKeys()
   useStoredTheme()
 
   useEffect(() => {
@@ -67,7 +69,15 @@ export function App() {
   return (
     <>
       <div className="shell" inert={overlay}>
-        <a href="#content" className="skip-link">
+        {/* focuses the content without a '#content' history entry that Back would step onto */}
+        <a
+          href="#content"
+          className="skip-link"
+          onClick={(e) => {
+            e.preventDefault()
+            document.getElementById('content')?.focus()
+          }}
+        >
           Skip to content
         </a>
         <Sidebar />

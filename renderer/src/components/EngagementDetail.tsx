@@ -22,7 +22,7 @@ export function EngagementDetail({ id }: { id: string }) {
   return (
     <>
       <a
-        href="#engagements"
+        href="#/engagements"
         className="back"
         onClick={(ev) => {
           ev.preventDefault()

@@ -29,7 +29,7 @@ export function Sidebar() {
       <nav aria-label="Main">
         <ul className="nav">
           <li>
-            <a href="#engagements" className="nav-item" aria-current={route.name === 'engagements' ? 'page' : undefined} onClick={go({ name: 'engagements' })}>
+            <a href="#/engagements" className="nav-item" aria-current={route.name === 'engagements' ? 'page' : undefined} onClick={go({ name: 'engagements' })}>
               <Icon name="briefcase" />
               <span>Engagements</span>
               <span className="nav-count">{items.length}</span>
@@ -96,7 +96,7 @@ export function Sidebar() {
             <ul className="nav nav-sub" aria-labelledby="nav-recent">
               {items.slice(0, RECENT).map((e) => (
                 <li key={e.id}>
-                  <a href={`#engagement/${e.id}`} className="nav-item" aria-current={openId === e.id ? 'page' : undefined} onClick={go({ name: 'engagement', id: e.id })}>
+                  <a href={`#/engagements/${e.id}`} className="nav-item" aria-current={openId === e.id ? 'page' : undefined} onClick={go({ name: 'engagement', id: e.id })}>
                     <span className="nav-dot" aria-hidden="true" />
                     <span className="truncate">{label(e)}</span>
                   </a>

@@ -3,7 +3,6 @@ import type { ErrorInfo } from '@shared/errors'
 import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
 import type { AppActions, AppState } from './index'
-import type { Route } from './ui'
 
 /** The timeline's filters as the form holds them (empty string = any). */
 export interface EvidenceFilters {
@@ -87,43 +86,6 @@ export function timelineInput(engagementId: string, f: EvidenceFilters, before?:
 /** How many filters are set, for the "Clear (n)" button. */
 export function activeFilters(f: EvidenceFilters): number {
   return Object.values(f).filter((v) => v !== '').length
-}
-
-/**
- * Routes that can be linked by address: `#/engagements/<id>/evidence` and
- * `#/engagements/<id>/results/<resultId>`. Anything else is not a route (null).
- */
-export function routeFromHash(hash: string): Route | null {
-  if (hash === '#/settings') return { name: 'settings' }
-  const m = /^#\/engagements\/([^/?#&]+)(?:\/(evidence|pictures|runbooks|vault|handover|results\/(\d+)|runbooks\/([^/?#&]+)))?\/?$/.exec(hash.split('&')[0])
-  if (!m) return null
-  const id = decodeURIComponent(m[1])
-  if (m[2] === 'evidence' || m[2] === 'pictures' || m[2] === 'runbooks' || m[2] === 'vault' || m[2] === 'handover') return { name: m[2], id }
-  if (m[4]) return { name: 'runbook', id, runId: decodeURIComponent(m[4]) }
-  if (m[3]) return { name: 'result', id, resultId: Number(m[3]) }
-  return { name: 'engagement', id }
-}
-
-/** The address of a route, or null for routes without one (the engagements list). */
-export function hashOfRoute(r: Route): string | null {
-  switch (r.name) {
-    case 'evidence':
-    case 'pictures':
-    case 'runbooks':
-    case 'vault':
-    case 'handover':
-      return `#/engagements/${encodeURIComponent(r.id)}/${r.name}`
-    case 'result':
-      return `#/engagements/${encodeURIComponent(r.id)}/results/${r.resultId}`
-    case 'settings':
-      return '#/settings'
-    case 'runbook':
-      return `#/engagements/${encodeURIComponent(r.id)}/runbooks/${encodeURIComponent(r.runId)}`
-    case 'engagement':
-      return `#/engagements/${encodeURIComponent(r.id)}`
-    default:
-      return null
-  }
 }
 
 export interface EvidenceActions {

@@ -1,23 +1,7 @@
-import type { CheckInfo, CheckResultInfo, CheckStatusName } from '@shared/contract/checks'
+import type { CheckInfo, CheckResultInfo, CheckStatusName, RunChanges, RunInfo } from '@shared/contract/checks'
 import type { AttachmentInfo } from '@shared/contract/sprint'
 import type { ErrorInfo } from '@shared/errors'
 import type { PlanItem, Risk, SprintStatus } from '@shared/schemas/sprint'
-
-/** A run the UI knows of, newest first; `at` is when its latest result was stored. */
-export interface KnownRun {
-  runId: string
-  at: string
-}
-
-/** One check × target whose status changed between the two latest runs. */
-export interface DiffRow {
-  key: string
-  checkId: string
-  target: string
-  before: CheckStatusName | null
-  after: CheckStatusName
-  summary: string
-}
 
 /** The sprint of the open engagement, as the dashboard and board hold it. */
 export interface SprintState {
@@ -27,9 +11,10 @@ export interface SprintState {
   error: ErrorInfo | null
   checks: CheckInfo[]
   results: CheckResultInfo[]
-  runs: KnownRun[]
-  /** null: fewer than two runs to compare. */
-  diff: DiffRow[] | null
+  /** The newest runs, newest first, as the engine keeps them (so they survive a restart). */
+  runs: RunInfo[]
+  /** What the newest run changed; null until loaded. */
+  changes: RunChanges | null
   focus: string | null
   openItem: string | null
   waiveItem: string | null
@@ -44,7 +29,7 @@ export const initialSprint: SprintState = {
   checks: [],
   results: [],
   runs: [],
-  diff: null,
+  changes: null,
   focus: null,
   openItem: null,
   waiveItem: null,
@@ -107,36 +92,17 @@ export function areaOverview(results: readonly CheckResultInfo[], checks: readon
     .map(([area, counts]) => ({ area, counts, total: OUTCOMES.reduce((n, k) => n + counts[k], 0) }))
 }
 
-/** Merge run ids seen in results or events; newest first, at most `keep`. */
-export function mergeRuns(known: readonly KnownRun[], more: readonly KnownRun[], keep = 10): KnownRun[] {
-  const by = new Map<string, string>()
-  for (const r of [...known, ...more]) {
-    const at = by.get(r.runId)
-    if (!at || r.at > at) by.set(r.runId, r.at)
-  }
-  return [...by.entries()]
-    .map(([runId, at]) => ({ runId, at }))
-    .sort((a, b) => b.at.localeCompare(a.at))
-    .slice(0, keep)
+/** Runs the dashboard lists. */
+export const RECENT_RUNS = 6
+
+/** The latest results and the run history arrived: kept only if the engagement is still open. */
+export function historyLoaded(s: SprintState, engagementId: string, h: Pick<SprintState, 'results' | 'runs' | 'changes'>): SprintState {
+  return s.engagementId === engagementId ? { ...s, results: h.results, runs: h.runs, changes: h.changes } : s
 }
 
-/** The runs present in a list of results, with each run's latest finish time. */
-export function runsOf(results: readonly CheckResultInfo[]): KnownRun[] {
-  return mergeRuns([], results.map((r) => ({ runId: r.runId, at: r.finishedAt })))
-}
-
-/** What changed from the older run to the newer: rows whose status differs (new rows count). */
-export function diffRuns(older: readonly CheckResultInfo[], newer: readonly CheckResultInfo[]): DiffRow[] {
-  const prev = new Map(older.map((r) => [`${r.checkId}@${r.target}`, r.status]))
-  const rows: DiffRow[] = []
-  for (const r of newer) {
-    const key = `${r.checkId}@${r.target}`
-    const before = prev.get(key) ?? null
-    if (before !== r.status) rows.push({ key, checkId: r.checkId, target: r.target, before, after: r.status, summary: r.summary })
-  }
-  // improvements first, then regressions, each by check id
-  const good = (x: DiffRow) => (x.after === 'pass' ? 0 : 1)
-  return rows.sort((a, b) => good(a) - good(b) || a.key.localeCompare(b.key))
+/** A run's outcomes worth a badge: the statuses it has, in the chart's order. */
+export function runBadges(counts: Record<CheckStatusName, number>): { status: CheckStatusName; n: number }[] {
+  return OUTCOMES.filter((st) => counts[st] > 0).map((status) => ({ status, n: counts[status] }))
 }
 
 /** The waiver dialog's default expiry: 30 days from now, as yyyy-mm-dd. */

@@ -46,15 +46,25 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
     if (current() === id) patch(() => ({ status, phase: 'loaded', error: null }))
   }
 
-  /** Latest results, the runs they came from, and the diff of the newest two runs. */
+  // only the newest history request may write: an older, slower answer must not win
+  let historySeq = 0
+
+  /** Latest results, the newest runs, and what the newest run changed (the engine compares). */
   async function loadResults(id: string): Promise<void> {
-    const results = await transport.call('listResults', { engagementId: id })
-    if (current() !== id) return
-    const runs = sp.mergeRuns(get().sprint.runs, sp.runsOf(results))
-    patch(() => ({ results, runs }))
-    if (runs.length < 2) return patch(() => ({ diff: null }))
-    const [newer, older] = await Promise.all(runs.slice(0, 2).map((r) => transport.call('listResults', { engagementId: id, runId: r.runId })))
-    if (current() === id) patch(() => ({ diff: sp.diffRuns(older!, newer!) }))
+    const mine = ++historySeq
+    const [results, runs, changes] = await Promise.all([
+      transport.call('listResults', { engagementId: id }),
+      transport.call('listRuns', { engagementId: id, limit: sp.RECENT_RUNS }),
+      transport.call('runChanges', { engagementId: id }),
+    ])
+    if (mine === historySeq) set((s) => ({ sprint: sp.historyLoaded(s.sprint, id, { results, runs, changes }) }))
+  }
+
+  /** A run started: list it (as running) without reloading the rest; a full load since wins. */
+  async function loadRuns(id: string): Promise<void> {
+    const mine = historySeq
+    const runs = await transport.call('listRuns', { engagementId: id, limit: sp.RECENT_RUNS })
+    if (mine === historySeq && current() === id) patch(() => ({ runs }))
   }
 
   async function refresh(id: string): Promise<void> {
@@ -203,10 +213,8 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
       if (after !== before) set(() => ({ run: after }))
       if (!id) return
       if (e.type === 'sprint.changed' && e.engagementId === id) void refresh(id)
-      if (e.type === 'run.finished' && e.engagementId === id) {
-        patch((s) => ({ runs: sp.mergeRuns(s.runs, [{ runId: e.runId, at: new Date().toISOString() }]) }))
-        void refresh(id)
-      }
+      if (e.type === 'run.started' && e.engagementId === id) void loadRuns(id).catch(() => undefined)
+      if (e.type === 'run.finished' && e.engagementId === id) void refresh(id)
     },
   }
 }

@@ -4,6 +4,7 @@ import { AreaChart } from './AreaChart'
 import { Clock } from './Clock'
 import { RiskList } from './RiskList'
 import { RunDiff } from './RunDiff'
+import { RunHistory } from './RunHistory'
 import { StageBars } from './StageBars'
 import '../sprint/sprint.css'
 
@@ -52,7 +53,8 @@ export function Dashboard({ id }: { id: string }) {
           <StageBars stages={status.stages} />
           <RiskList risks={status.risks} />
           <AreaChart results={sprint.results} checks={sprint.checks} />
-          <RunDiff diff={sprint.diff} />
+          <RunHistory runs={sprint.runs} />
+          <RunDiff engagementId={id} changes={sprint.changes} />
         </div>
       )}
     </section>

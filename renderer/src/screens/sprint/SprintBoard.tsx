@@ -48,7 +48,7 @@ export function SprintBoard({ id }: { id: string }) {
   const title = status ? status.engagement.clientName || status.engagement.domain : ''
   return (
     <>
-      <a href={`#engagement/${id}`} className="back" onClick={(e) => (e.preventDefault(), a.navigate({ name: 'engagement', id }))}>
+      <a href={`#/engagements/${id}`} className="back" onClick={(e) => (e.preventDefault(), a.navigate({ name: 'engagement', id }))}>
         <Icon name="back" /> {title || 'Engagement'}
       </a>
       <div className="page-head">

@@ -11,6 +11,8 @@ const LABEL: Record<string, string> = {
   error: 'Error',
   skip: 'Skipped',
   running: 'Running',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
 }
 
 /** A status as a coloured word (never colour alone). */

@@ -3,11 +3,9 @@ import type { TimelineItem } from '@shared/contract/evidence'
 import {
   activeFilters,
   canLoadMore,
-  hashOfRoute,
   initialEvidence,
   noFilters,
   pageLoaded,
-  routeFromHash,
   timelineInput,
   timelineReset,
 } from '../../../../renderer/src/store/evidence'
@@ -48,18 +46,5 @@ describe('evidence timeline transitions', () => {
     })
     expect(activeFilters(f)).toBe(5)
     expect(activeFilters(noFilters)).toBe(0)
-  })
-
-  it('reads and writes linkable routes, and ignores the token handoff', () => {
-    expect(routeFromHash('#/engagements/abc/evidence')).toEqual({ name: 'evidence', id: 'abc' })
-    expect(routeFromHash('#/engagements/abc/results/12')).toEqual({ name: 'result', id: 'abc', resultId: 12 })
-    expect(routeFromHash('#/engagements/abc')).toEqual({ name: 'engagement', id: 'abc' })
-    expect(routeFromHash('#/engagements/abc/evidence&token=x')).toEqual({ name: 'evidence', id: 'abc' })
-    expect(routeFromHash('#token=abc')).toBeNull()
-    expect(routeFromHash('#/engagements/abc/results/x')).toBeNull()
-    expect(routeFromHash('')).toBeNull()
-    for (const r of [{ name: 'evidence', id: 'a b' }, { name: 'result', id: 'a', resultId: 3 }, { name: 'engagement', id: 'z' }] as const)
-      expect(routeFromHash(hashOfRoute(r)!)).toEqual(r)
-    expect(hashOfRoute({ name: 'engagements' })).toBeNull()
   })
 })

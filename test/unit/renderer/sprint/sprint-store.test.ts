@@ -69,7 +69,9 @@ describe('sprint store against the demo sandbox', () => {
     expect(run.lines.every((l) => l.state !== 'running')).toBe(true)
     // the refresh after run.finished brings the failing items in
     await until(() => s().sprint.phase === 'loaded' && s().sprint.results.length > 0 && s().sprint.status!.items.some((x) => x.status === 'fail'), 20_000)
-    expect(s().sprint.diff).toBeNull()
+    // one run: listed, nothing to compare it with yet
+    expect(s().sprint.runs.map((r) => r.status)).toEqual(['finished'])
+    expect(s().sprint.changes).toMatchObject({ previousRunAt: null, rows: [] })
   }, 90_000)
 
   it('reorders risks and saves a risk note and an owner', async () => {
@@ -103,9 +105,10 @@ describe('sprint store against the demo sandbox', () => {
     await lab.applyFix('add-hsts')
     await s().runSprint({ failed: true })
     await until(() => s().run?.state === 'finished')
-    await until(() => s().sprint.diff !== null)
-    expect(s().sprint.runs.length).toBeGreaterThanOrEqual(2)
-    expect(s().sprint.diff!.some((d) => d.after === 'pass' && d.before !== 'pass')).toBe(true)
+    await until(() => s().sprint.runs.length === 2 && s().sprint.changes?.runId === s().sprint.runs[0]!.id)
+    // compared with the full run before it, though the re-run covered only the failed items
+    expect(s().sprint.changes!.previousRunAt).toBe(s().sprint.runs[1]!.startedAt)
+    expect(s().sprint.changes!.rows.some((d) => d.after === 'pass' && d.before !== 'pass')).toBe(true)
   }, 90_000)
 
   it('cancels a run in flight; the board learns it from run.finished', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { CheckResultInfo } from '@shared/contract/checks'
-import { areaOverview, boardItems, bytes, clockText, defaultExpiry, diffRuns, mergeRuns, moveFocus, moveRisk, runsOf, sprintLoading, initialSprint } from '../../../../renderer/src/store/sprint'
+import type { CheckResultInfo, RunChanges, RunInfo } from '@shared/contract/checks'
+import { areaOverview, boardItems, bytes, clockText, defaultExpiry, historyLoaded, moveFocus, moveRisk, runBadges, sprintLoading, initialSprint } from '../../../../renderer/src/store/sprint'
 import type { SprintStatus } from '@shared/schemas/sprint'
 
 const res = (checkId: string, status: CheckResultInfo['status'], runId = 'r1', finishedAt = '2026-01-01T10:00:00Z', target = 'a.example'): CheckResultInfo => ({
@@ -43,23 +43,24 @@ describe('sprint transitions', () => {
     expect(moveFocus([], 'a', 1)).toBeNull()
   })
 
-  it('diffs two runs: changes only, improvements first, new rows have no before', () => {
-    const older = [res('http.hsts', 'warn'), res('dns.caa', 'fail'), res('tls.cert', 'pass')]
-    const newer = [res('http.hsts', 'pass'), res('dns.caa', 'fail'), res('tls.cert', 'fail'), res('mail.spf', 'warn')]
-    expect(diffRuns(older, newer).map((d) => [d.checkId, d.before, d.after])).toEqual([
-      ['http.hsts', 'warn', 'pass'],
-      ['mail.spf', null, 'warn'],
-      ['tls.cert', 'pass', 'fail'],
-    ])
+  it('keeps loaded history only while its engagement is open', () => {
+    const run: RunInfo = { id: 'r2', startedAt: '2026-01-01T11:00:00Z', finishedAt: null, status: 'interrupted', total: 3, counts: { pass: 1, warn: 0, fail: 0, error: 0, skip: 0 } }
+    const changes: RunChanges = { runId: 'r2', previousRunAt: '2026-01-01T10:00:00Z', rows: [] }
+    const h = { results: [res('a', 'pass', 'r2')], runs: [run], changes }
+    const open = sprintLoading(initialSprint, 'e1')
+    expect(historyLoaded(open, 'e1', h)).toMatchObject({ engagementId: 'e1', runs: [run], changes, results: h.results })
+    // a late answer for an engagement the user already left changes nothing
+    const moved = sprintLoading(open, 'e2')
+    expect(historyLoaded(moved, 'e1', h)).toBe(moved)
   })
 
-  it('knows runs from results, newest first, merged without duplicates', () => {
-    const runs = runsOf([res('a', 'pass', 'r1', '2026-01-01T10:00:00Z'), res('b', 'pass', 'r2', '2026-01-01T11:00:00Z'), res('c', 'pass', 'r1', '2026-01-01T10:05:00Z')])
-    expect(runs).toEqual([
-      { runId: 'r2', at: '2026-01-01T11:00:00Z' },
-      { runId: 'r1', at: '2026-01-01T10:05:00Z' },
+  it('shows a run as badges for the outcomes it has, in the chart order', () => {
+    expect(runBadges({ pass: 12, warn: 0, fail: 3, error: 1, skip: 0 })).toEqual([
+      { status: 'pass', n: 12 },
+      { status: 'fail', n: 3 },
+      { status: 'error', n: 1 },
     ])
-    expect(mergeRuns(runs, [{ runId: 'r3', at: '2026-01-02T00:00:00Z' }], 2).map((r) => r.runId)).toEqual(['r3', 'r2'])
+    expect(runBadges({ pass: 0, warn: 0, fail: 0, error: 0, skip: 0 })).toEqual([])
   })
 
   it('counts outcomes per area from the catalog', () => {
