@@ -240,6 +240,12 @@ describe('result and evidence screens against the demo sandbox', () => {
     await expect.poll(() => page.getByTestId('run-history').locator('li').count()).toBe(2)
     expect(await page.getByTestId('run-history').locator('li').first().textContent()).toMatch(/\d+ fail/)
     expect(await page.getByRole('heading', { name: /^Since the run of / }).count()).toBe(1)
+    // the timeline draws the run made during the sprint; the seed run came before it started
+    expect(await page.getByTestId('sprint-timeline').locator('[data-run]').count()).toBe(1)
+    expect(await page.getByTestId('sprint-timeline').locator('.seg-fail').count()).toBe(1)
+    expect(await page.getByText('1 run outside the sprint not drawn').count()).toBe(1)
+    await page.getByTestId('sprint-timeline').scrollIntoViewIfNeeded()
+    await shot(page, 'u2-12a-sprint-timeline')
     await page.getByTestId('run-history').scrollIntoViewIfNeeded()
     await shot(page, 'u2-12-dashboard-runs')
     await expectAccessible(page, 'dashboard with runs')

@@ -92,8 +92,8 @@ export function areaOverview(results: readonly CheckResultInfo[], checks: readon
     .map(([area, counts]) => ({ area, counts, total: OUTCOMES.reduce((n, k) => n + counts[k], 0) }))
 }
 
-/** Runs the dashboard lists. */
-export const RECENT_RUNS = 6
+/** Runs the dashboard loads: the timeline draws them all, the run list shows the newest six. */
+export const RECENT_RUNS = 60
 
 /** The latest results and the run history arrived: kept only if the engagement is still open. */
 export function historyLoaded(s: SprintState, engagementId: string, h: Pick<SprintState, 'results' | 'runs' | 'changes'>): SprintState {

@@ -6,6 +6,7 @@ import { RiskList } from './RiskList'
 import { RunDiff } from './RunDiff'
 import { RunHistory } from './RunHistory'
 import { StageBars } from './StageBars'
+import { SprintTimeline } from './SprintTimeline'
 import '../sprint/sprint.css'
 
 /** The engagement's sprint at a glance: clock, stage progress, risks, results by area, changes. */
@@ -53,8 +54,9 @@ export function Dashboard({ id }: { id: string }) {
           <StageBars stages={status.stages} />
           <RiskList risks={status.risks} />
           <AreaChart results={sprint.results} checks={sprint.checks} />
-          <RunHistory runs={sprint.runs} />
+          <RunHistory runs={sprint.runs.slice(0, 6)} />
           <RunDiff engagementId={id} changes={sprint.changes} />
+          <SprintTimeline status={status} runs={sprint.runs} />
         </div>
       )}
     </section>
