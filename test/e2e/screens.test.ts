@@ -276,6 +276,13 @@ describe('result and evidence screens against the demo sandbox', () => {
     await expect.poll(h1).toBe('Acme Launch')
     await page.goBack()
     await expect.poll(h1).toBe('Engagements')
+
+    // a link (or history entry) to an engagement that is not here says so and leads back
+    await page.evaluate(`location.hash = '#/engagements/removed-long-ago/vault'`)
+    await expect.poll(h1).toBe('This engagement is not in this workspace')
+    await expectAccessible(page, 'missing engagement')
+    await page.getByRole('button', { name: 'Go to the engagements' }).click()
+    await expect.poll(h1).toBe('Engagements')
     expect(pageErrors).toEqual([])
   })
 

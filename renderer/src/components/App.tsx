@@ -19,6 +19,7 @@ import { useStoredTheme } from '../screens/settings/theme'
 import { EngagementForm } from './EngagementForm'
 import { EngagementsView } from './EngagementsView'
 import { Header } from './Header'
+import { MissingEngagement } from './MissingEngagement'
 import { Icon } from './Icon'
 import { Sidebar } from './Sidebar'
 import { Toasts } from './Toasts'
@@ -28,6 +29,8 @@ export function App() {
   const ready = useApp((s) => s.ready)
   const fatal = useApp((s) => s.fatal)
   const route = useApp((s) => s.ui.route)
+  // a screen of an engagement that is gone (a stale link or a Back into a removed one)
+  const missing = useApp((s) => 'id' in s.ui.route && s.engagements.status === 'loaded' && !s.engagements.items.some((x) => x.id === (s.ui.route as { id: string }).id))
   const overlay = useApp((s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.sprint.openItem || s.sprint.waiveItem))
   const a = useActions()
   const store = useStoreApi()
@@ -95,6 +98,8 @@ export function App() {
               <p className="muted loading" role="status">
                 Loading the workspace…
               </p>
+            ) : missing && 'id' in route ? (
+              <MissingEngagement id={route.id} />
             ) : route.name === 'engagement' ? (
               <EngagementPage id={route.id} />
             ) : route.name === 'sprint' ? (
