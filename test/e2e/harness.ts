@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 
@@ -14,6 +14,18 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   })
+}
+
+/**
+ * A fresh light-mode context and page that collect every page error and console error into
+ * `errors` (minus those `expected` matches), so a test can end with expect(errors).toEqual([]).
+ */
+export async function newPage(browser: Browser, errors: string[], o: { height?: number; expected?: RegExp } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: o.height ?? 900 }, reducedMotion: 'reduce', colorScheme: 'light' })
+  const page = await context.newPage()
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && !o.expected?.test(m.text()) && errors.push(m.text()))
+  return { context, page }
 }
 
 /** Browser mode on a workspace folder, serving the built renderer (out/renderer). */

@@ -5,7 +5,7 @@ import { dispatch } from '../../electron/core/api'
 import { startLab, type Lab } from '../../electron/lab'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, openApp, shot, waitReady } from './harness'
+import { expectAccessible, launchChromium, newPage, openApp, shot, waitReady } from './harness'
 
 let browser: Browser
 let context: BrowserContext
@@ -26,11 +26,10 @@ beforeAll(async () => {
   deadPort = (srv.address() as { port: number }).port
   await new Promise((r) => srv.close(r))
   browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, reducedMotion: 'reduce', colorScheme: 'light' })
-  page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
   // a refused save answers 400 by design; every other console error is a bug
-  page.on('console', (m) => m.type() === 'error' && !/status of 400/.test(m.text()) && pageErrors.push(m.text()))
+  const opened = await newPage(browser, pageErrors, { height: 1000, expected: /status of 400/ })
+  context = opened.context
+  page = opened.page
 })
 afterAll(async () => {
   await context?.close()

@@ -1,5 +1,6 @@
 import type { CheckInfo, CheckResultInfo } from '@shared/contract/checks'
 import { areaOverview, OUTCOMES } from '../../store/sprint'
+import { OutcomeLegend } from './OutcomeLegend'
 
 const ROW = 26
 const LABEL_W = 110
@@ -39,13 +40,7 @@ export function AreaChart({ results, checks }: { results: CheckResultInfo[]; che
               )
             })}
           </svg>
-          <p className="legend small">
-            {OUTCOMES.map((o) => (
-              <span key={o}>
-                <i className={`swatch seg-${o}`} aria-hidden="true" /> {o}
-              </span>
-            ))}
-          </p>
+          <OutcomeLegend />
         </>
       )}
     </section>

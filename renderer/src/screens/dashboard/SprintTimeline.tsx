@@ -2,6 +2,7 @@ import type { RunInfo } from '@shared/contract/checks'
 import type { SprintStatus } from '@shared/schemas/sprint'
 import { fullDate } from '../../lib/format'
 import { OUTCOMES } from '../../store/sprint'
+import { OutcomeLegend } from './OutcomeLegend'
 import { sprintTimeline } from './sprintTimeline'
 import './timeline.css'
 
@@ -80,17 +81,12 @@ export function SprintTimeline({ status, runs }: { status: SprintStatus; runs: R
           </g>
         )}
       </svg>
-      <p className="legend small">
-        {OUTCOMES.map((o) => (
-          <span key={o}>
-            <i className={`swatch seg-${o}`} aria-hidden="true" /> {o}
-          </span>
-        ))}
+      <OutcomeLegend>
         <span>
           <i className="swatch tl-waiver" aria-hidden="true" /> waiver
         </span>
         {m.outside > 0 && <span className="muted">{`${m.outside} run${m.outside === 1 ? '' : 's'} outside the sprint not drawn`}</span>}
-      </p>
+      </OutcomeLegend>
       {!m.runs.length && <p className="muted small">No run yet in this sprint: each run shows here as a bar of its outcomes.</p>}
     </section>
   )
