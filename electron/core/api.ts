@@ -8,6 +8,7 @@ import { runbookApi } from './api/runbooks'
 import { credentialApi } from './api/credentials'
 import { checkApi } from './api/checks'
 import { handoverApi } from './api/handover'
+import { bundleFileApi } from './api/bundle-files'
 import { settingsApi } from './api/settings'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
@@ -26,8 +27,9 @@ export function createCore(
   events = new EventBus(),
   profile?: CoreServices['profile'],
   credentials?: CoreServices['credentials'],
+  desktop?: CoreServices['desktop'],
 ): Core {
-  const services: CoreServices = { workspace, events, mode, profile, credentials }
+  const services: CoreServices = { workspace, events, mode, profile, credentials, desktop }
   const api: ApiImpl = {
     ...engagementApi(services),
     ...sprintApi(services),
@@ -36,6 +38,7 @@ export function createCore(
     ...credentialApi(services),
     ...checkApi(services),
     ...handoverApi(services),
+    ...bundleFileApi(services),
     ...settingsApi(services),
   }
   return { ...services, api }

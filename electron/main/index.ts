@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createCore } from '../core/api'
@@ -6,6 +6,7 @@ import { projectRoot } from '../core/paths'
 import { openWorkspace } from '../core/workspace'
 import { forwardEvents, makeSenderCheck, registerIpc } from './ipc'
 import { electronSqliteBinding } from './native'
+import { createDesktop } from './desktop'
 import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, windowOptions } from './security'
 
@@ -36,7 +37,12 @@ app.whenReady().then(() => {
   const workspace = openWorkspace(flag ?? process.env.HANDOVER_WORKSPACE ?? app.getPath('userData'), {
     nativeBinding: electronSqliteBinding(projectRoot()),
   })
-  const core = createCore(workspace, 'electron')
+  const desktop = createDesktop({
+    shell,
+    showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o)),
+    defaultDir: app.getPath('downloads'),
+  })
+  const core = createCore(workspace, 'electron', undefined, undefined, undefined, desktop)
   registerIpc(ipcMain, core, makeSenderCheck({ devUrl, fileUrlPrefix }), (m) => console.warn(`[ipc] ${m}`))
   forwardEvents(core, () => mainWindow?.webContents)
   Menu.setApplicationMenu(

@@ -90,11 +90,39 @@ export interface IdentityInfo {
   createdAt: string
 }
 
+/** One file of a bundle, read for the UI (the page preview, a download). */
+export interface BundleFileData {
+  /** The path asked for, relative to the bundle folder (or the zip's file name). */
+  path: string
+  size: number
+  base64: string
+}
+
+/** Where a bundle lives, and whether this shell can open its folder and save copies natively. */
+export interface BundlePlace {
+  name: string
+  dir: string
+  zip: string
+  zipSize: number
+  /** True in Electron (native folder and save dialogs); false in browser mode. */
+  desktop: boolean
+}
+
+/** What a native action answers in browser mode, where there is no OS shell to ask. */
+export interface Unsupported {
+  unsupported: true
+}
+
 const idRef = z.object({ id: z.string().min(1).max(100) })
 const noInput = z.object({}).strict().optional()
 const engagementRef = z.object({ engagementId: z.string().min(1).max(100) })
 /** A bundle folder name under the workspace's bundles/ folder (the UI never passes a path). */
-const bundleRef = z.object({ name: z.string().regex(/^\w[\w.-]{0,199}$/, 'a bundle folder name') })
+const bundleName = z.string().regex(/^\w[\w.-]{0,199}$/, 'a bundle folder name')
+const bundleRef = z.object({ name: bundleName })
+/** A bundle of one engagement: the engagement must own it (its manifest names the domain). */
+const engagementBundle = engagementRef.extend({ bundle: bundleName })
+/** A file inside that bundle's folder, relative to it; core confines it (no .., no links out). */
+const bundleFileInput = engagementBundle.extend({ path: z.string().min(1).max(500) })
 const countersignInput = bundleRef.extend({ founderName: z.string().trim().min(1).max(200), founderEmail: z.union([z.literal(''), z.string().trim().email()]).default('') })
 
 /** Access inventory, handover bundle, verification and identity methods. */
@@ -110,4 +138,14 @@ export const handoverMethods = {
   /** The founder's acceptance: their own keychain key signs the bundle's manifest. */
   countersignBundle: method<typeof countersignInput, IdentityInfo>(countersignInput),
   signingIdentity: method<typeof noInput, IdentityInfo | null>(noInput),
+  /** One file of a bundle (e.g. handover.pdf for the page preview), size-capped. */
+  readBundleFile: method<typeof bundleFileInput, BundleFileData>(bundleFileInput),
+  /** The bundle's zip (browser mode's "Download .zip"), size-capped. */
+  readBundleZip: method<typeof engagementBundle, BundleFileData>(engagementBundle),
+  /** The bundle's folder and zip paths, and whether native open/save is available. */
+  bundlePlace: method<typeof engagementBundle, BundlePlace>(engagementBundle),
+  /** Electron: show the bundle folder in the OS file manager. */
+  openBundleFolder: method<typeof engagementBundle, { opened: true } | Unsupported>(engagementBundle),
+  /** Electron: a native save dialog, then a copy of the zip there (savedTo null when cancelled). */
+  saveBundleCopy: method<typeof engagementBundle, { savedTo: string | null } | Unsupported>(engagementBundle),
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { startLab, type Lab } from '../../electron/lab'
@@ -156,6 +157,9 @@ describe('the founder journey on the demo sandbox (browser mode)', () => {
     // the dashboard shows what changed: HSTS went to pass
     await page.getByRole('link', { name: 'Acme Launch' }).first().click()
     await expect.poll(() => page.getByTestId('run-diff').textContent(), { timeout: 20_000 }).toContain('http.hsts')
+    // it names the run it compares with, and lists both runs
+    expect(await page.getByRole('heading', { name: /^Since the run of / }).count()).toBe(1)
+    expect(await page.getByTestId('run-history').locator('li').count()).toBe(2)
     // reorder the fix order with the keyboard and annotate a risk; both survive a reload
     const risks = page.getByTestId('risks').locator('.risk-title')
     const [first, second] = [await risks.nth(0).textContent(), await risks.nth(1).textContent()]
@@ -168,6 +172,8 @@ describe('the founder journey on the demo sandbox (browser mode)', () => {
     await page.reload()
     await expect.poll(() => risks.nth(0).textContent(), { timeout: 15_000 }).toBe(second)
     expect(await page.getByLabel(`Risk note for ${second}`).inputValue()).toBe('Do this before the launch email goes out')
+    // after a reload the engine still knows the full run the re-run is compared with
+    await expect.poll(() => page.getByTestId('run-diff').textContent()).toContain('http.hsts')
     await page.getByTestId('run-diff').scrollIntoViewIfNeeded()
     await shot(page, 'u1-08-dashboard-after-fix')
     await expectAccessible(page, 'dashboard after fix')
@@ -181,6 +187,16 @@ describe('the founder journey on the demo sandbox (browser mode)', () => {
       await page.getByTestId('bundle-row').first().getByRole('button', { name: /^Verify / }).click()
       await expect.poll(() => page.getByTestId('verify-report').textContent(), { timeout: 30_000 }).toContain('Intact')
       await shot(page, 'u1-09-handover-verified')
+      // the operating guide's pages, drawn in the app; arrows move between them; the zip downloads
+      await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })
+      expect(await page.getByTestId('page-thumbs').getByRole('option').count()).toBeGreaterThan(1)
+      await page.getByTestId('page-thumbs').focus()
+      await page.keyboard.press('ArrowDown')
+      await expect.poll(() => page.getByTestId('page-view').getAttribute('data-page')).toBe('2')
+      await page.waitForSelector('[data-testid="page-view"] img')
+      await shot(page, 'u1-09b-handover-pages')
+      const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .zip' }).click()])
+      expect(readFileSync(await zip.path()).subarray(0, 2).toString()).toBe('PK')
     } else {
       // no session bus (npm test provides one): signing keys cannot be kept, and the screen says why
       await expect.poll(() => page.getByRole('main').getByRole('alert').textContent(), { timeout: 30_000 }).toContain('keychain')

@@ -4,6 +4,17 @@ import type { Workspace } from '../workspace'
 import type { NetworkProfile } from '../net/profile'
 import type { CredentialSource } from '../checks/types'
 
+/**
+ * Native desktop actions. Electron's main process provides them (from `shell` and `dialog`);
+ * browser mode and the CLI have none, and the methods that need them answer `unsupported`.
+ */
+export interface DesktopShell {
+  /** Show a folder (or open a file) with the OS. */
+  openPath(path: string): Promise<void>
+  /** Ask where to save a copy of `source` (a native dialog); copy it there. Null when cancelled. */
+  saveFileAs(source: string, suggestedName: string): Promise<string | null>
+}
+
 /** What every area's API slice is built from. Areas add their own services here. */
 export interface CoreServices {
   workspace: Workspace
@@ -16,6 +27,8 @@ export interface CoreServices {
   profile?: NetworkProfile
   /** Where checks get provider credentials (a lab's in-memory tokens, or the keychain). */
   credentials?: CredentialSource
+  /** Native folder and save dialogs (Electron only). */
+  desktop?: DesktopShell
 }
 
 /** Core's implementation of some contract methods, with already-validated input. */

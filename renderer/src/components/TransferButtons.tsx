@@ -1,18 +1,9 @@
 import { useRef } from 'react'
 import { useActions } from '../hooks/useStore'
 import { readFiles } from '../screens/sprint/files'
+import { fromBase64 } from '../lib/bytes'
+import { downloadBytes } from './download'
 import { Icon } from './Icon'
-
-/** Save base64 bytes as a file the browser (or Electron) downloads. */
-function download(fileName: string, dataBase64: string): void {
-  const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 /** "Export": one file with the engagement's evidence, attachments and hashes. */
 export function ExportButton({ id }: { id: string }) {
@@ -23,7 +14,7 @@ export function ExportButton({ id }: { id: string }) {
       className="btn"
       onClick={async () => {
         const f = await exportEngagement(id)
-        if (f) download(f.fileName, f.dataBase64)
+        if (f) downloadBytes(f.fileName, fromBase64(f.dataBase64), 'application/gzip')
       }}
     >
       <Icon name="download" /> Export

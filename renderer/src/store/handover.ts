@@ -1,7 +1,8 @@
-import type { BundleInfo, IdentityInfo, VerifyReport } from '@shared/contract/handover'
+import type { BundleInfo, BundlePlace, IdentityInfo, VerifyReport } from '@shared/contract/handover'
 import type { ErrorInfo } from '@shared/errors'
 import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
+import { fromBase64 } from '../lib/bytes'
 import type { AppActions, AppState } from './index'
 
 /** The handover screen: bundles built so far, the one just built, and a verification report. */
@@ -13,11 +14,26 @@ export interface HandoverState {
   /** Which bundle the report is about. */
   reportOf: string | null
   countersigned: IdentityInfo | null
+  /** The bundle whose pages and folder are shown (the newest, unless another is picked). */
+  shown: string | null
+  /** Where the shown bundle lives, and whether native folder/save actions exist. */
+  place: BundlePlace | null
   busy: 'build' | 'verify' | 'countersign' | null
   error: ErrorInfo | null
 }
 
-export const initialHandover: HandoverState = { engagementId: null, bundles: null, built: null, report: null, reportOf: null, countersigned: null, busy: null, error: null }
+export const initialHandover: HandoverState = {
+  engagementId: null,
+  bundles: null,
+  built: null,
+  report: null,
+  reportOf: null,
+  countersigned: null,
+  shown: null,
+  place: null,
+  busy: null,
+  error: null,
+}
 
 /** The folder name of a bundle from its path (the UI refers to bundles by name only). */
 export function bundleName(dir: string): string {
@@ -29,12 +45,27 @@ export function orderedItems(r: VerifyReport): VerifyReport['items'] {
   return [...r.items].sort((a, b) => Number(a.ok) - Number(b.ok))
 }
 
+/** Which bundle to show after the list changes: the same one while it exists, else the newest. */
+export function keepShown(bundles: { name: string }[], shown: string | null): string | null {
+  return shown && bundles.some((b) => b.name === shown) ? shown : (bundles[0]?.name ?? null)
+}
+
 export interface HandoverActions {
   loadHandover(engagementId: string): Promise<void>
   /** Build and sign a bundle, then verify it at once. */
   buildBundle(): Promise<void>
   verifyBundleNamed(name: string): Promise<void>
   countersign(name: string, founderName: string, founderEmail: string): Promise<void>
+  /** Show a bundle's pages and folder actions. */
+  showBundle(name: string): Promise<void>
+  /** One file of a bundle of the current engagement, as bytes; throws what went wrong. */
+  bundleFileBytes(name: string, path: string): Promise<Uint8Array<ArrayBuffer>>
+  /** The bundle's zip as bytes to download (browser mode), or null after a toast saying why. */
+  bundleZipBytes(name: string): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> } | null>
+  /** Electron: show the bundle folder in the OS file manager. */
+  openBundleFolder(name: string): Promise<void>
+  /** Electron: save a copy of the zip where the person picks (a native dialog). */
+  saveBundleCopy(name: string): Promise<void>
 }
 
 type Api = StoreApi<AppState & AppActions>
@@ -43,6 +74,22 @@ type Api = StoreApi<AppState & AppActions>
 export function handoverActions(transport: Transport, set: Api['setState'], get: Api['getState']): HandoverActions {
   const patch = (f: (h: HandoverState) => HandoverState) => set((s) => ({ handover: f(s.handover) }))
   const fail = (e: unknown) => patch((h) => ({ ...h, busy: null, error: toErrorInfo(e) }))
+  const engagement = () => {
+    const id = get().handover.engagementId
+    if (!id) throw new Error('no engagement is open')
+    return id
+  }
+  const show = async (name: string | null) => {
+    patch((h) => ({ ...h, shown: name, place: h.shown === name ? h.place : null }))
+    if (!name) return
+    try {
+      const place = await transport.call('bundlePlace', { engagementId: engagement(), bundle: name })
+      patch((h) => (h.shown === name ? { ...h, place } : h))
+    } catch (e) {
+      patch((h) => ({ ...h, error: toErrorInfo(e) }))
+    }
+  }
+  const notify = (kind: 'success' | 'error', title: string, detail?: string) => get().toast({ kind, title, detail })
   const verify = async (name: string) => {
     patch((h) => ({ ...h, busy: 'verify', error: null }))
     try {
@@ -57,7 +104,9 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
       patch((h) => (h.engagementId === engagementId ? { ...h, error: null } : { ...initialHandover, engagementId }))
       try {
         const bundles = await transport.call('listBundles', { engagementId })
-        patch((h) => (h.engagementId === engagementId ? { ...h, bundles } : h))
+        if (get().handover.engagementId !== engagementId) return
+        patch((h) => ({ ...h, bundles }))
+        await show(keepShown(bundles, get().handover.shown))
       } catch (e) {
         patch((h) => ({ ...h, bundles: [], error: toErrorInfo(e) }))
       }
@@ -71,17 +120,51 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
         patch((h) => ({ ...h, built }))
         const bundles = await transport.call('listBundles', { engagementId })
         patch((h) => ({ ...h, bundles }))
+        void show(bundleName(built.dir))
         await verify(bundleName(built.dir))
       } catch (e) {
         fail(e)
       }
     },
     verifyBundleNamed: verify,
+    showBundle: show,
+    async bundleFileBytes(name, path) {
+      const f = await transport.call('readBundleFile', { engagementId: engagement(), bundle: name, path })
+      return fromBase64(f.base64)
+    },
+    async bundleZipBytes(name) {
+      try {
+        const f = await transport.call('readBundleZip', { engagementId: engagement(), bundle: name })
+        return { fileName: f.path, bytes: fromBase64(f.base64) }
+      } catch (e) {
+        notify('error', 'Could not download the zip', toErrorInfo(e).message)
+        return null
+      }
+    },
+    async openBundleFolder(name) {
+      try {
+        const r = await transport.call('openBundleFolder', { engagementId: engagement(), bundle: name })
+        if ('unsupported' in r) notify('error', 'This window cannot open folders', 'Copy the folder path instead.')
+      } catch (e) {
+        notify('error', 'Could not open the folder', toErrorInfo(e).message)
+      }
+    },
+    async saveBundleCopy(name) {
+      try {
+        const r = await transport.call('saveBundleCopy', { engagementId: engagement(), bundle: name })
+        if ('unsupported' in r) notify('error', 'This window has no save dialog', 'Use Download .zip instead.')
+        else if (r.savedTo) notify('success', 'Saved a copy of the bundle', r.savedTo)
+      } catch (e) {
+        notify('error', 'Could not save a copy', toErrorInfo(e).message)
+      }
+    },
     async countersign(name, founderName, founderEmail) {
       patch((h) => ({ ...h, busy: 'countersign', error: null }))
       try {
         const countersigned = await transport.call('countersignBundle', { name, founderName, founderEmail })
         patch((h) => ({ ...h, busy: null, countersigned }))
+        // the zip now carries the countersignature too: refresh its size
+        if (get().handover.shown === name) void show(name)
         await verify(name)
       } catch (e) {
         fail(e)

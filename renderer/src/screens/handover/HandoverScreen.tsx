@@ -4,6 +4,8 @@ import { bundleName, orderedItems } from '../../store/handover'
 import { fullDate, plural } from '../../lib/format'
 import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
+import { BundleActions } from './BundleActions'
+import { BundlePages } from './BundlePages'
 import '../vault/vault.css'
 import './handover.css'
 
@@ -11,7 +13,7 @@ import './handover.css'
 export function HandoverScreen({ engagementId }: { engagementId: string }) {
   const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const h = useApp((s) => s.handover)
-  const { loadHandover, buildBundle, verifyBundleNamed, countersign } = useActions()
+  const { loadHandover, buildBundle, verifyBundleNamed, countersign, showBundle } = useActions()
   const [founderName, setFounderName] = useState('')
   const [founderEmail, setFounderEmail] = useState('')
   useEffect(() => {
@@ -142,11 +144,23 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
                   <button type="button" className="btn btn-xs" disabled={!!h.busy} onClick={() => void verifyBundleNamed(b.name)} aria-label={`Verify ${b.name}`}>
                     Verify
                   </button>
+                  <button type="button" className="btn btn-xs" aria-pressed={h.shown === b.name} onClick={() => void showBundle(b.name)} aria-label={`Show pages of ${b.name}`}>
+                    Pages
+                  </button>
                 </li>
               ))}
             </ul>
           )}
         </section>
+        {mine && h.shown && (
+          <section className="card span-2" aria-labelledby="h-shown" data-testid="bundle-view">
+            <h2 id="h-shown" className="card-title">
+              {h.shown} {h.place && <span className="muted small">{h.place.zipSize ? `zip ${h.place.zipSize.toLocaleString('en')} B` : 'no zip: build the bundle again'}</span>}
+            </h2>
+            {h.place && <BundleActions place={h.place} />}
+            <BundlePages bundle={h.shown} />
+          </section>
+        )}
       </div>
     </>
   )

@@ -1,0 +1,161 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { handoverApi } from '../../electron/core/api/handover'
+import { startServer, type BrowserServer } from '../../electron/serve/server'
+import type { BundleInfo } from '@shared/contract/handover'
+import { memoryStore, seededWorkspace } from '../unit/handover/fixture'
+import { tempDir } from '../helpers/tmp'
+import { expectAccessible, launchChromium, openApp, shot } from './harness'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let server: BrowserServer
+let ws: { dir: string; cleanup(): void }
+let engagementId: string
+let bundle: BundleInfo
+let name: string
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  ws = tempDir('handover-e2e-pages-')
+  const seeded = seededWorkspace(ws.dir)
+  engagementId = seeded.engagement.id
+  seeded.ws.close()
+  server = await startServer({ workspaceDir: ws.dir, port: 0 })
+  // the real engine builds and signs the bundle; only the signing key lives in memory, not a keychain
+  bundle = await handoverApi(server.core, memoryStore()).createBundle({ engagementId })
+  name = bundle.dir.split(/[\\/]/).pop()!
+  browser = await launchChromium()
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', colorScheme: 'light', acceptDownloads: true })
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin })
+  page = await context.newPage()
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+})
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  ws?.cleanup()
+})
+
+const thumbs = () => page.getByTestId('page-thumbs').getByRole('option')
+const view = () => page.getByTestId('page-view')
+
+/**
+ * How much of each image is ink: the share of pixels clearly darker than white paper, measured
+ * by drawing the <img> onto a canvas in the page. A blank page scores 0.
+ */
+function inkOf(selector: string): Promise<number[]> {
+  return page.evaluate(`Promise.all([...document.querySelectorAll(${JSON.stringify(selector)})].map(async (img) => {
+    await img.decode()
+    const c = document.createElement('canvas')
+    c.width = img.naturalWidth
+    c.height = img.naturalHeight
+    const g = c.getContext('2d')
+    g.drawImage(img, 0, 0)
+    const d = g.getImageData(0, 0, c.width, c.height).data
+    let ink = 0
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 600) ink++
+    return ink / (c.width * c.height)
+  }))`) as Promise<number[]>
+}
+
+describe('the handover screen shows the PDF pages and hands over the zip (browser mode)', () => {
+  it('renders page thumbnails and a large page, moves between pages with the keyboard, and downloads the zip', async () => {
+    await openApp(page, server.url)
+    await page.evaluate(`location.hash = '#/engagements/${engagementId}/handover'`)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Handover')
+    await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })
+    const count = await thumbs().count()
+    expect(count).toBeGreaterThan(1)
+
+    // every thumbnail and the large page carry ink: the PDF was really drawn
+    const ink = await inkOf('[data-testid="page-thumbs"] img')
+    expect(ink).toHaveLength(count)
+    for (const share of ink) expect(share).toBeGreaterThan(0.002)
+    await page.waitForSelector('[data-testid="page-view"] img')
+    expect((await inkOf('[data-testid="page-view"] img'))[0]).toBeGreaterThan(0.002)
+    expect(await view().getByRole('img').getAttribute('alt')).toBe(`Page 1 of ${count} of handover.pdf`)
+    await shot(page, 'u3-01-handover-pages')
+    await expectAccessible(page, 'handover pages')
+
+    // arrow keys move the selection; the large view follows
+    await page.getByTestId('page-thumbs').focus()
+    await page.keyboard.press('ArrowDown')
+    await expect.poll(() => view().getAttribute('data-page')).toBe('2')
+    expect(await thumbs().nth(1).getAttribute('aria-selected')).toBe('true')
+    expect(await thumbs().nth(0).getAttribute('aria-selected')).toBe('false')
+    await expect.poll(() => view().getByRole('img').getAttribute('alt')).toBe(`Page 2 of ${count} of handover.pdf`)
+    await page.keyboard.press('End')
+    await expect.poll(() => view().getAttribute('data-page')).toBe(String(count))
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => view().getAttribute('data-page')).toBe(String(count - 1))
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(() => view().getAttribute('data-page')).toBe('1')
+    // a click selects too
+    await thumbs().nth(2).click()
+    await expect.poll(() => view().getByRole('img').getAttribute('alt')).toBe(`Page 3 of ${count} of handover.pdf`)
+    await shot(page, 'u3-02-handover-page-3')
+
+    // browser mode: the zip downloads through the confined read; its bytes are the bundle's zip
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .zip' }).click()])
+    expect(download.suggestedFilename()).toBe(`${name}.zip`)
+    const saved = join(ws.dir, 'downloaded.zip')
+    await download.saveAs(saved)
+    const bytes = readFileSync(saved)
+    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    expect(bytes.equals(readFileSync(bundle.zip))).toBe(true)
+
+    // and the folder path, to copy
+    expect(await page.getByLabel('Folder').inputValue()).toBe(bundle.dir)
+    await page.getByRole('button', { name: 'Copy path' }).click()
+    await expect.poll(() => page.getByTestId('bundle-view').getByRole('status').filter({ hasText: 'Copied' }).count()).toBe(1)
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(bundle.dir)
+    expect(await page.getByRole('button', { name: /Open folder|Save a copy/ }).count()).toBe(0)
+
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.getByTestId('bundle-view').scrollIntoViewIfNeeded()
+    await shot(page, 'u3-03-handover-pages-dark')
+    await expectAccessible(page, 'handover pages, dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+    expect(pageErrors).toEqual([])
+  })
+
+  it('says clearly when a bundle PDF cannot be drawn', async () => {
+    // a second bundle of the same engagement whose PDF was damaged after signing
+    const broken = join(ws.dir, 'bundles', `${name}-damaged`)
+    cpSync(bundle.dir, broken, { recursive: true })
+    writeFileSync(join(broken, 'handover.pdf'), 'this is not a PDF at all')
+    const manifest = JSON.parse(readFileSync(join(broken, 'manifest.json'), 'utf8'))
+    writeFileSync(join(broken, 'manifest.json'), JSON.stringify({ ...manifest, createdAt: '2020-01-01T00:00:00.000Z' }))
+    // hold the PDF's bytes back: the preview says what it is waiting for
+    let release = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    await page.route('**/api/readBundleFile', async (route) => {
+      await held
+      await route.continue()
+    })
+    await page.reload()
+    await expect.poll(() => page.getByTestId('bundle-view').getByRole('status').filter({ hasText: 'Opening handover.pdf' }).count(), { timeout: 15_000 }).toBe(1)
+    expect(await page.getByRole('progressbar', { name: 'Page preview progress' }).count()).toBe(1)
+    await shot(page, 'u3-03b-handover-pages-opening')
+    await expectAccessible(page, 'handover pages opening')
+    release()
+    await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })
+    await page.unroute('**/api/readBundleFile')
+    await expect.poll(() => page.getByTestId('bundle-row').count(), { timeout: 15_000 }).toBe(2)
+    await page.getByRole('button', { name: `Show pages of ${name}-damaged` }).click()
+    await expect.poll(() => page.getByTestId('pages-error').textContent(), { timeout: 30_000 }).toContain('The pages could not be shown')
+    await shot(page, 'u3-04-handover-pages-error')
+    await expectAccessible(page, 'handover pages error')
+    // the good bundle still renders when shown again
+    await page.getByRole('button', { name: `Show pages of ${name}`, exact: true }).click()
+    await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })
+    expect(pageErrors).toEqual([])
+  })
+})
