@@ -7,7 +7,7 @@ import { startServer, type BrowserServer } from '../../electron/serve/server'
 import type { BundleInfo } from '@shared/contract/handover'
 import { memoryStore, seededWorkspace } from '../unit/handover/fixture'
 import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, openApp, shot } from './harness'
+import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
 
 let browser: Browser
 let context: BrowserContext
@@ -29,11 +29,10 @@ beforeAll(async () => {
   bundle = await handoverApi(server.core, memoryStore()).createBundle({ engagementId })
   name = bundle.dir.split(/[\\/]/).pop()!
   browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', colorScheme: 'light', acceptDownloads: true })
+  const opened = await newPage(browser, pageErrors)
+  context = opened.context
+  page = opened.page
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin })
-  page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
 })
 afterAll(async () => {
   await context?.close()

@@ -5,7 +5,7 @@ import { startLab, type Lab } from '../../electron/lab'
 import { memoryCredentialSource } from '../../electron/core/vault/sources'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, openApp, shot } from './harness'
+import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
 
 let browser: Browser
 let context: BrowserContext
@@ -23,10 +23,9 @@ beforeAll(async () => {
   const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
   server = await startServer({ workspaceDir: ws.dir, profile: lab.profile, credentials })
   browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', colorScheme: 'light' })
-  page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+  const opened = await newPage(browser, pageErrors)
+  context = opened.context
+  page = opened.page
 })
 afterAll(async () => {
   await context?.close()
