@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { HOST_ROLES, guessRole, normalizeDomain, normalizeHost } from '../domain'
+import { dkimSelectorsSchema, routesSchema } from './check-config'
 
 export const STAGES = ['idea-prototype', 'prototype-demo', 'demo-launch', 'launch-first-customers', 'first-customers-growth'] as const
 export const VERTICALS = ['creator-platform', 'b2b-service', 'ai-tool', 'bootstrapped-saas', 'other'] as const
@@ -44,6 +45,10 @@ export const engagementFieldsSchema = z.object({
   vertical: z.enum(VERTICALS).optional(),
   notes: trimmed(10_000).optional(),
   hosts: z.array(hostInputSchema).max(100).optional(),
+  /** DKIM selectors mail.dkim tries first (normalised: "S1._domainkey" → "s1"). */
+  dkimSelectors: dkimSelectorsSchema.optional(),
+  /** Key routes http.routes samples on the canonical host: paths like "/pricing". */
+  routes: routesSchema.optional(),
 })
 
 export const engagementCreateSchema = engagementFieldsSchema.extend({ domain: domainSchema })
@@ -70,6 +75,10 @@ export interface Engagement {
   vertical: (typeof VERTICALS)[number]
   notes: string
   hosts: Host[]
+  /** DKIM selectors the consultant configured (lowercase DNS labels, at most 20). */
+  dkimSelectors: string[]
+  /** Key routes the consultant configured (absolute paths, optional query, at most 20). */
+  routes: string[]
   createdAt: string
   updatedAt: string
 }

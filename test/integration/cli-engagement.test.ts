@@ -68,4 +68,25 @@ describe('handover engagement (the built bin, a real workspace file)', () => {
     expect(JSON.parse(removed.stdout)).toMatchObject({ domain: 'acme.example' })
     expect(JSON.parse((await handover(['--workspace', ws.dir, 'engagement', 'list', '--json'])).stdout)).toEqual([])
   })
+
+  it('takes DKIM selectors and key routes on add and edit, and refuses bad ones', async () => {
+    const add = await handover(['--workspace', ws.dir, 'engagement', 'add', 'mail.example', '--dkim-selectors', 'S1, k2._domainkey', '--routes', '/pricing,/login', '--json'])
+    expect(add.code).toBe(0)
+    expect(JSON.parse(add.stdout)).toMatchObject({ dkimSelectors: ['s1', 'k2'], routes: ['/pricing', '/login'] })
+
+    const show = await handover(['--workspace', ws.dir, 'engagement', 'show', 'mail.example'])
+    expect(show.stdout).toMatch(/dkim: +s1, k2\n/)
+    expect(show.stdout).toMatch(/routes: +\/pricing, \/login\n/)
+
+    const edit = await handover(['--workspace', ws.dir, 'engagement', 'edit', 'mail.example', '--routes', '', '--dkim-selectors', 'mandrill', '--json'])
+    expect(edit.code).toBe(0)
+    expect(JSON.parse(edit.stdout)).toMatchObject({ dkimSelectors: ['mandrill'], routes: [] })
+
+    const bad = await handover(['--workspace', ws.dir, 'engagement', 'edit', 'mail.example', '--routes', 'https://mail.example/pricing', '--json'])
+    expect(bad.code).toBe(2)
+    expect(bad.stdout).toBe('')
+    expect(bad.stderr).toMatch(/routes\.0: the route "https:\/\/mail\.example\/pricing" is a URL: give the path alone/)
+    const after = JSON.parse((await handover(['--workspace', ws.dir, 'engagement', 'show', 'mail.example', '--json'])).stdout)
+    expect(after).toMatchObject({ dkimSelectors: ['mandrill'], routes: [] })
+  })
 })

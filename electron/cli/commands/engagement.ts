@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { Engagement } from '@shared/schemas/engagement'
+import { splitList } from '@shared/schemas/check-config'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { exportEngagement, importEngagement } from '../../core/workspace/transfer'
@@ -15,6 +16,8 @@ interface FieldOpts {
   stage?: string
   vertical?: string
   notes?: string
+  dkimSelectors?: string
+  routes?: string
   json?: boolean
 }
 
@@ -27,6 +30,9 @@ function fieldsFrom(o: FieldOpts): Record<string, unknown> {
   if (o.stage !== undefined) f.stage = o.stage
   if (o.vertical !== undefined) f.vertical = o.vertical
   if (o.notes !== undefined) f.notes = o.notes
+  // An empty value ("--routes ''") clears the list.
+  if (o.dkimSelectors !== undefined) f.dkimSelectors = splitList(o.dkimSelectors)
+  if (o.routes !== undefined) f.routes = splitList(o.routes)
   return f
 }
 
@@ -39,6 +45,8 @@ function withFields(cmd: Command): Command {
     .option('--stage <stage>', 'product stage: idea-prototype, prototype-demo, demo-launch, launch-first-customers, first-customers-growth')
     .option('--vertical <vertical>', 'creator-platform, b2b-service, ai-tool, bootstrapped-saas, other')
     .option('--notes <text>', 'notes')
+    .option('--dkim-selectors <list>', 'DKIM selectors mail.dkim tries first, comma separated (s1,k2); "" clears them')
+    .option('--routes <list>', 'key routes http.routes samples on the canonical host, comma separated (/pricing,/login); "" clears them')
     .option('--json', 'print JSON only')
 }
 
@@ -50,6 +58,8 @@ function describe(e: Engagement): string {
     `  founder:  ${[e.founderName, e.founderEmail].filter(Boolean).join(' <') + (e.founderEmail && e.founderName ? '>' : '') || '—'}`,
     `  stage:    ${e.stage}   vertical: ${e.vertical}`,
     `  hosts:    ${hosts}`,
+    `  dkim:     ${e.dkimSelectors.join(', ') || '— (common selectors only)'}`,
+    `  routes:   ${e.routes.join(', ') || '— (built-in guesses only)'}`,
     `  updated:  ${e.updatedAt}`,
   ].join('\n')
 }

@@ -17,7 +17,9 @@ export interface BaselineCheck {
 export interface Baseline {
   format: typeof BASELINE_FORMAT
   createdAt: string
-  engagement: Pick<Engagement, 'id' | 'clientName' | 'founderName' | 'founderEmail' | 'domain' | 'stage' | 'vertical' | 'hosts'>
+  // dkimSelectors and routes: absent in baselines made before checks had per-engagement settings.
+  engagement: Pick<Engagement, 'id' | 'clientName' | 'founderName' | 'founderEmail' | 'domain' | 'stage' | 'vertical' | 'hosts'> &
+    Partial<Pick<Engagement, 'dkimSelectors' | 'routes'>>
   checks: BaselineCheck[]
 }
 
@@ -26,7 +28,7 @@ export function buildBaseline(e: Engagement, results: ResultRow[], now: Date): B
   return {
     format: BASELINE_FORMAT,
     createdAt: now.toISOString(),
-    engagement: { id: e.id, clientName: e.clientName, founderName: e.founderName, founderEmail: e.founderEmail, domain: e.domain, stage: e.stage, vertical: e.vertical, hosts: e.hosts },
+    engagement: { id: e.id, clientName: e.clientName, founderName: e.founderName, founderEmail: e.founderEmail, domain: e.domain, stage: e.stage, vertical: e.vertical, hosts: e.hosts, dkimSelectors: e.dkimSelectors, routes: e.routes },
     checks: results.map((r) => ({ id: r.checkId, target: r.target, status: r.status, summary: r.summary, observed: observedValues(r.details), finishedAt: r.finishedAt })),
   }
 }

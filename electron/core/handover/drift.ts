@@ -76,6 +76,9 @@ function engagementFor(ws: Workspace, b: Baseline): Engagement {
       stage: b.engagement.stage,
       vertical: b.engagement.vertical,
       hosts: b.engagement.hosts.map((h) => ({ name: h.name, role: h.role })),
+      // the same check settings, so drift re-runs the checks the baseline recorded
+      dkimSelectors: b.engagement.dkimSelectors,
+      routes: b.engagement.routes,
     }),
   )
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/errors'
+import { MAX_DKIM_SELECTORS, MAX_ROUTES, normalizeRoute, normalizeSelector, storedList } from '@shared/schemas/check-config'
 import {
   normalizeHosts,
   STAGES,
@@ -25,6 +26,10 @@ interface Row {
   stage: string
   vertical: string
   notes: string
+  /** JSON array of DKIM selectors. */
+  dkim_selectors: string
+  /** JSON array of key routes. */
+  routes: string
   created_at: string
   updated_at: string
 }
@@ -43,12 +48,12 @@ export class EngagementRepo {
         'SELECT engagement_id, name, role FROM hosts ORDER BY engagement_id, position',
       ),
       insert: db.prepare(
-        `INSERT INTO engagements (id, client_name, founder_name, founder_email, domain, stage, vertical, notes, created_at, updated_at)
-         VALUES (@id, @client_name, @founder_name, @founder_email, @domain, @stage, @vertical, @notes, @created_at, @updated_at)`,
+        `INSERT INTO engagements (id, client_name, founder_name, founder_email, domain, stage, vertical, notes, dkim_selectors, routes, created_at, updated_at)
+         VALUES (@id, @client_name, @founder_name, @founder_email, @domain, @stage, @vertical, @notes, @dkim_selectors, @routes, @created_at, @updated_at)`,
       ),
       update: db.prepare(
         `UPDATE engagements SET client_name=@client_name, founder_name=@founder_name, founder_email=@founder_email, domain=@domain,
-         stage=@stage, vertical=@vertical, notes=@notes, updated_at=@updated_at WHERE id=@id`,
+         stage=@stage, vertical=@vertical, notes=@notes, dkim_selectors=@dkim_selectors, routes=@routes, updated_at=@updated_at WHERE id=@id`,
       ),
       delete: db.prepare('DELETE FROM engagements WHERE id = ?'),
       deleteHosts: db.prepare('DELETE FROM hosts WHERE engagement_id = ?'),
@@ -93,6 +98,8 @@ export class EngagementRepo {
       stage: input.stage ?? STAGES[2],
       vertical: input.vertical ?? VERTICALS[3],
       notes: input.notes ?? '',
+      dkim_selectors: JSON.stringify(input.dkimSelectors ?? []),
+      routes: JSON.stringify(input.routes ?? []),
       created_at: now,
       updated_at: now,
     }
@@ -127,6 +134,8 @@ export class EngagementRepo {
         stage: patch.stage ?? cur.stage,
         vertical: patch.vertical ?? cur.vertical,
         notes: patch.notes ?? cur.notes,
+        dkim_selectors: JSON.stringify(patch.dkimSelectors ?? cur.dkimSelectors),
+        routes: JSON.stringify(patch.routes ?? cur.routes),
         updated_at: new Date().toISOString(),
       })
       this.q.deleteHosts.run(cur.id)
@@ -161,6 +170,9 @@ function toEngagement(r: Row, hosts: Host[]): Engagement {
     vertical: r.vertical as Engagement['vertical'],
     notes: r.notes,
     hosts,
+    // Read defensively: an imported file may carry anything in these columns.
+    dkimSelectors: storedList(r.dkim_selectors, normalizeSelector, MAX_DKIM_SELECTORS),
+    routes: storedList(r.routes, normalizeRoute, MAX_ROUTES),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }

@@ -181,6 +181,8 @@ export function importEngagement(ws: Workspace, bytes: Uint8Array): { id: string
     for (const t of tables) {
       const rows = doc.tables[t.name] ?? []
       if (!rows.length) continue
+      // Columns an older export lacks (e.g. engagements.dkim_selectors, routes) take their defaults;
+      // columns this workspace lacks (a newer export) are left out.
       const cols = t.columns.filter((c) => !(t.rowid && c === 'id') && rows[0][c] !== undefined)
       const stmt = ws.db.prepare(`INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
       for (const row of rows) {

@@ -4,6 +4,7 @@ import { useActions, useApp } from '../hooks/useStore'
 import { draftFromEngagement, emptyDraft, type EngagementDraft, type FieldErrors } from '../store/form'
 import { Field } from './Field'
 import { HostChips } from './HostChips'
+import { CheckSettings } from './CheckSettings'
 import { MOD_KEY } from '../hooks/platform'
 import { Icon } from './Icon'
 import { Modal } from './Modal'
@@ -94,6 +95,7 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
               {(aria) => <textarea {...aria} className="input" rows={4} value={d.notes} placeholder="Context, constraints, who to call…" onChange={(e) => set('notes', e.target.value)} />}
             </Field>
           </fieldset>
+          <CheckSettings draft={d} errors={errors} onChange={(k, v) => set(k, v)} />
         </div>
         <div className="sheet-footer">
           <span className="muted small"><kbd>{MOD_KEY}</kbd> <kbd>Enter</kbd> to save</span>

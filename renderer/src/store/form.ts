@@ -1,6 +1,7 @@
 import type { ErrorInfo } from '@shared/errors'
 import type { HostRole } from '@shared/domain'
 import { type STAGES, type VERTICALS, type Engagement, type EngagementCreate } from '@shared/schemas/engagement'
+import { MAX_DKIM_SELECTORS, MAX_ROUTES, normalizeRoute, normalizeSelector, splitList, type Normalized } from '@shared/schemas/check-config'
 
 /** What the create/edit form edits: plain strings, hosts as relative labels with roles. */
 export interface EngagementDraft {
@@ -12,6 +13,9 @@ export interface EngagementDraft {
   vertical: (typeof VERTICALS)[number]
   notes: string
   hosts: { name: string; role: HostRole }[]
+  /** Check settings: DKIM selectors and key routes, as chips. */
+  dkimSelectors: string[]
+  routes: string[]
 }
 
 export type DraftField = keyof EngagementDraft
@@ -19,7 +23,7 @@ export type FieldErrors = Partial<Record<DraftField | 'form', string>>
 
 /** An empty draft for "New engagement". */
 export function emptyDraft(): EngagementDraft {
-  return { clientName: '', founderName: '', founderEmail: '', domain: '', stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts: [] }
+  return { clientName: '', founderName: '', founderEmail: '', domain: '', stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts: [], dkimSelectors: [], routes: [] }
 }
 
 /** The host label relative to its domain ("www" for www.acme.example); "@" for the apex. */
@@ -39,6 +43,8 @@ export function draftFromEngagement(e: Engagement): EngagementDraft {
     vertical: e.vertical,
     notes: e.notes,
     hosts: e.hosts.filter((h) => h.name !== e.domain).map((h) => ({ name: relativeHost(h.name, e.domain), role: h.role })),
+    dkimSelectors: [...e.dkimSelectors],
+    routes: [...e.routes],
   }
 }
 
@@ -53,10 +59,12 @@ export function draftToInput(d: EngagementDraft): EngagementCreate {
     vertical: d.vertical,
     notes: d.notes,
     hosts: d.hosts.map((h) => ({ name: h.name, role: h.role })),
+    dkimSelectors: [...d.dkimSelectors],
+    routes: [...d.routes],
   }
 }
 
-const FIELDS: readonly DraftField[] = ['clientName', 'founderName', 'founderEmail', 'domain', 'stage', 'vertical', 'notes', 'hosts']
+const FIELDS: readonly DraftField[] = ['clientName', 'founderName', 'founderEmail', 'domain', 'stage', 'vertical', 'notes', 'hosts', 'dkimSelectors', 'routes']
 
 /**
  * Map a failed save onto form fields. Issue paths come as "domain" (create) or
@@ -83,4 +91,39 @@ export function addHosts(hosts: EngagementDraft['hosts'], typed: string, guess: 
     next.push({ name, role: guess(name) })
   }
   return next
+}
+
+/** How each check-settings list is normalised, and how many entries it may hold. */
+export const LIST_RULES = {
+  dkimSelectors: { normalize: normalizeSelector, max: MAX_DKIM_SELECTORS, what: 'DKIM selectors' },
+  routes: { normalize: normalizeRoute, max: MAX_ROUTES, what: 'key routes' },
+} as const satisfies Record<string, { normalize(s: string): Normalized; max: number; what: string }>
+
+export type ListField = keyof typeof LIST_RULES
+
+/**
+ * Add entries typed into a list's chip input (comma/space separated). Valid entries are stored
+ * normalised ("S1._domainkey" → "s1"); invalid ones are kept as typed so the field can say
+ * what is wrong with them. Duplicates are skipped.
+ */
+export function addListItems(list: string[], typed: string, field: ListField): string[] {
+  const next = [...list]
+  for (const raw of splitList(typed)) {
+    const r = LIST_RULES[field].normalize(raw)
+    const item = r.ok ? r.value : raw
+    if (!next.includes(item)) next.push(item)
+  }
+  return next
+}
+
+/** Errors of the check-settings lists, known before saving: the first bad entry, or too many. */
+export function listErrors(d: Pick<EngagementDraft, ListField>): FieldErrors {
+  const out: FieldErrors = {}
+  for (const field of Object.keys(LIST_RULES) as ListField[]) {
+    const { normalize, max, what } = LIST_RULES[field]
+    const bad = d[field].map((x) => normalize(x)).find((r) => !r.ok)
+    if (bad && !bad.ok) out[field] = bad.reason
+    else if (d[field].length > max) out[field] = `at most ${max} ${what}`
+  }
+  return out
 }

@@ -81,4 +81,26 @@ describe('engagement export and import', () => {
     a.db.prepare("UPDATE evidence SET body = replace(body, 'SMS arrived', 'SMS lost') WHERE engagement_id = ?").run(id)
     expect(() => exportEngagement(a, id)).toThrow(/evidence chain is broken at item 3/)
   })
+
+  it('carries the check settings, and imports files exported before they existed', () => {
+    a.engagements.update({ id: 'move.example', patch: { dkimSelectors: ['s1', 'k2'], routes: ['/pricing'] } })
+    const { bytes } = exportEngagement(a, 'move.example')
+    expect(b.engagements.get(importEngagement(b, bytes).id)).toMatchObject({ dkimSelectors: ['s1', 'k2'], routes: ['/pricing'] })
+
+    // An older app's export: the engagement row has no dkim_selectors or routes at all.
+    const c = tempDir()
+    cleanups.push(c.cleanup)
+    const ws = openWorkspace(c.dir)
+    try {
+      const old = tamper(bytes, (d) => {
+        delete d.tables.engagements[0].dkim_selectors
+        delete d.tables.engagements[0].routes
+      })
+      const r = importEngagement(ws, old)
+      expect(r).toMatchObject({ domain: 'move.example', evidence: 4 })
+      expect(ws.engagements.get(r.id)).toMatchObject({ clientName: 'Move Co', dkimSelectors: [], routes: [] })
+    } finally {
+      ws.close()
+    }
+  })
 })

@@ -16,6 +16,8 @@ export function engagement(over: Partial<Engagement> = {}): Engagement {
       { name: domain, role: 'apex' },
       { name: `www.${domain}`, role: 'web' },
     ],
+    dkimSelectors: [],
+    routes: [],
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-01T10:00:00.000Z',
     ...over,

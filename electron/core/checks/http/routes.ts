@@ -4,16 +4,21 @@ import { withPreflight, worst } from './lib/outcome'
 import { canonicalOrError } from './lib/site'
 import { summarize } from './lib/stats'
 
-/** Key routes sampled on the canonical host; all but "/" are skipped when they 404. */
+/** Key routes guessed on the canonical host; all but "/" are skipped when they 404. */
 export const DEFAULT_ROUTES = ['/', '/login', '/signup', '/api/health']
 /** Samples per route, and how many run at once per route (politeness). */
 export const SAMPLES = 20
+/** Samples per run at most: with many configured routes each gets fewer (never under MIN_SAMPLES). */
+export const SAMPLE_BUDGET = 200
+export const MIN_SAMPLES = 8
 /** Health routes tried on hosts declared as API hosts (404s are skipped). */
 export const API_ROUTES = ['/health', '/api/health']
 const PARALLEL = 4
 
 interface RouteResult {
   url: string
+  /** Named in the engagement's key routes (a 404 is then reported, not skipped). */
+  configured: boolean
   present: boolean
   status?: number
   error?: string
@@ -21,22 +26,22 @@ interface RouteResult {
   stats?: ReturnType<typeof summarize>
 }
 
-async function sample(ctx: CheckContext, url: string): Promise<RouteResult> {
+async function sample(ctx: CheckContext, url: string, configured: boolean, samples: number): Promise<RouteResult> {
   const http = ctx.services.http
   const once = () => http.request(url, { signal: ctx.signal, maxBytes: 512 * 1024 })
   let first: HttpExchange
   try {
     first = await once()
   } catch (e) {
-    if (isHttpError(e)) return { url, present: true, error: e.message, samples: [] }
+    if (isHttpError(e)) return { url, configured, present: true, error: e.message, samples: [] }
     throw e
   }
   // The first request is a warm-up: it pays for DNS, TCP and TLS, which a returning visitor does not.
-  const r: RouteResult = { url, present: !(first.status === 404 || first.status === 410), status: first.status, samples: [] }
+  const r: RouteResult = { url, configured, present: !(first.status === 404 || first.status === 410), status: first.status, samples: [] }
   if (!r.present || first.status >= 500) return r
-  // Bounded: SAMPLES requests per route, PARALLEL at a time, stop at the first failure.
-  while (r.samples.length < SAMPLES && !r.error && !ctx.signal.aborted) {
-    const batch = Math.min(PARALLEL, SAMPLES - r.samples.length)
+  // Bounded: `samples` requests per route, PARALLEL at a time, stop at the first failure.
+  while (r.samples.length < samples && !r.error && !ctx.signal.aborted) {
+    const batch = Math.min(PARALLEL, samples - r.samples.length)
     const got = await Promise.allSettled(Array.from({ length: batch }, once))
     for (const g of got) {
       if (g.status === 'fulfilled') {
@@ -56,7 +61,7 @@ export const check: CheckModule = {
     area: 'http',
     stage: 'caching',
     why: 'Every extra 100 ms on the landing and signup pages measurably lowers conversion; an erroring login loses customers outright.',
-    fix: 'Cache static pages at the edge, move heavy work off the request path, and add indexes for the slowest queries; fix any route answering 5xx first.',
+    fix: 'Cache static pages at the edge, move heavy work off the request path, and add indexes for the slowest queries; fix any route answering 5xx first. A key route that answers 404 is broken or was renamed: fix the link, or update the route in the engagement\'s check settings.',
     scope: 'domain',
     network: true,
     timeoutMs: 60_000,
@@ -68,12 +73,19 @@ export const check: CheckModule = {
     const { p95PassMs, p95WarnMs } = ctx.thresholds
     // API hosts answer health on their own name too.
     const api = ctx.engagement.hosts.filter((h) => h.role === 'api').flatMap((h) => API_ROUTES.map((p) => `https://${h.name}${p}`))
-    const urls = [...new Set([...DEFAULT_ROUTES.map((p) => `${canon.origin}${p}`), ...api])]
+    // "/" first, then the consultant's key routes, then the built-in guesses (a 404 there is skipped).
+    const mine = new Set((ctx.engagement.routes ?? []).map((p) => `${canon.origin}${p}`))
+    const urls = [...new Set([`${canon.origin}/`, ...mine, ...DEFAULT_ROUTES.map((p) => `${canon.origin}${p}`), ...api])]
+    const perRoute = Math.min(SAMPLES, Math.max(MIN_SAMPLES, Math.floor(SAMPLE_BUDGET / urls.length)))
     // Each route is sampled PARALLEL at a time; the client's per-host limit bounds the total per host.
-    const routes = await Promise.all(urls.map((u) => sample(ctx, u)))
+    const routes = await Promise.all(urls.map((u) => sample(ctx, u, mine.has(u), perRoute)))
     const measured = routes.filter((r) => r.present)
     let status = 'pass' as CheckStatus
     const notes: string[] = []
+    for (const r of routes.filter((x) => x.configured && !x.present)) {
+      status = worst(status, 'fail')
+      notes.push(`${r.url.replace(/^https:\/\//, '')} answers ${r.status} (a configured key route)`)
+    }
     for (const r of measured) {
       const path = r.url.replace(/^https:\/\//, '')
       if (r.error) {
@@ -90,8 +102,8 @@ export const check: CheckModule = {
         notes.push(`${path} p95 ${r.stats.p95} ms`)
       }
     }
-    const rows = routes.map(({ url, present, status: s, error, stats, samples }) => ({ url, present, status: s, error, stats, samples }))
-    const details = withPreflight({ targets: { p95PassMs, p95WarnMs }, samplesPerRoute: SAMPLES, routes: rows }, [canon.page])
+    const rows = routes.map(({ url, configured, present, status: s, error, stats, samples }) => ({ url, configured, present, status: s, error, stats, samples }))
+    const details = withPreflight({ targets: { p95PassMs, p95WarnMs }, samplesPerRoute: perRoute, routes: rows }, [canon.page])
     const evidence = [{ kind: 'http.routes', label: `Route timings on ${canon.origin}`, data: rows }]
     const worstP95 = Math.max(0, ...measured.map((r) => r.stats?.p95 ?? 0))
     const summary =

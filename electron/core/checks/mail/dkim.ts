@@ -10,11 +10,8 @@ interface Found {
   error?: string
 }
 
-/** Selectors configured for an engagement (a scenario or a person may add `dkimSelectors`). */
-function configured(e: unknown): string[] {
-  const s = (e as { dkimSelectors?: unknown }).dkimSelectors
-  return Array.isArray(s) ? s.map(String) : []
-}
+/** What a found record amounts to, in a few words. */
+const state = (f: Found) => f.error ?? (f.key?.revoked ? 'revoked' : `${f.key?.bits} bits`)
 
 /** mail.dkim: a valid, strong, non-test DKIM key for the domain's sending provider. */
 export const check: CheckModule = {
@@ -24,7 +21,7 @@ export const check: CheckModule = {
     area: 'mail',
     stage: 'security',
     why: 'DKIM signatures prove your emails are really yours; without a valid key, DMARC fails and mail goes to spam.',
-    fix: 'Turn on DKIM signing at your mail provider and publish the TXT (or CNAME) record it gives you at <selector>._domainkey.<domain>; use 2048-bit keys and remove t=y.',
+    fix: 'Turn on DKIM signing at your mail provider and publish the TXT (or CNAME) record it gives you at <selector>._domainkey.<domain>; use 2048-bit keys and remove t=y. If your provider signs with a selector the check does not guess, add it (the part before ._domainkey) to the engagement\'s check settings.',
     runbook: 'email-not-delivered',
     scope: 'domain',
     network: true,
@@ -35,7 +32,9 @@ export const check: CheckModule = {
     const spf = (await dns.lookup(ctx.domain, 'TXT', o)).records.map((r) => txtOf(r.data)).find(isSpfRecord) ?? ''
     const includes = [...spf.matchAll(/(?:^|\s)[+~?-]?include:(\S+)/gi)].map((m) => m[1].toLowerCase())
     const providers = PROVIDERS.filter((p) => includes.some((i) => p.include.test(i)))
-    const selectors = [...new Set([...configured(ctx.engagement), ...providers.flatMap((p) => p.selectors), ...COMMON_SELECTORS])]
+    // The consultant's selectors first, then the sending providers', then common guesses.
+    const mine = ctx.engagement.dkimSelectors ?? []
+    const selectors = [...new Set([...mine, ...providers.flatMap((p) => p.selectors), ...COMMON_SELECTORS])]
     const found: Found[] = []
     await Promise.all(
       selectors.map(async (selector) => {
@@ -46,23 +45,36 @@ export const check: CheckModule = {
           const p = parseDkimKey(texts.join(''))
           found.push(p.ok ? { selector, key: p.key } : { selector, error: p.error })
         } catch (e) {
-          if (configured(ctx.engagement).includes(selector)) found.push({ selector, error: (e as Error).message })
+          if (mine.includes(selector)) found.push({ selector, error: (e as Error).message })
         }
       }),
     )
     found.sort((a, b) => a.selector.localeCompare(b.selector))
     const usable = found.filter((f) => f.key && !f.key.revoked && (f.key.bits ?? 2048) >= 1024)
-    const details = { providers: providers.map((p) => p.name), selectorsTried: selectors.length, found: found.map((f) => ({ selector: f.selector, error: f.error, k: f.key?.k, bits: f.key?.bits, revoked: f.key?.revoked, testing: f.key?.testing })) }
+    const details = { providers: providers.map((p) => p.name), configured: mine, selectorsTried: selectors.length, found: found.map((f) => ({ selector: f.selector, error: f.error, k: f.key?.k, bits: f.key?.bits, revoked: f.key?.revoked, testing: f.key?.testing })) }
     const out = (status: 'pass' | 'warn' | 'fail' | 'skip', summary: string) => ({ status, summary, details, evidence: evidence() })
     if (/^v=spf1\s+-all\s*$/i.test(spf) && !found.length) return out('skip', `${ctx.domain} sends no mail (SPF "-all"), so no DKIM key is needed.`)
-    const providerSelectors = new Set([...configured(ctx.engagement), ...providers.flatMap((p) => p.selectors)])
+    const at = (selector: string) => found.find((f) => f.selector === selector)
+    const isUsable = (selector: string) => usable.some((f) => f.selector === selector)
+    if (mine.length && !mine.some(isUsable)) {
+      // The consultant named the selectors the mail is signed with: none of them works.
+      const seen = mine.map((s) => `${s}: ${at(s) ? state(at(s)!) : 'no record'}`).join(', ')
+      const elsewhere = usable.filter((f) => !mine.includes(f.selector)).map((f) => f.selector)
+      const also = elsewhere.length ? ` A key exists at ${elsewhere.join(', ')}, which is not configured.` : ''
+      return out('fail', `No valid DKIM key at ${mine.join(', ')} (configured; ${seen}): mail signed with ${mine.length === 1 ? 'it' : 'them'} fails DKIM.${also}`)
+    }
+    const providerSelectors = new Set([...mine, ...providers.flatMap((p) => p.selectors)])
     const forProvider = providerSelectors.size ? usable.filter((f) => providerSelectors.has(f.selector)) : usable
     const who = providers.length ? providers.map((p) => p.name).join(', ') : 'the domain'
+    if (!forProvider.length && !found.length) {
+      return out('fail', `No DKIM key for ${who} at any of the ${selectors.length} selectors tried: turn on DKIM signing, or add the selector your mail is signed with to the engagement's check settings.`)
+    }
     if (!forProvider.length) {
-      const why = found.length ? ` (found: ${found.map((f) => `${f.selector}: ${f.error ?? (f.key?.revoked ? 'revoked' : `${f.key?.bits} bits`)}`).join(', ')})` : ''
-      return out('fail', `No valid DKIM key for ${who}${why}: its mail cannot pass DKIM.`)
+      return out('fail', `No valid DKIM key for ${who} (found: ${found.map((f) => `${f.selector}: ${state(f)}`).join(', ')}): its mail cannot pass DKIM.`)
     }
     const warns: string[] = []
+    const unusable = mine.filter((s) => !isUsable(s) && !at(s)?.error)
+    if (unusable.length) warns.push(`configured ${unusable.map((s) => `${s} ${at(s) ? `is ${state(at(s)!)}` : 'has no record'}`).join(', ')}`)
     for (const f of forProvider) {
       if (f.key?.testing) warns.push(`${f.selector} is in test mode (t=y): receivers treat signatures as unsigned`)
       if (f.key?.k === 'rsa' && (f.key.bits ?? 2048) < 2048) warns.push(`${f.selector} is a ${f.key.bits}-bit RSA key; use 2048 bits`)

@@ -1,5 +1,7 @@
 import { EventBus } from '../../../../electron/core/events'
 import { runAudit } from '../../../../electron/core/checks/runner'
+import { CheckStore } from '../../../../electron/core/checks/persist'
+import { engagementCreateSchema, type EngagementCreate } from '@shared/schemas/engagement'
 import { openWorkspace } from '../../../../electron/core/workspace'
 import { loadScenario, startLab, type Scenario } from '../../../../electron/lab'
 import type { RecordSpec, ZoneSpec } from '../../../../electron/lab/scenario/dns-schema'
@@ -12,6 +14,30 @@ export function healthyWith(change: (zone: ZoneSpec) => void, records: RecordSpe
   zone.records = [...zone.records.filter((r) => !drop(r)), ...records]
   change(zone)
   return s
+}
+
+/**
+ * Run some checks against a scenario for an engagement with extra fields (check settings…) in a
+ * fresh in-memory workspace; returns status, summary and stored details by "id target".
+ */
+export async function auditWith(
+  scenario: Scenario,
+  checkIds: string[],
+  fields: Omit<EngagementCreate, 'domain'> = {},
+): Promise<Record<string, { status: string; summary: string; details: Record<string, unknown> }>> {
+  const lab = await startLab(scenario)
+  const ws = openWorkspace(':memory:')
+  try {
+    const engagement = ws.engagements.create(engagementCreateSchema.parse({ domain: scenario.domains[0], hosts: scenario.hosts.map((h) => h.name), ...fields }))
+    const r = await runAudit({ workspace: ws, events: new EventBus(), engagement, profile: lab.profile, checkIds })
+    const store = new CheckStore(ws.db, ws.evidence)
+    return Object.fromEntries(
+      r.checks.map((c) => [c.target === engagement.domain ? c.id : `${c.id} ${c.target}`, { status: c.status, summary: c.summary, details: (c.resultId != null && store.getResult(c.resultId)?.details) || {} }]),
+    )
+  } finally {
+    ws.close()
+    await lab.close()
+  }
 }
 
 /** Run some checks against a scenario in a fresh in-memory workspace; returns status and summary by "id target". */

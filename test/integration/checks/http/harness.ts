@@ -17,15 +17,23 @@ export function engagement(domain: string, hosts: Record<string, Host['role']> =
     vertical: 'bootstrapped-saas',
     notes: '',
     hosts: Object.entries(hosts).map(([name, role]) => ({ name, role })),
+    dkimSelectors: [],
+    routes: [],
     createdAt: now,
     updatedAt: now,
   }
 }
 
 /** Run one check the way the runner does (own services, timeout, error capture). */
-export async function runCheck(check: CheckModule, profile: NetworkProfile, domain: string, target = domain, o: { role?: Host['role']; thresholds?: Partial<Thresholds> } = {}): Promise<CheckOutcome> {
+export async function runCheck(
+  check: CheckModule,
+  profile: NetworkProfile,
+  domain: string,
+  target = domain,
+  o: { role?: Host['role']; thresholds?: Partial<Thresholds>; routes?: string[] } = {},
+): Promise<CheckOutcome> {
   const services = createServices(profile)
-  const eng = engagement(domain, target !== domain || o.role ? { [target]: o.role ?? 'other' } : {})
+  const eng = { ...engagement(domain, target !== domain || o.role ? { [target]: o.role ?? 'other' } : {}), routes: o.routes ?? [] }
   const host = eng.hosts.find((h) => h.name === target)
   try {
     const ctx = { engagement: eng, domain, target, host, profile, thresholds: { ...DEFAULT_THRESHOLDS, ...o.thresholds }, services }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { guessRole } from '@shared/domain'
 import { engagementCreateSchema } from '@shared/schemas/engagement'
-import { addHosts, draftFromEngagement, draftToInput, emptyDraft, errorsFromIssues, relativeHost } from '../../../../renderer/src/store/form'
+import { addHosts, addListItems, draftFromEngagement, draftToInput, emptyDraft, errorsFromIssues, listErrors, relativeHost } from '../../../../renderer/src/store/form'
 import { engagement } from '../fixtures'
 
 describe('engagement form', () => {
@@ -47,6 +47,31 @@ describe('engagement form', () => {
       { name: 'staging', role: 'staging' },
     ])
     expect(addHosts(hosts, ' , ', guessRole)).toEqual(hosts)
+  })
+
+  it('carries check settings from the engagement to the draft and back to contract input', () => {
+    const d = draftFromEngagement(engagement({ dkimSelectors: ['s1'], routes: ['/pricing'] }))
+    expect([d.dkimSelectors, d.routes]).toEqual([['s1'], ['/pricing']])
+    expect(emptyDraft()).toMatchObject({ dkimSelectors: [], routes: [] })
+    const parsed = engagementCreateSchema.parse(draftToInput({ ...d, dkimSelectors: ['s1', 'K2'], routes: ['/pricing', '/login'] }))
+    expect([parsed.dkimSelectors, parsed.routes]).toEqual([['s1', 'k2'], ['/pricing', '/login']])
+    expect(errorsFromIssues({ code: 'invalid_input', message: 'x', issues: [{ path: 'patch.routes.1', message: 'bad route' }] })).toEqual({ routes: 'bad route' })
+  })
+
+  it('adds typed selectors and routes as chips: normalised when valid, kept as typed when not', () => {
+    expect(addListItems(['s1'], 'S1, k2._domainkey mandrill', 'dkimSelectors')).toEqual(['s1', 'k2', 'mandrill'])
+    expect(addListItems([], '/pricing,/app/../login /pricing', 'routes')).toEqual(['/pricing', '/login'])
+    expect(addListItems([], 'https://acme.example/x', 'routes')).toEqual(['https://acme.example/x'])
+    expect(addListItems(['/a'], ' , ', 'routes')).toEqual(['/a'])
+  })
+
+  it('says what is wrong with the lists before saving', () => {
+    expect(listErrors({ dkimSelectors: ['s1'], routes: ['/ok'] })).toEqual({})
+    expect(listErrors({ dkimSelectors: ['s1', 'bad sel!'], routes: ['pricing'] })).toEqual({
+      dkimSelectors: expect.stringMatching(/the selector "bad sel!" is not a DNS name/),
+      routes: expect.stringMatching(/start it with "\/"/),
+    })
+    expect(listErrors({ dkimSelectors: [], routes: Array.from({ length: 21 }, (_, i) => `/r${i}`) })).toEqual({ routes: 'at most 20 key routes' })
   })
 
   it('shows hosts relative to their domain', () => {

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react'
+import { plural } from '../lib/format'
+import { listErrors, type EngagementDraft, type FieldErrors, type ListField } from '../store/form'
+import { Field } from './Field'
+import { Icon } from './Icon'
+import { ListChips } from './ListChips'
+
+export interface CheckSettingsProps {
+  draft: EngagementDraft
+  /** Errors from the last save (the contract's issues). */
+  errors: FieldErrors
+  onChange(field: ListField, items: string[]): void
+}
+
+/**
+ * The form's "Check settings" disclosure: DKIM selectors (mail.dkim) and key routes
+ * (http.routes). Collapsed by default; opens by itself when a save reports a problem in it.
+ */
+export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
+  const [open, setOpen] = useState(false)
+  const saved = Boolean(errors.dkimSelectors || errors.routes)
+  useEffect(() => {
+    if (saved) setOpen(true)
+  }, [saved, errors])
+  // Known before saving (a refused entry, too many); otherwise what the last save said.
+  const local = listErrors(draft)
+  const error = (f: ListField) => local[f] ?? errors[f]
+  const counts = [draft.dkimSelectors.length && plural(draft.dkimSelectors.length, 'DKIM selector'), draft.routes.length && plural(draft.routes.length, 'key route')].filter(Boolean)
+  return (
+    <details className="form-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <Icon name="arrow" size={14} />
+        <span className="form-section-title">Check settings</span>
+        <span className="muted small">{counts.length ? counts.join(' · ') : 'optional'}</span>
+      </summary>
+      <div className="form-section-body">
+        <Field
+          id="f-dkim"
+          label="DKIM selectors"
+          hint="The selectors your mail providers sign with: the part before ._domainkey, e.g. s1 or k2. Tried before the common ones; up to 20."
+          error={error('dkimSelectors')}
+          optional
+        >
+          {(aria) => (
+            <ListChips id={aria.id} aria={aria} field="dkimSelectors" noun="selector" placeholder="s1, k2, mandrill…" items={draft.dkimSelectors} onChange={(v) => onChange('dkimSelectors', v)} />
+          )}
+        </Field>
+        <Field
+          id="f-routes"
+          label="Key routes"
+          hint="Paths timed on the canonical host besides /, e.g. /pricing or /api/health. One that answers 404 fails the check; up to 20."
+          error={error('routes')}
+          optional
+        >
+          {(aria) => <ListChips id={aria.id} aria={aria} field="routes" noun="route" placeholder="/pricing, /login…" items={draft.routes} onChange={(v) => onChange('routes', v)} />}
+        </Field>
+      </div>
+    </details>
+  )
+}

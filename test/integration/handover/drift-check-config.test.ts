@@ -1,0 +1,50 @@
+import { generateKeyPairSync } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { engagementCreateSchema } from '@shared/schemas/engagement'
+import { tempDir } from '../../helpers/tmp'
+import { memoryStore } from '../../unit/handover/fixture'
+import { healthyWith } from '../checks/engine/variants'
+import { EventBus } from '../../../electron/core/events'
+import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
+import { runAudit } from '../../../electron/core/checks/runner'
+import { createBundle } from '../../../electron/core/handover/bundle/build'
+import { runDrift } from '../../../electron/core/handover/drift'
+import { startLab, type Lab } from '../../../electron/lab'
+
+const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
+
+// The founder runs drift in a fresh workspace: the engagement is recreated from baseline.json,
+// so its check settings must travel in the baseline, or mail.dkim would "drift" to fail.
+describe('drift keeps the engagement check settings', () => {
+  const tmp = tempDir()
+  const workspaces: Workspace[] = []
+  let lab: Lab | undefined
+  afterAll(async () => {
+    for (const ws of workspaces) ws.close()
+    await lab?.close()
+    tmp.cleanup()
+  })
+
+  it('re-runs mail.dkim with the configured selector: no false drift', async () => {
+    const scenario = healthyWith(() => undefined, [{ name: '2024a._domainkey', type: 'TXT', data: `v=DKIM1; k=rsa; p=${rsa()}` }], [{ name: 'google._domainkey', type: 'TXT' }])
+    lab = await startLab(scenario)
+    const ws = openWorkspace(join(tmp.dir, 'consultant'))
+    workspaces.push(ws)
+    const events = new EventBus()
+    const engagement = ws.engagements.create(engagementCreateSchema.parse({ domain: 'tidy.example', hosts: ['www'], dkimSelectors: ['2024a'], routes: ['/login'] }))
+    const audit = await runAudit({ workspace: ws, events, engagement, profile: lab.profile, checkIds: ['mail.dkim'] })
+    expect(audit.checks[0].status).toBe('pass')
+    const out = join(tmp.dir, 'bundle')
+    await createBundle({ workspace: ws, engagement, outDir: out, secrets: memoryStore(), signer: { name: 'Ada Consultant' } })
+    expect(JSON.parse(readFileSync(join(out, 'baseline.json'), 'utf8')).engagement).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'] })
+
+    const founder = openWorkspace(join(tmp.dir, 'founder'))
+    workspaces.push(founder)
+    const drift = await runDrift({ workspace: founder, events, bundle: out, profile: lab.profile })
+    expect(drift.checked).toBe(1)
+    expect(drift.changes).toEqual([])
+    expect(founder.engagements.get('tidy.example')).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'] })
+  })
+})
