@@ -1,6 +1,6 @@
-import { useState } from 'react'
 import { HOST_ROLES, guessRole, type HostRole } from '@shared/domain'
 import { addHosts, type EngagementDraft } from '../store/form'
+import { ChipInput } from './ChipInput'
 import { Icon } from './Icon'
 
 const SUGGESTED = ['www', 'app', 'api', 'admin', 'staging']
@@ -18,12 +18,6 @@ export interface HostChipsProps {
  * chip has its role (guessed from the label, changeable) and a remove button.
  */
 export function HostChips({ id, domain, hosts, onChange, aria }: HostChipsProps) {
-  const [text, setText] = useState('')
-  const commit = () => {
-    if (!text.trim()) return
-    onChange(addHosts(hosts, text, guessRole))
-    setText('')
-  }
   const fqdn = (name: string) => (domain && !name.includes('.') ? `${name}.${domain.trim().toLowerCase()}` : name)
   const missing = SUGGESTED.filter((s) => !hosts.some((h) => h.name === s))
   return (
@@ -53,24 +47,12 @@ export function HostChips({ id, domain, hosts, onChange, aria }: HostChipsProps)
           ))}
         </ul>
       )}
-      <input
+      <ChipInput
         id={id}
-        {...aria}
-        className="input mono"
-        value={text}
+        aria={aria}
         placeholder={hosts.length ? 'Add another host…' : 'www, app, api…'}
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ',') {
-            e.preventDefault()
-            commit()
-          } else if (e.key === 'Backspace' && !text && hosts.length) {
-            onChange(hosts.slice(0, -1))
-          }
-        }}
+        onAdd={(text) => onChange(addHosts(hosts, text, guessRole))}
+        onRemoveLast={() => hosts.length && onChange(hosts.slice(0, -1))}
       />
       {missing.length > 0 && (
         <div className="suggestions">

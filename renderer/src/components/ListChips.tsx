@@ -1,5 +1,5 @@
-import { useState } from 'react'
 import { LIST_RULES, addListItems, type ListField } from '../store/form'
+import { ChipInput } from './ChipInput'
 import { Icon } from './Icon'
 
 export interface ListChipsProps {
@@ -19,12 +19,6 @@ export interface ListChipsProps {
  * rules refuse stay visible, marked, until removed.
  */
 export function ListChips({ id, field, items, noun, placeholder, onChange, aria }: ListChipsProps) {
-  const [text, setText] = useState('')
-  const commit = () => {
-    if (!text.trim()) return
-    onChange(addListItems(items, text, field))
-    setText('')
-  }
   return (
     <div className="chips-field">
       {items.length > 0 && (
@@ -43,25 +37,12 @@ export function ListChips({ id, field, items, noun, placeholder, onChange, aria 
           })}
         </ul>
       )}
-      <input
+      <ChipInput
         id={id}
-        {...aria}
-        className="input mono"
-        value={text}
+        aria={aria}
         placeholder={items.length ? `Add another ${noun}…` : placeholder}
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === ',') {
-            e.preventDefault()
-            commit()
-          } else if (e.key === 'Backspace' && !text && items.length) {
-            onChange(items.slice(0, -1))
-          }
-        }}
+        onAdd={(text) => onChange(addListItems(items, text, field))}
+        onRemoveLast={() => items.length && onChange(items.slice(0, -1))}
       />
     </div>
   )
