@@ -10,6 +10,7 @@ import { checkApi } from './api/checks'
 import { handoverApi } from './api/handover'
 import { bundleFileApi } from './api/bundle-files'
 import { settingsApi } from './api/settings'
+import { summaryApi } from './api/summaries'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
 
@@ -40,6 +41,7 @@ export function createCore(
     ...handoverApi(services),
     ...bundleFileApi(services),
     ...settingsApi(services),
+    ...summaryApi(services),
   }
   return { ...services, api }
 }

@@ -1,4 +1,5 @@
 import { engagementCreateSchema, engagementUpdateSchema, idSchema, type Engagement } from '../schemas/engagement'
+import type { EngagementSummary } from '../schemas/summary'
 import { z } from 'zod'
 import { method, none } from './method'
 
@@ -13,6 +14,8 @@ export interface AppInfo {
 export const engagementMethods = {
   appInfo: method<typeof none, AppInfo>(none),
   listEngagements: method<typeof none, Engagement[]>(none),
+  /** One summary per engagement for the list: sprint clock, progress, worst open risk, rotation due. */
+  engagementSummaries: method<typeof none, EngagementSummary[]>(none),
   getEngagement: method<typeof idSchema, Engagement>(idSchema),
   createEngagement: method<typeof engagementCreateSchema, Engagement>(engagementCreateSchema),
   updateEngagement: method<typeof engagementUpdateSchema, Engagement>(engagementUpdateSchema),

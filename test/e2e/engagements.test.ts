@@ -1,6 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import type { BrowserServer } from '../../electron/serve/server'
+import type { SprintStatus } from '@shared/schemas/sprint'
+import { dispatch } from '../../electron/core/api'
+import { runDone } from '../../electron/core/api/checks'
+import { credentialService } from '../../electron/core/api/credentials'
+import { createMemoryStore } from '../../electron/core/vault/memory-store'
+import { memoryCredentialSource } from '../../electron/core/vault/sources'
+import { startLab } from '../../electron/lab'
+import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { tempDir } from '../helpers/tmp'
 import { expectAccessible, launchChromium, openApp, serve, shot } from './harness'
 
@@ -237,6 +244,73 @@ describe('engagements in browser mode', () => {
     await expect.poll(() => rows().count()).toBe(1)
     expect(await rows().first().textContent()).toContain('Client 0777')
     expect(pageErrors).toEqual([])
+  })
+
+  it('shows each sprint’s clock and worst open risk, and sorts the most at risk first', async () => {
+    const lab = await startLab('demo')
+    try {
+      // this test's server reaches the demo sandbox; the vault keeps secrets in memory
+      await server!.close()
+      const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
+      server = await startServer({ workspaceDir: ws.dir, port: 0, profile: lab.profile, credentials })
+      credentialService(server.core, createMemoryStore())
+      const call = async <T,>(method: string, input: unknown): Promise<T> => {
+        const r = await dispatch(server!.core, method, input)
+        if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+        return r.value as T
+      }
+      // a sprint with a failing DNS and routing stage; one just started; one without a sprint whose token is overdue
+      const acme = await call<{ id: string }>('createEngagement', { domain: 'acme-launch.example', clientName: 'Acme Launch', hosts: ['www', 'app', 'api', 'staging', 'docs'] })
+      await call('startSprint', { engagementId: acme.id })
+      await runDone((await call<{ runId: string }>('runSprint', { engagementId: acme.id, stage: 'dns-routing' })).runId)
+      const north = await call<{ id: string }>('createEngagement', { domain: 'northwind.example', clientName: 'Northwind Studio' })
+      await call('startSprint', { engagementId: north.id })
+      const quill = await call<{ id: string }>('createEngagement', { domain: 'quill.example', clientName: 'Quill Press' })
+      await call('addCredential', { provider: 'other', label: 'Registrar login', secret: 'registrar-pass-123', engagementId: quill.id, rotationDue: '2020-01-31', verify: false })
+      const status = await call<SprintStatus>('sprintStatus', { engagementId: acme.id })
+      const worst = status.risks[0]!
+      const total = status.items.length
+
+      await openApp(page, server.url)
+      await expect.poll(() => rows().count()).toBe(3)
+      const table = page.getByRole('table', { name: 'Engagements' })
+      expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Client', 'Domain', 'Stage', 'Sprint', 'Worst open risk', 'Updated'])
+      // most recently updated first, as before
+      expect(await page.locator('button.row-open').allTextContents()).toEqual(['Quill Press', 'Northwind Studio', 'Acme Launch'])
+      const row = (name: string) => rows().filter({ has: page.getByRole('button', { name, exact: true }) })
+      const cells = async (name: string) => (await row(name).getByRole('cell').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim())
+      // the summaries arrive beside the list
+      await expect.poll(async () => (await cells('Acme Launch'))[3]).toContain(' done')
+      const [, , , acmeSprint, acmeRisk] = await cells('Acme Launch')
+      expect(acmeSprint).toMatch(new RegExp(`^4[78] h left · Day 1 · morning \\d+/${total} done$`))
+      // the dashboard's first risk, with its status tag, and how many checks fail
+      expect(acmeRisk!.startsWith(`Fail ${worst.title} `)).toBe(true)
+      expect(acmeRisk).toMatch(/ \d+ failing/)
+      const [, , , northSprint, northRisk] = await cells('Northwind Studio')
+      expect(northSprint).toMatch(new RegExp(`^4[78] h left · Day 1 · morning 0/${total} done$`))
+      expect(northRisk).toMatch(/^To do /)
+      const [, , , quillSprint, quillRisk] = await cells('Quill Press')
+      expect(quillSprint).toBe('Not started')
+      expect(quillRisk).toBe('No sprint yet Rotation overdue')
+      await shot(page, '14-list-sprint-risk')
+      await expectAccessible(page, 'list with sprint and risk columns')
+
+      // the order control works by keyboard: the failing sprint first, then the one with work still to do
+      await page.getByLabel('Order').focus()
+      await page.keyboard.press('ArrowDown')
+      await expect.poll(() => page.locator('button.row-open').allTextContents()).toEqual(['Acme Launch', 'Northwind Studio', 'Quill Press'])
+      expect(await page.getByText('3 engagements · most at risk first').count()).toBe(1)
+      expect(await table.getByRole('columnheader', { name: 'Worst open risk' }).getAttribute('aria-sort')).toBe('descending')
+      await shot(page, '15-list-most-at-risk')
+      await expectAccessible(page, 'list sorted by risk')
+
+      // a sprint finished elsewhere (the CLI, another window) arrives over the event stream
+      await call('finishSprint', { engagementId: north.id })
+      await expect.poll(async () => (await cells('Northwind Studio'))[3]).toBe(`Finished 0/${total} done`)
+      expect(pageErrors).toEqual([])
+    } finally {
+      await lab.close()
+    }
   })
 
   it('explains what to do when opened without the session token', async () => {

@@ -4,14 +4,46 @@ import type { ResolvedTemplate } from './templates'
 
 export type { BlockClock, ItemState, ItemStatus, PlanItem, ResultLite, Risk, Waiver }
 
+/** Latest results folded into counts by status and the newest time: all an item's status needs. */
+export interface Tally {
+  n: number
+  fail: number
+  error: number
+  skip: number
+  warn: number
+  /** The newest result's finish time ('' when there is none). */
+  latestAt: string
+}
+
+export const EMPTY_TALLY: Tally = { n: 0, fail: 0, error: 0, skip: 0, warn: 0, latestAt: '' }
+
+/** Count results by status. */
+export function tally(results: readonly ResultLite[]): Tally {
+  const t = { ...EMPTY_TALLY }
+  for (const r of results) {
+    t.n++
+    if (r.status === 'fail' || r.status === 'error' || r.status === 'skip' || r.status === 'warn') t[r.status]++
+    if (r.at > t.latestAt) t.latestAt = r.at
+  }
+  return t
+}
+
+/** Two tallies as one (an item with several checks). */
+export function addTally(a: Tally, b: Tally): Tally {
+  return { n: a.n + b.n, fail: a.fail + b.fail, error: a.error + b.error, skip: a.skip + b.skip, warn: a.warn + b.warn, latestAt: a.latestAt > b.latestAt ? a.latestAt : b.latestAt }
+}
+
+/** What the latest results of an item's checks say (as counts), before people and waivers. */
+export function deriveFromTally(t: Tally): { status: ItemStatus; warnings: number } | null {
+  if (!t.n) return null
+  if (t.fail) return { status: 'fail', warnings: t.warn }
+  if (t.error || t.skip === t.n) return { status: 'blocked', warnings: t.warn }
+  return { status: 'pass', warnings: t.warn }
+}
+
 /** What the latest results of an item's checks say, before people and waivers. */
 export function deriveFromResults(results: ResultLite[]): { status: ItemStatus; warnings: number } | null {
-  if (!results.length) return null
-  const warnings = results.filter((r) => r.status === 'warn').length
-  if (results.some((r) => r.status === 'fail')) return { status: 'fail', warnings }
-  if (results.some((r) => r.status === 'error')) return { status: 'blocked', warnings }
-  if (results.every((r) => r.status === 'skip')) return { status: 'blocked', warnings }
-  return { status: 'pass', warnings }
+  return deriveFromTally(tally(results))
 }
 
 /**
@@ -29,33 +61,50 @@ export function planItems(
     const checks = it.checks ?? []
     const mine = results.filter((r) => checks.includes(r.checkId))
     const state = states.get(it.id)
-    const live = waivers.filter((w) => w.itemId === it.id && !w.revokedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
-    const active = live && new Date(live.expiresAt) > now ? live : null
-    const derived = deriveFromResults(mine)
-    const latestResult = mine.reduce((m, r) => (r.at > m ? r.at : m), '')
-    let status: ItemStatus = 'todo'
-    let source: PlanItem['source'] = 'none'
-    if (active) [status, source] = ['waived', 'waiver']
-    else if (state?.status && (!derived || state.updatedAt >= latestResult)) [status, source] = [state.status, 'person']
-    else if (derived) [status, source] = [derived.status, 'checks']
+    const s = itemStatus(tally(mine), state, liveWaiver(waivers, it.id), now)
     return {
       ...it,
       checks,
       manual: checks.length === 0,
-      status,
-      source,
+      status: s.status,
+      source: s.source,
       results: mine,
-      warnings: derived?.warnings ?? 0,
+      warnings: s.warnings,
       owner: state?.owner ?? '',
       notes: state?.notes ?? '',
       fixOrder: state?.fixOrder ?? null,
       riskNote: state?.riskNote ?? '',
-      waiver: active,
-      waiverExpired: !!live && !active,
+      waiver: s.waiver,
+      waiverExpired: s.waiverExpired,
     }
   })
 }
 
+/** The newest waiver on an item that was not revoked (it may have expired). */
+export function liveWaiver(waivers: readonly Waiver[], itemId: string): Waiver | undefined {
+  return waivers.filter((w) => w.itemId === itemId && !w.revokedAt).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
+}
+
+/**
+ * An item's status from the tally of its checks' latest results, a person's state and its
+ * live waiver: an active waiver wins; otherwise the newer of the person's status and the
+ * results. planItems and the engagement list's summaries both decide with this.
+ */
+export function itemStatus(
+  t: Tally,
+  state: Pick<ItemState, 'status' | 'updatedAt'> | undefined,
+  live: Waiver | undefined,
+  now: Date,
+): Pick<PlanItem, 'status' | 'source' | 'warnings' | 'waiver' | 'waiverExpired'> {
+  const active = live && new Date(live.expiresAt) > now ? live : null
+  const derived = deriveFromTally(t)
+  let status: ItemStatus = 'todo'
+  let source: PlanItem['source'] = 'none'
+  if (active) [status, source] = ['waived', 'waiver']
+  else if (state?.status && (!derived || state.updatedAt >= t.latestAt)) [status, source] = [state.status, 'person']
+  else if (derived) [status, source] = [derived.status, 'checks']
+  return { status, source, warnings: derived?.warnings ?? 0, waiver: active, waiverExpired: !!live && !active }
+}
 
 /** The four blocks on the 48-hour clock, with the time left in each. */
 export function blockClocks(resolved: ResolvedTemplate, startedAt: string, now: Date): BlockClock[] {
@@ -77,6 +126,14 @@ export function blockClocks(resolved: ResolvedTemplate, startedAt: string, now: 
 }
 
 
+/** What ranking a risk reads of an item. */
+export type RiskInput = Pick<PlanItem, 'id' | 'title' | 'severity' | 'status' | 'block' | 'warnings' | 'emphasis' | 'fixOrder' | 'why' | 'fix' | 'riskNote'>
+
+/** An item still on the risk list: not waived, and not passing cleanly (a pass with warnings stays). */
+export function isOpenRisk(i: Pick<PlanItem, 'status' | 'warnings'>): boolean {
+  return i.status !== 'waived' && (i.status !== 'pass' || i.warnings > 0)
+}
+
 const SEVERITY_WEIGHT: Record<Severity, number> = { 'launch-blocker': 300, 'conversion-blocker': 200, 'scale-risk': 100 }
 const STATUS_WEIGHT: Partial<Record<ItemStatus, number>> = { fail: 50, blocked: 40, doing: 30, todo: 20 }
 
@@ -85,11 +142,11 @@ const STATUS_WEIGHT: Partial<Record<ItemStatus, number>> = { fail: 50, blocked: 
  * severity, then open ones, then passes that carry warnings; waived items are accepted risks
  * and left out. A person's fix-order override comes first, in their order.
  */
-export function rankRisks(items: PlanItem[]): Risk[] {
+export function rankRisks(items: readonly RiskInput[]): Risk[] {
   const blockIndex = new Map<string, number>()
   items.forEach((i) => blockIndex.has(i.block) || blockIndex.set(i.block, blockIndex.size))
   const open = items
-    .filter((i) => i.status !== 'waived' && (i.status !== 'pass' || i.warnings > 0))
+    .filter(isOpenRisk)
     .map((i) => ({
       i,
       score: SEVERITY_WEIGHT[i.severity] + (i.status === 'pass' ? 5 : (STATUS_WEIGHT[i.status] ?? 0)) + i.emphasis * 10,
@@ -116,7 +173,7 @@ export function rankRisks(items: PlanItem[]): Risk[] {
 }
 
 /** Progress per stage: items settled (pass or waived) out of all. */
-export function stageProgress(resolved: ResolvedTemplate, items: PlanItem[]): { id: string; title: string; done: number; total: number }[] {
+export function stageProgress(resolved: ResolvedTemplate, items: readonly Pick<PlanItem, 'stage' | 'status'>[]): { id: string; title: string; done: number; total: number }[] {
   return resolved.template.stages.map((s) => {
     const mine = items.filter((i) => i.stage === s.id)
     return { id: s.id, title: s.title, done: mine.filter((i) => i.status === 'pass' || i.status === 'waived').length, total: mine.length }

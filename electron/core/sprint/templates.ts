@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { Engagement } from '@shared/schemas/engagement'
@@ -24,9 +24,39 @@ export function listTemplates(dir = resourcePath('templates')): string[] {
     .sort()
 }
 
+// Parsed templates by file, while the file is unchanged: parsing and validating one costs
+// ~5 ms, and the sprint status and the engagement list ask for them over and over.
+const parsed = new Map<string, { mtimeMs: number; size: number; template: Template }>()
+
+function unchanged(file: string): Template | null {
+  const hit = parsed.get(file)
+  if (!hit) return null
+  try {
+    const st = statSync(file)
+    return st.mtimeMs === hit.mtimeMs && st.size === hit.size ? hit.template : null
+  } catch {
+    return null
+  }
+}
+
+/** A bundled (or `dir`'s) template by id. Shared and frozen: copy before changing anything. */
 export function loadTemplate(id = DEFAULT_TEMPLATE, dir = resourcePath('templates')): Template {
+  const file = join(dir, `${id}.yaml`)
+  const cached = unchanged(file)
+  if (cached) return cached
   if (!listTemplates(dir).includes(id)) throw new AppError('not_found', `no sprint template "${id}" (have: ${listTemplates(dir).join(', ')})`)
-  return loadTemplateFile(join(dir, `${id}.yaml`))
+  const st = statSync(file)
+  const template = deepFreeze(loadTemplateFile(file))
+  parsed.set(file, { mtimeMs: st.mtimeMs, size: st.size, template })
+  return template
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v)
+    for (const x of Object.values(v)) deepFreeze(x)
+  }
+  return v
 }
 
 

@@ -5,29 +5,14 @@ import type { Transport } from '../transport/types'
 /**
  * The one place main→renderer events enter the UI: subscribe once, write into the store.
  * engagements.changed refetches the list (another window or the CLI may have changed it);
- * a reconnect refetches too, since events may have been missed. A burst of events costs at
- * most two fetches: one in flight and one queued. Returns the unsubscribe.
+ * a reconnect refetches too, since events may have been missed. sprint.changed and
+ * run.finished refetch the list's summaries (sprint clock, worst risk). A burst of events
+ * costs at most two fetches of each: one in flight and one queued. Returns the unsubscribe.
  */
 export function startEventBridge(store: AppStore, transport: Transport): () => void {
   const s = () => store.getState()
-  let inflight = false
-  let queued = false
-  const refresh = (): void => {
-    if (inflight) {
-      queued = true
-      return
-    }
-    inflight = true
-    void s()
-      .refreshEngagements()
-      .finally(() => {
-        inflight = false
-        if (queued) {
-          queued = false
-          refresh()
-        }
-      })
-  }
+  const refresh = coalesced(() => s().refreshEngagements())
+  const refreshSummaries = coalesced(() => s().loadSummaries())
   const onEvent = (e: AppEvent): void => {
     switch (e.type) {
       case 'engagements.changed':
@@ -41,6 +26,7 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
       case 'run.finished':
         s().sprintEvent(e)
         if (e.type === 'run.finished') s().refreshAfterRun(e.engagementId)
+        if (e.type === 'sprint.changed' || e.type === 'run.finished') refreshSummaries()
         break
       case 'settings.changed':
         s().settingsChangedElsewhere()
@@ -56,6 +42,27 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
     onStatus: (c) => s().setConnection(c),
     onResync: refresh,
   })
+}
+
+/** Run `fetch` now, or once more after the one in flight when called again meanwhile. */
+function coalesced(fetch: () => Promise<unknown>): () => void {
+  let inflight = false
+  let queued = false
+  const run = (): void => {
+    if (inflight) {
+      queued = true
+      return
+    }
+    inflight = true
+    void fetch().finally(() => {
+      inflight = false
+      if (queued) {
+        queued = false
+        run()
+      }
+    })
+  }
+  return run
 }
 
 /** The Electron application menu's commands, mapped to the same actions as the shortcuts. */

@@ -1,10 +1,12 @@
 import type { KeyboardEvent } from 'react'
 import type { Engagement } from '@shared/schemas/engagement'
+import type { EngagementSummary } from '@shared/schemas/summary'
 import { useActions } from '../hooks/useStore'
 import { label } from '../store/engagements'
 import { fullDate, plural, relativeTime } from '../lib/format'
 import { relativeHost } from '../store/form'
 import { StagePill } from './StagePill'
+import { RiskCell, SprintCell } from './SummaryCells'
 import { VirtualRows, type RowSlot } from './VirtualRows'
 
 /** Above this many rows only the visible ones are rendered. */
@@ -20,8 +22,14 @@ function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
   buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))].focus()
 }
 
-/** The engagement list: each row opens its engagement (click, or Enter on the name). */
-export function EngagementTable({ items }: { items: Engagement[] }) {
+/** Columns in the table (the virtual path's spacer rows span them all). */
+const COLUMNS = 6
+
+/**
+ * The engagement list: each row opens its engagement (click, or Enter on the name). `summaries`
+ * add the sprint clock and the worst open risk; `sort` marks the column the order follows.
+ */
+export function EngagementTable({ items, summaries, sort }: { items: Engagement[]; summaries: Record<string, EngagementSummary>; sort: 'updated' | 'risk' }) {
   const { navigate } = useActions()
   const now = Date.now()
   const open = (id: string) => navigate({ name: 'engagement', id })
@@ -36,17 +44,21 @@ export function EngagementTable({ items }: { items: Engagement[] }) {
           </button>
           <div className="small muted">{e.founderName || e.founderEmail || 'No founder contact yet'}</div>
         </td>
-        <td className="mono">{e.domain}</td>
         <td>
-          <span className="count">{plural(e.hosts.length, 'host')}</span>
-          <span className="host-preview mono small muted">
-            {others.slice(0, 3).map((h) => relativeHost(h.name, e.domain)).join(' · ')}
-            {others.length > 3 ? ' …' : ''}
-          </span>
+          <div className="mono domain-name">{e.domain}</div>
+          <div className="small muted">
+            {plural(e.hosts.length, 'host')}
+            <span className="host-preview mono">
+              {others.slice(0, 3).map((h) => relativeHost(h.name, e.domain)).join(' · ')}
+              {others.length > 3 ? ' …' : ''}
+            </span>
+          </div>
         </td>
         <td>
           <StagePill stage={e.stage} />
         </td>
+        <SprintCell summary={summaries[e.id]} now={now} />
+        <RiskCell summary={summaries[e.id]} />
         <td className="num muted" title={fullDate(e.updatedAt)}>
           {relativeTime(e.updatedAt, now)}
         </td>
@@ -62,15 +74,18 @@ export function EngagementTable({ items }: { items: Engagement[] }) {
           <tr aria-rowindex={virtual ? 1 : undefined}>
             <th scope="col">Client</th>
             <th scope="col">Domain</th>
-            <th scope="col">Hosts</th>
             <th scope="col">Stage</th>
-            <th scope="col" className="num">
+            <th scope="col">Sprint</th>
+            <th scope="col" aria-sort={sort === 'risk' ? 'descending' : undefined}>
+              Worst open risk
+            </th>
+            <th scope="col" className="num" aria-sort={sort === 'updated' ? 'descending' : undefined}>
               Updated
             </th>
           </tr>
         </thead>
         {virtual ? (
-          <VirtualRows items={items} estimateSize={65} colSpan={5} onKeyDown={moveFocus} renderRow={(e, _i, slot) => row(e, slot)} />
+          <VirtualRows items={items} estimateSize={80} colSpan={COLUMNS} onKeyDown={moveFocus} renderRow={(e, _i, slot) => row(e, slot)} />
         ) : (
           <tbody onKeyDown={moveFocus}>{items.map((e) => row(e))}</tbody>
         )}

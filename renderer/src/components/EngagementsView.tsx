@@ -1,6 +1,7 @@
-import { useMemo } from 'react'
+import { useEffect, useMemo } from 'react'
 import { useActions, useApp } from '../hooks/useStore'
 import { filterEngagements } from '../store/engagements'
+import { sortList, type ListSort } from '../store/summaries'
 import { plural } from '../lib/format'
 import { EmptyState } from './EmptyState'
 import { EngagementTable } from './EngagementTable'
@@ -13,15 +14,22 @@ export function EngagementsView() {
   const status = useApp((s) => s.engagements.status)
   const error = useApp((s) => s.engagements.error)
   const filter = useApp((s) => s.ui.filter)
-  const { setFilter, openCreate, refreshEngagements } = useActions()
-  const shown = useMemo(() => filterEngagements(items, filter), [items, filter])
+  const sort = useApp((s) => s.ui.listSort)
+  const summaries = useApp((s) => s.summaries.byId)
+  const summariesError = useApp((s) => s.summaries.error)
+  const { setFilter, setListSort, openCreate, refreshEngagements, loadSummaries } = useActions()
+  const shown = useMemo(() => sortList(filterEngagements(items, filter), summaries, sort), [items, filter, summaries, sort])
+  // back on the list: clocks moved and credentials may have changed since the last fetch
+  useEffect(() => void loadSummaries(), [loadSummaries])
 
   return (
     <>
       <div className="page-head">
         <div>
           <h1 id="page-title">Engagements</h1>
-          <p className="muted">{items.length ? `${plural(items.length, 'engagement')} · most recently updated first` : 'Your sprints, one per founder product.'}</p>
+          <p className="muted">
+            {items.length ? `${plural(items.length, 'engagement')} · ${sort === 'risk' ? 'most at risk first' : 'most recently updated first'}` : 'Your sprints, one per founder product.'}
+          </p>
         </div>
         {items.length > 0 && (
           <div className="page-actions">
@@ -42,6 +50,13 @@ export function EngagementsView() {
               />
               <kbd className="search-kbd" aria-hidden="true">/</kbd>
             </div>
+            <label className="sort-control">
+              <span className="small muted">Order</span>
+              <select className="input" value={sort} onChange={(e) => setListSort(e.target.value as ListSort)}>
+                <option value="updated">Recently updated</option>
+                <option value="risk">Most at risk</option>
+              </select>
+            </label>
             <ImportButton />
             <button type="button" className="btn btn-primary" onClick={openCreate} aria-keyshortcuts="N">
               <Icon name="plus" /> New engagement
@@ -49,6 +64,15 @@ export function EngagementsView() {
           </div>
         )}
       </div>
+      {summariesError && !error && items.length > 0 && (
+        <div className="banner banner-error" role="alert">
+          <Icon name="alert" />
+          <span>Could not load the sprint clocks and risks: {summariesError.message}</span>
+          <button type="button" className="btn btn-xs" onClick={() => void loadSummaries()}>
+            Try again
+          </button>
+        </div>
+      )}
       {error && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" />
@@ -70,7 +94,7 @@ export function EngagementsView() {
           </button>
         </div>
       ) : (
-        shown.length > 0 && <EngagementTable items={shown} />
+        shown.length > 0 && <EngagementTable items={shown} summaries={summaries} sort={sort} />
       )}
     </>
   )

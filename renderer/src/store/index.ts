@@ -13,6 +13,7 @@ import { initialVault, vaultActions, type VaultActions, type VaultState } from '
 import { handoverActions, initialHandover, type HandoverActions, type HandoverState } from './handover'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
+import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
 
@@ -32,9 +33,11 @@ export interface AppState extends SprintSliceState {
   vault: VaultState
   handover: HandoverState
   settings: SettingsState
+  summaries: SummariesState
 }
 
-export interface AppActions extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, SettingsActions {
+export interface AppActions
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, SettingsActions, SummaryActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -89,6 +92,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...handoverActions(transport, set, get),
       settings: initialSettings,
       ...settingsActions(transport, set, get),
+      summaries: initialSummaries,
+      ...summaryActions(transport, set),
 
       async init() {
         try {
@@ -104,6 +109,8 @@ export function createAppStore(transport: Transport): AppStore {
       async refreshEngagements() {
         const mine = ++loadSeq
         set((s) => ({ engagements: eng.loadStarted(s.engagements) }))
+        // the rows' sprint clock and risks come alongside; they fail (or lag) on their own
+        void get().loadSummaries()
         try {
           const items = await transport.call('listEngagements')
           if (mine !== loadSeq) return

@@ -31,9 +31,11 @@ export interface UiState {
   confirm: ConfirmState | null
   paletteOpen: boolean
   filter: string
+  /** The engagement list's order: most recently updated, or most at risk. */
+  listSort: 'updated' | 'risk'
 }
 
-export const initialUi: UiState = { route: { name: 'engagements' }, form: null, confirm: null, paletteOpen: false, filter: '' }
+export const initialUi: UiState = { route: { name: 'engagements' }, form: null, confirm: null, paletteOpen: false, filter: '', listSort: 'updated' }
 
 /**
  * After an engagement disappears (here or in another window), leave its page and close any

@@ -22,14 +22,8 @@ export function upsertCredential(items: Credential[] | null, c: Credential): Cre
   return [...(items ?? []).filter((x) => x.id !== c.id), c].sort((a, b) => a.label.localeCompare(b.label))
 }
 
-/** Whether a credential's rotation date has passed or is within 14 days. */
-export function rotationState(c: Pick<Credential, 'rotationDue'>, now = Date.now()): 'overdue' | 'soon' | null {
-  if (!c.rotationDue) return null
-  const due = Date.parse(c.rotationDue)
-  if (Number.isNaN(due)) return null
-  if (due < now) return 'overdue'
-  return due - now < 14 * 86_400_000 ? 'soon' : null
-}
+/** Whether a credential's rotation date has passed or is within 14 days (one rule, in shared/). */
+export { rotationState } from '@shared/rotation'
 
 export interface NewCredential {
   provider: CredentialProvider
