@@ -307,6 +307,14 @@ describe('engagements in browser mode', () => {
       // a sprint finished elsewhere (the CLI, another window) arrives over the event stream
       await call('finishSprint', { engagementId: north.id })
       await expect.poll(async () => (await cells('Northwind Studio'))[3]).toBe(`Finished 0/${total} done`)
+
+      // the engagement page says which credential is overdue and leads to the vault
+      await page.getByRole('button', { name: 'Quill Press' }).click()
+      await expect.poll(() => page.getByTestId('rotation-alert').textContent()).toContain('Rotation overdue: 1 credential')
+      expect(await page.getByTestId('rotation-alert').textContent()).toContain('Registrar login')
+      await expectAccessible(page, 'engagement with an overdue rotation')
+      await page.getByRole('button', { name: 'Rotate in the vault' }).click()
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Vault')
       expect(pageErrors).toEqual([])
     } finally {
       await lab.close()

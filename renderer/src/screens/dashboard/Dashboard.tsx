@@ -3,6 +3,7 @@ import { useActions, useApp } from '../../hooks/useStore'
 import { AreaChart } from './AreaChart'
 import { Clock } from './Clock'
 import { RiskList } from './RiskList'
+import { RotationAlert } from './RotationAlert'
 import { RunDiff } from './RunDiff'
 import { RunHistory } from './RunHistory'
 import { StageBars } from './StageBars'
@@ -29,6 +30,7 @@ export function Dashboard({ id }: { id: string }) {
           </div>
         )}
       </div>
+      <RotationAlert engagementId={id} />
       {sprint?.phase === 'error' && (
         <p className="banner banner-error" role="alert">
           Could not load the sprint: {sprint.error?.message} Reload the page or check that the console engine is running.
