@@ -30,6 +30,10 @@ describe('handover engagement (the built bin, a real workspace file)', () => {
 
     const human = await handover(['engagement', 'list'], { env: { HANDOVER_WORKSPACE: ws.dir } })
     expect(human.stdout).toContain('acme.example')
+    expect(human.stdout).toContain('no sprint')
+    await handover(['--workspace', ws.dir, 'sprint', 'start', 'acme.example'])
+    const started = await handover(['--workspace', ws.dir, 'engagement', 'list'])
+    expect(started.stdout).toMatch(/4[78] h left · worst: todo /)
   })
 
   it('exits 2 with a clear message on bad input, duplicates and unknown ids', async () => {

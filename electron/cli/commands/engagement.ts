@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { Engagement } from '@shared/schemas/engagement'
+import type { EngagementSummary } from '@shared/schemas/summary'
 import { splitList } from '@shared/schemas/check-config'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -64,6 +65,16 @@ function describe(e: Engagement): string {
   ].join('\n')
 }
 
+/** The sprint clock and the worst open risk in one short phrase, as the app's list shows them. */
+function summaryText(s: EngagementSummary | undefined): string {
+  if (!s) return ''
+  const c = s.sprint
+  const clock = c.state === 'none' ? 'no sprint' : c.state === 'finished' ? 'finished' : c.state === 'time-up' ? 'time is up' : `${Math.max(0, Math.floor(c.msLeft / 3_600_000))} h left`
+  const risk = s.worstRisk ? `worst: ${s.worstRisk.status} ${s.worstRisk.title}` : s.sprint.state === 'none' ? '' : 'no open risk'
+  const rotation = s.rotation.some((r) => r.state === 'overdue') ? '  rotation overdue' : ''
+  return [clock, risk].filter(Boolean).join(' · ') + rotation
+}
+
 export function register(program: Command, ctx: CliContext): void {
   const eng = program.command('engagement').description('create, list, show, edit and remove engagements')
 
@@ -81,7 +92,11 @@ export function register(program: Command, ctx: CliContext): void {
       const list = await call<Engagement[]>(ctx, 'listEngagements', {})
       if (o.json) return ctx.out.json(list)
       if (!list.length) return ctx.out.line('No engagements yet. Create one: handover engagement add <domain> --hosts www,app')
-      for (const e of list) ctx.out.line(`${e.id.slice(0, 8)}  ${e.domain.padEnd(30)} ${e.clientName.padEnd(24)} ${e.hosts.length} hosts`)
+      const summaries = new Map((await call<EngagementSummary[]>(ctx, 'engagementSummaries', {})).map((s) => [s.engagementId, s]))
+      for (const e of list) {
+        const s = summaries.get(e.id)
+        ctx.out.line(`${e.id.slice(0, 8)}  ${e.domain.padEnd(30)} ${e.clientName.padEnd(24)} ${`${e.hosts.length} hosts`.padEnd(9)} ${summaryText(s)}`)
+      }
     })
 
   eng
