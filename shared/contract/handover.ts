@@ -19,6 +19,23 @@ export const SYSTEM_KINDS = [
 ] as const
 export type SystemKind = (typeof SYSTEM_KINDS)[number]
 
+/** Plain-language titles of the systems, for tables, forms and the PDF. */
+export const SYSTEM_TITLES: Record<SystemKind, string> = {
+  registrar: 'Domain registrar',
+  dns: 'DNS hosting',
+  cdn: 'CDN / edge',
+  hosting: 'Hosting',
+  database: 'Database',
+  'email-sending': 'Email sending',
+  mailboxes: 'Mailboxes',
+  monitoring: 'Monitoring',
+  'source-repo': 'Source repository',
+  'secrets-manager': 'Secrets manager',
+  payments: 'Payments',
+  analytics: 'Analytics',
+  custom: 'Other',
+}
+
 const text = (max: number) => z.string().trim().max(max)
 const isoDate = z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')])
 

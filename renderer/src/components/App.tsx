@@ -14,6 +14,7 @@ import { RunbooksScreen } from '../screens/runbooks/RunbooksScreen'
 import { GuidedRunbook } from '../screens/runbooks/GuidedRunbook'
 import { VaultScreen } from '../screens/vault/VaultScreen'
 import { HandoverScreen } from '../screens/handover/HandoverScreen'
+import { InventoryScreen } from '../screens/inventory/InventoryScreen'
 import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { useStoredTheme } from '../screens/settings/theme'
 import { EngagementForm } from './EngagementForm'
@@ -31,7 +32,9 @@ export function App() {
   const route = useApp((s) => s.ui.route)
   // a screen of an engagement that is gone (a stale link or a Back into a removed one)
   const missing = useApp((s) => 'id' in s.ui.route && s.engagements.status === 'loaded' && !s.engagements.items.some((x) => x.id === (s.ui.route as { id: string }).id))
-  const overlay = useApp((s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.sprint.openItem || s.sprint.waiveItem))
+  const overlay = useApp(
+    (s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.sprint.openItem || s.sprint.waiveItem || (s.ui.route.name === 'inventory' && (s.inventory.sheet || s.inventory.dialog))),
+  )
   const a = useActions()
   const store = useStoreApi()
 
@@ -116,6 +119,8 @@ export function App() {
               <GuidedRunbook engagementId={route.id} runId={route.runId} />
             ) : route.name === 'vault' ? (
               <VaultScreen engagementId={route.id} />
+            ) : route.name === 'inventory' ? (
+              <InventoryScreen engagementId={route.id} />
             ) : route.name === 'handover' ? (
               <HandoverScreen engagementId={route.id} />
             ) : route.name === 'settings' ? (

@@ -5,6 +5,7 @@ import { label } from '../store/engagements'
 import { Icon } from './Icon'
 import { Modal } from './Modal'
 import { sprintCommands } from '../screens/sprint/commands'
+import { inventoryCommands } from '../screens/inventory/commands'
 
 type Runnable = Command & { run(): void }
 
@@ -41,6 +42,9 @@ function useCommands(): Runnable[] {
     }
     if (route.name === 'engagement') list.push({ id: 'board', title: 'Open the sprint board', keywords: 'plan items', run: () => a.navigate({ name: 'sprint', id: route.id }) })
     if (route.name === 'sprint') list.push(...sprintCommands(a))
+    if ('id' in route && route.name !== 'inventory')
+      list.push({ id: 'inventory', title: 'Open the access inventory', keywords: 'owners admins 2fa recovery credentials systems', run: () => a.navigate({ name: 'inventory', id: route.id }) })
+    if (route.name === 'inventory') list.push(...inventoryCommands(a))
     for (const e of items) list.push({ id: `open:${e.id}`, title: `Open ${label(e)}`, hint: e.domain, keywords: `${e.domain} ${e.founderName}`, run: () => a.navigate({ name: 'engagement', id: e.id }) })
     return list
   }, [items, route, a])

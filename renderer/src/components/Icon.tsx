@@ -17,6 +17,7 @@ const PATHS = {
   arrow: 'M9 6l6 6-6 6',
   download: 'M12 4v11m0 0-4-4m4 4 4-4M5 19h14',
   upload: 'M12 19V8m0 0-4 4m4-4 4 4M5 5h14',
+  key: 'M12.6 11.4 4 20m2.5-2.5L9 20m-1-5 2 2M15.5 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Z',
 } as const
 
 export type IconName = keyof typeof PATHS

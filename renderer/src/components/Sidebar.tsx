@@ -77,6 +77,14 @@ export function Sidebar() {
           )}
           {inEngagement && (
             <li>
+              <a href={`#/engagements/${inEngagement}/inventory`} className="nav-item" aria-current={route.name === 'inventory' ? 'page' : undefined} onClick={go({ name: 'inventory', id: inEngagement })}>
+                <Icon name="key" />
+                <span>Access inventory</span>
+              </a>
+            </li>
+          )}
+          {inEngagement && (
+            <li>
               <a href={`#/engagements/${inEngagement}/handover`} className="nav-item" aria-current={route.name === 'handover' ? 'page' : undefined} onClick={go({ name: 'handover', id: inEngagement })}>
                 <Icon name="check" />
                 <span>Handover</span>

@@ -11,6 +11,7 @@ import { initialResult, resultActions, type ResultActions, type ResultState } fr
 import { initialRunbooks, runbookActions, type RunbookActions, type RunbooksState } from './runbooks'
 import { initialVault, vaultActions, type VaultActions, type VaultState } from './vault'
 import { handoverActions, initialHandover, type HandoverActions, type HandoverState } from './handover'
+import { initialInventory, inventoryActions, type InventoryActions, type InventoryState } from './inventory'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
 import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
@@ -32,12 +33,13 @@ export interface AppState extends SprintSliceState {
   runbooks: RunbooksState
   vault: VaultState
   handover: HandoverState
+  inventory: InventoryState
   settings: SettingsState
   summaries: SummariesState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, SettingsActions, SummaryActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, SettingsActions, SummaryActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -90,6 +92,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...vaultActions(transport, set, get),
       handover: initialHandover,
       ...handoverActions(transport, set, get),
+      inventory: initialInventory,
+      ...inventoryActions(transport, set, get),
       settings: initialSettings,
       ...settingsActions(transport, set, get),
       summaries: initialSummaries,

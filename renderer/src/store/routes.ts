@@ -3,7 +3,7 @@ import type { Route } from './ui'
 /**
  * Every screen has an address, so any of them can be linked, reloaded and reached with Back and
  * Forward: `#/engagements`, `#/engagements/<id>`, `#/engagements/<id>/sprint`, `…/evidence`,
- * `…/pictures`, `…/runbooks`, `…/runbooks/<runId>`, `…/vault`, `…/handover`,
+ * `…/pictures`, `…/runbooks`, `…/runbooks/<runId>`, `…/vault`, `…/inventory`, `…/handover`,
  * `…/results/<resultId>` and `#/settings`. Anything else is not a route (null), e.g. the
  * `#token=…` that browser mode opens with.
  */
@@ -12,11 +12,11 @@ export function routeFromHash(hash: string): Route | null {
   const h = hash.split('&')[0]!
   if (h === '#/settings') return { name: 'settings' }
   if (h === '#/engagements' || h === '#/engagements/') return { name: 'engagements' }
-  const m = /^#\/engagements\/([^/?#&]+)(?:\/(sprint|evidence|pictures|runbooks|vault|handover|results\/(\d+)|runbooks\/([^/?#&]+)))?\/?$/.exec(h)
+  const m = /^#\/engagements\/([^/?#&]+)(?:\/(sprint|evidence|pictures|runbooks|vault|inventory|handover|results\/(\d+)|runbooks\/([^/?#&]+)))?\/?$/.exec(h)
   if (!m) return null
   const id = decodeURIComponent(m[1]!)
   const screen = m[2]
-  if (screen === 'sprint' || screen === 'evidence' || screen === 'pictures' || screen === 'runbooks' || screen === 'vault' || screen === 'handover') return { name: screen, id }
+  if (screen === 'sprint' || screen === 'evidence' || screen === 'pictures' || screen === 'runbooks' || screen === 'vault' || screen === 'inventory' || screen === 'handover') return { name: screen, id }
   if (m[4]) return { name: 'runbook', id, runId: decodeURIComponent(m[4]) }
   if (m[3]) return { name: 'result', id, resultId: Number(m[3]) }
   return { name: 'engagement', id }

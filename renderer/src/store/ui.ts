@@ -10,6 +10,7 @@ export type Route =
   | { name: 'pictures'; id: string }
   | { name: 'runbooks'; id: string }
   | { name: 'vault'; id: string }
+  | { name: 'inventory'; id: string }
   | { name: 'handover'; id: string }
   | { name: 'settings' }
   | { name: 'runbook'; id: string; runId: string }

@@ -49,6 +49,16 @@ describe('access inventory', () => {
     expect(replaced.map((e) => e.name)).toEqual(['Stripe'])
   })
 
+  it('round-trips an inventory through a replace import, unnamed and named rows of one system alike', () => {
+    repo.save(engagement.id, inventoryFieldsSchema.parse({ system: 'payments', name: 'Stripe' }))
+    const before = repo.list(engagement.id).map((e) => `${e.system}:${e.name}`)
+    expect(before.filter((n) => n.startsWith('payments:'))).toEqual(['payments:', 'payments:Stripe'])
+    const after = repo.import(engagement.id, repo.list(engagement.id), true)
+    expect(after.map((e) => `${e.system}:${e.name}`)).toEqual(before)
+    // a merge of the same file changes nothing but the source
+    expect(repo.import(engagement.id, after).map((e) => `${e.system}:${e.name}`)).toEqual(before)
+  })
+
   it('prefills empty fields from check results, never overwriting a person\u2019s values', () => {
     const cdn = repo.list(engagement.id).find((e) => e.system === 'cdn')!
     repo.save(engagement.id, { ...inventoryFieldsSchema.parse({ system: 'cdn' }), recovery: 'backup codes in the founder\u2019s 1Password', twoFactor: 'off' }, { id: cdn.id })

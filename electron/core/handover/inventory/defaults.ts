@@ -1,21 +1,7 @@
-import type { InventoryFields, SystemKind } from '@shared/contract/handover'
+import { SYSTEM_TITLES, type InventoryFields, type SystemKind } from '@shared/contract/handover'
 
-/** Plain-language titles of the standard systems, for tables and prompts. */
-export const SYSTEM_TITLES: Record<SystemKind, string> = {
-  registrar: 'Domain registrar',
-  dns: 'DNS hosting',
-  cdn: 'CDN / edge',
-  hosting: 'Hosting',
-  database: 'Database',
-  'email-sending': 'Email sending',
-  mailboxes: 'Mailboxes',
-  monitoring: 'Monitoring',
-  'source-repo': 'Source repository',
-  'secrets-manager': 'Secrets manager',
-  payments: 'Payments',
-  analytics: 'Analytics',
-  custom: 'Other',
-}
+/** Plain-language titles of the standard systems (shared with the renderer's inventory screen). */
+export { SYSTEM_TITLES }
 
 /** What each standard system does, said so a founder understands why it matters. */
 const PURPOSE: Record<Exclude<SystemKind, 'custom'>, string> = {

@@ -72,7 +72,9 @@ export class InventoryRepo {
 
   /**
    * Import rows (from JSON). Merge: a row with the same system and name (or an unnamed standard
-   * row of that system) is replaced; others are added. `replace` clears the inventory first.
+   * row of that system) is replaced; others are added. `replace` clears the inventory first, so
+   * the inventory becomes exactly the file's rows. A row the import itself wrote is never matched
+   * again: a file holding both an unnamed and a named row of one system keeps both.
    */
   import(engagementId: string, entries: (InventoryFields & { id?: string })[], replace = false): InventoryEntry[] {
     return this.db.transaction(() => {
@@ -80,17 +82,18 @@ export class InventoryRepo {
         this.seed(engagementId)
         this.db.prepare('DELETE FROM inventory_entries WHERE engagement_id = ?').run(engagementId)
       }
+      const written = new Set<string>()
       for (const { id: _ignored, ...fields } of entries) {
-        const match = this.findMatch(engagementId, fields)
-        this.save(engagementId, fields, { id: match?.id, source: 'import' })
+        const match = replace ? undefined : this.findMatch(engagementId, fields, written)
+        written.add(this.save(engagementId, fields, { id: match?.id, source: 'import' }).id)
       }
       return this.list(engagementId)
     })()
   }
 
-  /** The row an incoming (system, name) pair should replace, if any. */
-  findMatch(engagementId: string, f: Pick<InventoryFields, 'system' | 'name'>): InventoryEntry | undefined {
-    const same = this.list(engagementId).filter((e) => e.system === f.system)
+  /** The row an incoming (system, name) pair should replace, if any (rows in `skip` never are). */
+  findMatch(engagementId: string, f: Pick<InventoryFields, 'system' | 'name'>, skip: ReadonlySet<string> = new Set()): InventoryEntry | undefined {
+    const same = this.list(engagementId).filter((e) => e.system === f.system && !skip.has(e.id))
     return same.find((e) => e.name.toLowerCase() === f.name.toLowerCase()) ?? (f.system !== 'custom' ? same.find((e) => e.name === '') : undefined)
   }
 

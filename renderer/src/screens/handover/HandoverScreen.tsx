@@ -13,7 +13,7 @@ import './handover.css'
 export function HandoverScreen({ engagementId }: { engagementId: string }) {
   const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const h = useApp((s) => s.handover)
-  const { loadHandover, buildBundle, verifyBundleNamed, countersign, showBundle } = useActions()
+  const { loadHandover, buildBundle, verifyBundleNamed, countersign, showBundle, navigate } = useActions()
   const [founderName, setFounderName] = useState('')
   const [founderEmail, setFounderEmail] = useState('')
   useEffect(() => {
@@ -45,6 +45,21 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
           </button>
         </div>
       </div>
+      <p className="ho-inventory">
+        <Icon name="key" />
+        <span>
+          The PDF prints the access inventory: who owns each system, its admins, 2FA, recovery and where each credential lives.{' '}
+          <a
+            href={`#/engagements/${encodeURIComponent(engagementId)}/inventory`}
+            onClick={(x) => {
+              x.preventDefault()
+              navigate({ name: 'inventory', id: engagementId })
+            }}
+          >
+            Edit the access inventory
+          </a>
+        </span>
+      </p>
       {mine && h.error && (
         <div className="banner banner-error" role="alert">
           <Icon name="alert" />

@@ -14,6 +14,7 @@ const EVERY: Route[] = [
   { name: 'runbooks', id: 'e1' },
   { name: 'runbook', id: 'e1', runId: 'run #2' },
   { name: 'vault', id: 'e1' },
+  { name: 'inventory', id: 'e 1' },
   { name: 'handover', id: 'e1' },
   { name: 'result', id: 'e1', resultId: 42 },
 ]
@@ -37,10 +38,12 @@ describe('routes and addresses', () => {
     expect(routeFromHash('#/engagements/abc/sprint/')).toEqual({ name: 'sprint', id: 'abc' })
     expect(routeFromHash('#/engagements/abc/results/12')).toEqual({ name: 'result', id: 'abc', resultId: 12 })
     expect(routeFromHash('#/engagements/abc/evidence&token=x')).toEqual({ name: 'evidence', id: 'abc' })
+    expect(hashOfRoute({ name: 'inventory', id: 'abc' })).toBe('#/engagements/abc/inventory')
+    expect(routeFromHash('#/engagements/abc/inventory/')).toEqual({ name: 'inventory', id: 'abc' })
   })
 
   it('is not fooled by fragments that are not routes', () => {
-    for (const h of ['', '#', '#/', '#token=abc', '#content', '#engagements', '#/engagements/abc/results/x', '#/engagements/abc/nope', '#/settings/x'])
+    for (const h of ['', '#', '#/', '#token=abc', '#content', '#engagements', '#/engagements/abc/results/x', '#/engagements/abc/nope', '#/engagements/abc/inventory/x', '#/settings/x'])
       expect(routeFromHash(h), h).toBeNull()
   })
 
