@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react'
 import { plural } from '../lib/format'
-import { listErrors, type EngagementDraft, type FieldErrors, type ListField } from '../store/form'
+import { LIST_RULES, addListItems, listErrors, type EngagementDraft, type FieldErrors, type ListField } from '../store/form'
 import { Field } from './Field'
 import { Icon } from './Icon'
 import { ListChips } from './ListChips'
+
+/** A check-config list's chip rules: how typed text is added, and which entries are valid. */
+const rulesOf = (field: ListField) => ({
+  add: (items: string[], text: string) => addListItems(items, text, field),
+  isValid: (item: string) => LIST_RULES[field].normalize(item).ok,
+})
 
 export interface CheckSettingsProps {
   draft: EngagementDraft
@@ -42,7 +48,7 @@ export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
           optional
         >
           {(aria) => (
-            <ListChips id={aria.id} aria={aria} field="dkimSelectors" noun="selector" placeholder="s1, k2, mandrill…" items={draft.dkimSelectors} onChange={(v) => onChange('dkimSelectors', v)} />
+            <ListChips id={aria.id} aria={aria} {...rulesOf('dkimSelectors')} noun="selector" placeholder="s1, k2, mandrill…" items={draft.dkimSelectors} onChange={(v) => onChange('dkimSelectors', v)} />
           )}
         </Field>
         <Field
@@ -52,7 +58,7 @@ export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
           error={error('routes')}
           optional
         >
-          {(aria) => <ListChips id={aria.id} aria={aria} field="routes" noun="route" placeholder="/pricing, /login…" items={draft.routes} onChange={(v) => onChange('routes', v)} />}
+          {(aria) => <ListChips id={aria.id} aria={aria} {...rulesOf('routes')} noun="route" placeholder="/pricing, /login…" items={draft.routes} onChange={(v) => onChange('routes', v)} />}
         </Field>
       </div>
     </details>

@@ -3,11 +3,11 @@ import { createPortal } from 'react-dom'
 import { SYSTEM_KINDS, SYSTEM_TITLES, type InventoryFields, type SystemKind } from '@shared/contract/handover'
 import { useActions, useApp } from '../../hooks/useStore'
 import { MOD_KEY } from '../../hooks/platform'
-import { blankFields, fieldsOf, rowTitle, type InventoryErrors } from '../../store/inventoryRows'
+import { addAdmins, blankFields, fieldsOf, rowTitle, type InventoryErrors } from '../../store/inventoryRows'
 import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
+import { ListChips } from '../../components/ListChips'
 import { Modal } from '../../components/Modal'
-import { AdminsInput } from './AdminsInput'
 
 const NO_ERRORS: InventoryErrors = {}
 
@@ -94,7 +94,9 @@ function RowForm({ initial, adding }: { initial: InventoryFields; adding: boolea
             {text('ownerAccount', { placeholder: 'ada@acme.example', spellCheck: false })}
           </Field>
           <Field id="inv-admins" label="Admins" hint="Everyone else who can change settings. Enter after each one." error={errors.admins} optional>
-            {(aria) => <AdminsInput id={aria.id} aria={aria} admins={d.admins} onChange={(v) => set('admins', v)} />}
+            {(aria) => (
+              <ListChips id={aria.id} aria={aria} items={d.admins} add={addAdmins} mono={false} noun="admin" placeholder="ada@acme.example, then Enter" onChange={(v) => set('admins', v)} />
+            )}
           </Field>
           <fieldset className="inv-seg" aria-describedby={errors.twoFactor ? 'inv-2fa-error' : undefined}>
             <legend>Two-factor authentication</legend>
