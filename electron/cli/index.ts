@@ -49,6 +49,10 @@ export async function run(argv: string[], out: Out = makeOut()): Promise<number>
 
 /** The engine, for scripts that drive the built bundle (crash tests, tooling). */
 export { openWorkspace } from '../core/workspace'
+/** An audit run outside the CLI (the engine benchmark's own process, test/bench/fixtures/engine-host.cjs). */
+export { runAudit } from '../core/checks/runner'
+export { EventBus } from '../core/events'
+export { memoryCredentialSource } from '../core/vault/sources'
 /** The sandbox internet, for scripts that host labs in their own process (benchmarks). */
 export { startLab } from '../lab'
 

@@ -45,7 +45,7 @@ export async function startLabHost(scenario: string, count: number, latencyMs = 
 }
 
 /** The next message of the child that has `key` (rejects on an error message, exit or timeout). */
-function waitFor<T>(child: ChildProcess, key: string, ms: number): Promise<T> {
+export function waitFor<T>(child: ChildProcess, key: string, ms: number, who = 'lab host'): Promise<T> {
   return new Promise((ok, fail) => {
     const done = () => {
       clearTimeout(timer)
@@ -55,7 +55,7 @@ function waitFor<T>(child: ChildProcess, key: string, ms: number): Promise<T> {
     const onMessage = (m: Record<string, unknown>) => {
       if (m.error) {
         done()
-        fail(new Error(`lab host: ${String(m.error)}`))
+        fail(new Error(`${who}: ${String(m.error)}`))
       } else if (key in m) {
         done()
         ok(m as T)
@@ -63,12 +63,12 @@ function waitFor<T>(child: ChildProcess, key: string, ms: number): Promise<T> {
     }
     const onExit = (code: number | null) => {
       done()
-      fail(new Error(`lab host exited (${code}) before "${key}"`))
+      fail(new Error(`${who} exited (${code}) before "${key}"`))
     }
     const timer = setTimeout(() => {
       done()
       child.kill('SIGKILL')
-      fail(new Error(`lab host: no "${key}" within ${ms} ms`))
+      fail(new Error(`${who}: no "${key}" within ${ms} ms`))
     }, ms)
     child.on('message', onMessage)
     child.on('exit', onExit)

@@ -75,6 +75,11 @@ export class CheckStore {
    * first, then the raw observations) and the result row pointing at its first evidence item.
    */
   saveBatch(runId: string, engagementId: string, batch: FinishedCheck[]): number[] {
+    return this.saveResults(runId, engagementId, batch).map((r) => r.id)
+  }
+
+  /** saveBatch, with each result's first evidence item id (what getResult(id).evidenceId reads back). */
+  saveResults(runId: string, engagementId: string, batch: FinishedCheck[]): { id: number; evidenceId: number | null }[] {
     const insert = this.db.prepare(
       `INSERT INTO check_results (run_id, engagement_id, check_id, target, status, summary, details, duration_ms, evidence_id, finished_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -89,8 +94,9 @@ export class CheckStore {
         ]
         const ids = this.evidence.append(engagementId, items)
         // Secrets never reach the database: registered keychain values are masked here too.
-        const r = insert.run(runId, engagementId, f.checkId, f.target, status, redact(summary), JSON.stringify(redactDeep(details)), Math.round(f.durationMs), ids[0] ?? null, f.finishedAt)
-        return Number(r.lastInsertRowid)
+        const evidenceId = ids[0] ?? null
+        const r = insert.run(runId, engagementId, f.checkId, f.target, status, redact(summary), JSON.stringify(redactDeep(details)), Math.round(f.durationMs), evidenceId, f.finishedAt)
+        return { id: Number(r.lastInsertRowid), evidenceId }
       }),
     )()
   }

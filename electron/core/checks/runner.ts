@@ -77,9 +77,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     const batch = pending
     pending = []
     if (!batch.length) return
-    let ids: number[]
+    let ids: { id: number; evidenceId: number | null }[]
     try {
-      ids = store.saveBatch(runId, engagement.id, batch.map((b) => b.f))
+      ids = store.saveResults(runId, engagement.id, batch.map((b) => b.f))
     } catch (e) {
       // Keep the batch for the final flush (a busy database); a timer flush must never throw.
       pending = [...batch, ...pending]
@@ -88,8 +88,8 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     }
     persistError = undefined
     batch.forEach((b, i) => {
-      b.row.resultId = ids[i]
-      b.row.evidenceId = store.getResult(ids[i])?.evidenceId ?? null
+      b.row.resultId = ids[i].id
+      b.row.evidenceId = ids[i].evidenceId
       // Reported only once stored: whatever the UI or CLI saw finish survives a crash.
       done += 1
       events.emit({ type: 'check.finished', runId, checkId: b.row.id, target: b.row.target, status: b.row.status, summary: b.row.summary, done, total: plan.length })
@@ -114,6 +114,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   flush()
   // Close pooled connections of services this run created (not ones the caller passed in).
   if (!o.services?.http) await services.http?.close().catch(() => undefined)
+  // The provider clients' pooled connections too (idle ones close now, not after their keep-alive);
+  // not awaited: a request of a check that timed out may still be winding down.
+  if (!o.services?.providers) void services.providers?.close().catch(() => undefined)
   const finishedAt = new Date().toISOString()
   try {
     store.finishRun(runId, finishedAt, signal.aborted)

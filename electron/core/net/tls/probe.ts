@@ -85,7 +85,8 @@ export class TlsProber {
   /** Offer only `version` (with weak ciphers allowed, as old clients would) and see if it is accepted. */
   async acceptsVersion(host: string, port: number, version: SecureVersion, signal?: AbortSignal): Promise<VersionProbe> {
     try {
-      const { socket } = await this.connect(host, port, { minVersion: version, maxVersion: version, ciphers: 'DEFAULT:@SECLEVEL=0', signal })
+      // Only the negotiated version is read here, never the trust verdict: no need for this profile's CAs.
+      const { socket } = await this.connect(host, port, { minVersion: version, maxVersion: version, ciphers: 'DEFAULT:@SECLEVEL=0', signal }, [])
       const got = socket.getProtocol()
       socket.destroy()
       return { version, accepted: got === version, detail: `negotiated ${got}` }
@@ -97,7 +98,11 @@ export class TlsProber {
     }
   }
 
-  private connect(host: string, port: number, o: ConnectOpts): Promise<{ socket: tls.TLSSocket; to: string; redirected: boolean }> {
+  /**
+   * Handshake with host:port (connect-to applied). `extraCaPem` is the profile's; a caller that
+   * ignores `authorized` passes [] so that one context per protocol range serves every profile.
+   */
+  private connect(host: string, port: number, o: ConnectOpts, extraCaPem = this.profile.extraCaPem): Promise<{ socket: tls.TLSSocket; to: string; redirected: boolean }> {
     const t = applyConnectTo(this.profile.connectTo, host, port)
     const to = `${t.host}:${t.port}`
     return new Promise((resolve, reject) => {
@@ -106,7 +111,7 @@ export class TlsProber {
         port: t.port,
         servername: host,
         // One shared context per protocol range: it carries the trusted roots and the versions.
-        secureContext: trustedContext(this.profile.extraCaPem, { minVersion: o.minVersion, maxVersion: o.maxVersion, ciphers: o.ciphers }),
+        secureContext: trustedContext(extraCaPem, { minVersion: o.minVersion, maxVersion: o.maxVersion, ciphers: o.ciphers }),
         rejectUnauthorized: false,
         // Name matching is reported separately, so `authorized` speaks only about the chain.
         checkServerIdentity: () => undefined,
