@@ -7,14 +7,24 @@ type Preset = typeof PresetCreator
 
 let loaded: Promise<{ lintSource: LintSource; creator: Preset }> | undefined
 
-/** secretlint v11 is ESM-only: load it once with a dynamic import (works from the CJS bundle). */
+/**
+ * secretlint v11 is ESM-only: load it once with a dynamic import (works from the CJS bundle).
+ * Its profiler marks every rule run on the global performance timeline and keeps every mark and
+ * measure in arrays it searches on each new one: memory and CPU that grow for as long as the app
+ * runs (a 48-hour sprint). We never read the profile, so it gets a performance that records nothing.
+ */
 function load(): Promise<{ lintSource: LintSource; creator: Preset }> {
-  loaded ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend')]).then(([core, preset]) => ({
-    lintSource: core.lintSource,
-    creator: preset.creator,
-  }))
+  loaded ??= Promise.all([import('@secretlint/core'), import('@secretlint/secretlint-rule-preset-recommend'), import('@secretlint/profiler')]).then(
+    ([core, preset, profiler]) => {
+      const kept = profiler.secretLintProfiler as unknown as { perf: typeof SILENT_PERFORMANCE }
+      kept.perf = SILENT_PERFORMANCE
+      return { lintSource: core.lintSource, creator: preset.creator }
+    },
+  )
   return loaded
 }
+
+const SILENT_PERFORMANCE = { mark: () => undefined, measure: () => undefined }
 
 /** Short titles for the preset's rules, so we never show secretlint's own messages (they echo source). */
 const TITLES: Record<string, string> = {
