@@ -1,6 +1,8 @@
 import type { Agent } from 'undici'
 import type { NetworkProfile } from '../net/profile'
-import { CloudflareClient } from './cloudflare/client'
+import type Cloudflare from 'cloudflare'
+import { CLOUDFLARE_API, CloudflareClient } from './cloudflare/client'
+import { createCloudflareSdk } from './cloudflare/sdk'
 import { createDispatcher, profileFetch, type FetchFn } from './fetch'
 import { NetlifyClient } from './hosting/netlify'
 import { VercelClient } from './hosting/vercel'
@@ -38,14 +40,22 @@ export function createProviderServices(profile: NetworkProfile, opts: ProviderSe
   const fetch: FetchFn = opts.fetch ?? ((input, init) => profileFetch((agent ??= createDispatcher(profile)))(input, init))
   const timeoutMs = profile.timeouts.requestMs
   const p = profile.providers
+  // one SDK client per token for the whole run: each Cloudflare check used to build its own
+  const sdks = new Map<string, Promise<Cloudflare>>()
+  const sdkFor = (token: string) => {
+    let sdk = sdks.get(token)
+    if (!sdk) sdks.set(token, (sdk = createCloudflareSdk({ token, fetch, baseURL: p.cloudflare ?? CLOUDFLARE_API, timeoutMs })))
+    return sdk
+  }
   return {
-    cloudflare: (token, signal) => new CloudflareClient({ token, fetch, baseURL: p.cloudflare, timeoutMs, signal }),
+    cloudflare: (token, signal) => new CloudflareClient({ token, fetch, baseURL: p.cloudflare, timeoutMs, signal, sdk: sdkFor(token) }),
     rdap: () => (rdap ??= new RdapClient({ fetch, bootstrapUrl: p.rdapBootstrap, cacheDir: opts.cacheDir, timeoutMs })),
     vercel: (token, signal) => new VercelClient({ token, fetch, baseURL: p.vercel, timeoutMs, signal }),
     netlify: (token, signal) => new NetlifyClient({ token, fetch, baseURL: p.netlify, timeoutMs, signal }),
     uptimerobot: (apiKey, signal) => new UptimeRobotClient({ apiKey, fetch, baseURL: p.uptimerobot, timeoutMs, signal }),
     betterstack: (token, signal) => new BetterStackClient({ token, fetch, baseURL: p.betterstack, timeoutMs, signal }),
     close: async () => {
+      sdks.clear()
       const a = agent
       agent = undefined
       await a?.close()

@@ -1,4 +1,3 @@
-import pdfmakeModule from 'pdfmake'
 import type { CustomTableLayout, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces'
 import { resourcePath } from '../../paths'
 import { TABLE_LAYOUT } from './theme'
@@ -12,16 +11,19 @@ interface PdfMake {
   createPdf(doc: TDocumentDefinitions, options?: object): { getBuffer(): Promise<Buffer> }
 }
 
-let engine: PdfMake | undefined
+let engine: Promise<PdfMake> | undefined
 
 /**
- * Configure pdfmake (a process-wide singleton in 0.3) once: the embedded DejaVu fonts (full
- * Unicode, so IDN names render), our table layout, and no access to URLs or to files other
- * than the fonts.
+ * Load and configure pdfmake (a process-wide singleton in 0.3) once, on first use — only a
+ * handover bundle needs it, and it weighs tens of MB: the embedded DejaVu fonts (full Unicode,
+ * so IDN names render), our table layout, and no access to URLs or to files other than the fonts.
  */
-export function pdfEngine(): PdfMake {
-  if (engine) return engine
-  const pm = pdfmakeModule as unknown as PdfMake
+export function pdfEngine(): Promise<PdfMake> {
+  engine ??= import('pdfmake').then((m) => configure(((m as { default?: unknown }).default ?? m) as PdfMake))
+  return engine
+}
+
+function configure(pm: PdfMake): PdfMake {
   const dir = resourcePath('fonts')
   const f = (name: string) => `${dir}/${name}`
   pm.setFonts({
@@ -31,10 +33,10 @@ export function pdfEngine(): PdfMake {
   pm.setUrlAccessPolicy(() => false)
   pm.setLocalAccessPolicy((p) => p.startsWith(dir))
   pm.addTableLayouts({ handover: TABLE_LAYOUT })
-  return (engine = pm)
+  return pm
 }
 
 /** Render a document definition to PDF bytes. */
-export function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  return pdfEngine().createPdf(doc).getBuffer()
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  return (await pdfEngine()).createPdf(doc).getBuffer()
 }

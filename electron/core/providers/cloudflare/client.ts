@@ -1,7 +1,8 @@
-import Cloudflare from 'cloudflare'
+import type Cloudflare from 'cloudflare'
 import type { FetchFn } from '../fetch'
 import { withRetry, type RetryPolicy } from '../retry'
 import { cloudflareError, expectShape } from './errors'
+import { createCloudflareSdk } from './sdk'
 import { toMember, toMembership, toRecord, toRuleset, toZone } from './map'
 import type { CfMember, CfMembership, CfRecord, CfRuleset, CfTokenStatus, CfZone } from './types'
 
@@ -21,6 +22,8 @@ export interface CloudflareClientOptions {
   timeoutMs: number
   signal?: AbortSignal
   retry?: RetryPolicy
+  /** An SDK client to share (one per token and run); by default this client makes its own. */
+  sdk?: Promise<Cloudflare>
 }
 
 /**
@@ -28,22 +31,14 @@ export interface CloudflareClientOptions {
  * sleep as long as Retry-After says); ours is bounded and cancellable.
  */
 export class CloudflareClient {
-  private readonly sdk: Cloudflare
-  constructor(private readonly opts: CloudflareClientOptions) {
-    this.sdk = new Cloudflare({
-      apiToken: opts.token,
-      apiKey: null,
-      apiEmail: null,
-      userServiceKey: null,
-      baseURL: opts.baseURL ?? CLOUDFLARE_API,
-      fetch: opts.fetch as never,
-      maxRetries: 0,
-      timeout: opts.timeoutMs,
-      logLevel: 'off',
-    })
-  }
+  /** Set before the first request runs (the SDK loads on first use). */
+  private sdk!: Cloudflare
+  private loading?: Promise<Cloudflare>
+  constructor(private readonly opts: CloudflareClientOptions) {}
 
-  private call<T>(fn: (o: Opts) => PromiseLike<T>): Promise<T> {
+  private async call<T>(fn: (o: Opts) => PromiseLike<T>): Promise<T> {
+    this.loading ??= this.opts.sdk ?? createCloudflareSdk({ ...this.opts, baseURL: this.opts.baseURL ?? CLOUDFLARE_API })
+    this.sdk ??= await this.loading
     const outer = this.opts.signal
     return withRetry(
       async () => {
