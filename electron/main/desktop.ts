@@ -1,6 +1,6 @@
 import { copyFile } from 'node:fs/promises'
 import { extname, join, resolve } from 'node:path'
-import type { SaveDialogOptions } from 'electron'
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron'
 import { AppError } from '@shared/errors'
 import type { DesktopShell } from '../core/api/types'
 
@@ -13,9 +13,15 @@ export interface ShellLike {
 /** The save dialog, already bound to the app window by the caller. */
 export type SaveDialog = (options: SaveDialogOptions) => Promise<{ canceled: boolean; filePath?: string }>
 
+/** The open dialog, already bound to the app window by the caller. */
+export type OpenDialog = (options: OpenDialogOptions) => Promise<{ canceled: boolean; filePaths: string[] }>
+
 export interface DesktopDeps {
   shell: ShellLike
   showSaveDialog: SaveDialog
+  showOpenDialog?: OpenDialog
+  /** Persist the workspace choice and restart (core/workspace/choice.ts and app.relaunch). */
+  switchWorkspace?: (dir: string) => Promise<void>
   /** Where the save dialog starts (the user's Downloads folder). */
   defaultDir: string
   copy?: (from: string, to: string) => Promise<void>
@@ -25,7 +31,7 @@ export interface DesktopDeps {
  * The native half of the handover screen's folder and save buttons. Core decides which path
  * (confined to the bundle) and calls these; nothing here takes a path from the renderer.
  */
-export function createDesktop({ shell, showSaveDialog, defaultDir, copy = copyFile }: DesktopDeps): DesktopShell {
+export function createDesktop({ shell, showSaveDialog, showOpenDialog, switchWorkspace, defaultDir, copy = copyFile }: DesktopDeps): DesktopShell {
   return {
     async openPath(path) {
       const problem = await shell.openPath(path)
@@ -43,6 +49,15 @@ export function createDesktop({ shell, showSaveDialog, defaultDir, copy = copyFi
       // Saving onto the original would truncate it mid-copy: it is already there.
       if (resolve(r.filePath) !== resolve(source)) await copy(source, r.filePath)
       return r.filePath
+    },
+    async chooseFolder(title, defaultPath) {
+      if (!showOpenDialog) throw new AppError('unavailable', 'no folder dialog here')
+      const r = await showOpenDialog({ title, defaultPath, properties: ['openDirectory', 'createDirectory', 'promptToCreate'] })
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0]
+    },
+    async useWorkspace(dir) {
+      if (!switchWorkspace) throw new AppError('unavailable', 'the workspace cannot be switched here')
+      await switchWorkspace(dir)
     },
   }
 }

@@ -7,6 +7,7 @@ import { openWorkspace } from '../core/workspace'
 import { forwardEvents, makeSenderCheck, registerIpc } from './ipc'
 import { electronSqliteBinding } from './native'
 import { createDesktop } from './desktop'
+import { resolveWorkspaceLocation, writeWorkspaceChoice } from '../core/workspace/choice'
 import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, windowOptions } from './security'
 
@@ -34,12 +35,19 @@ app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) 
 app.whenReady().then(() => {
   hardenSession(session.defaultSession)
   const flag = process.argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length)
-  const workspace = openWorkspace(flag ?? process.env.HANDOVER_WORKSPACE ?? app.getPath('userData'), {
+  const workspace = openWorkspace(resolveWorkspaceLocation({ flag, env: process.env.HANDOVER_WORKSPACE, appDataDir: app.getPath('userData') }), {
     nativeBinding: electronSqliteBinding(projectRoot()),
   })
   const desktop = createDesktop({
     shell,
     showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o)),
+    showOpenDialog: (o) => (mainWindow ? dialog.showOpenDialog(mainWindow, o) : dialog.showOpenDialog(o)),
+    switchWorkspace: async (dir) => {
+      writeWorkspaceChoice(app.getPath('userData'), dir)
+      // a --workspace flag would win over the choice after the restart: drop it
+      app.relaunch({ args: process.argv.slice(1).filter((a) => !a.startsWith('--workspace=')) })
+      app.quit()
+    },
     defaultDir: app.getPath('downloads'),
   })
   const core = createCore(workspace, 'electron', undefined, undefined, undefined, desktop)

@@ -93,4 +93,8 @@ export const settingsMethods = {
   saveNetworkSettings: method<typeof networkSettingsSchema, SettingsInfo>(networkSettingsSchema),
   resetNetworkSettings: method<typeof none, SettingsInfo>(none),
   testNetwork: method<typeof testNetworkSchema, NetworkTestReport>(testNetworkSchema),
+  /** Show the workspace folder with the OS (desktop app only). */
+  showWorkspaceFolder: method<typeof none, { opened: true } | { unsupported: true }>(none),
+  /** Pick another workspace folder (a native dialog) and restart there (desktop app only). */
+  changeWorkspace: method<typeof none, { unsupported: true } | { cancelled: true } | { dir: string; relaunching: true }>(none),
 }

@@ -13,6 +13,10 @@ export interface DesktopShell {
   openPath(path: string): Promise<void>
   /** Ask where to save a copy of `source` (a native dialog); copy it there. Null when cancelled. */
   saveFileAs(source: string, suggestedName: string): Promise<string | null>
+  /** Ask for a folder (a native dialog). Null when cancelled. */
+  chooseFolder(title: string, defaultPath: string): Promise<string | null>
+  /** Remember `dir` as the workspace for the next start, and restart the app there. */
+  useWorkspace(dir: string): Promise<void>
 }
 
 /** What every area's API slice is built from. Areas add their own services here. */

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { readWorkspaceChoice } from './choice'
 
 export const APP_NAME = 'Handover Console'
 export const DB_FILE = 'workspace.sqlite'
@@ -14,9 +15,10 @@ export function defaultWorkspaceDir(env: NodeJS.ProcessEnv = process.env, platfo
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), APP_NAME)
 }
 
-/** `--workspace DIR` wins, then HANDOVER_WORKSPACE, then the OS default. */
+/** `--workspace DIR` wins, then HANDOVER_WORKSPACE, then the folder chosen in the app's Settings, then the OS default. */
 export function resolveWorkspaceDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   if (flag) return resolve(flag)
   if (env.HANDOVER_WORKSPACE) return resolve(env.HANDOVER_WORKSPACE)
-  return defaultWorkspaceDir(env)
+  const home = defaultWorkspaceDir(env)
+  return readWorkspaceChoice(home) ?? home
 }

@@ -115,6 +115,10 @@ export interface SettingsActions {
   testNetwork(name: string, port: number): Promise<void>
   /** Another window saved or reset the settings. */
   settingsChangedElsewhere(): void
+  /** Desktop app: show the workspace folder with the OS. */
+  showWorkspaceFolder(): Promise<void>
+  /** Desktop app: pick another workspace folder; the app restarts there. */
+  changeWorkspace(): Promise<void>
 }
 
 type Api = StoreApi<AppState & AppActions>
@@ -176,6 +180,21 @@ export function settingsActions(transport: Transport, set: Api['setState'], get:
     },
     settingsChangedElsewhere() {
       if (get().settings.info) void get().loadSettings()
+    },
+    async showWorkspaceFolder() {
+      try {
+        await transport.call('showWorkspaceFolder')
+      } catch (e) {
+        get().toast({ kind: 'error', title: 'Could not show the folder', detail: toErrorInfo(e).message })
+      }
+    },
+    async changeWorkspace() {
+      try {
+        const r = await transport.call('changeWorkspace')
+        if ('relaunching' in r) get().toast({ kind: 'info', title: 'Restarting with the new workspace', detail: r.dir })
+      } catch (e) {
+        get().toast({ kind: 'error', title: 'The workspace was not changed', detail: toErrorInfo(e).message })
+      }
     },
   }
 }

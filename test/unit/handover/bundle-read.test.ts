@@ -116,6 +116,8 @@ describe('reading a bundle file from the UI is confined to that bundle', () => {
     const desktop = {
       openPath: async (p: string) => void calls.push(['open', p]),
       saveFileAs: async (src: string, suggested: string) => (calls.push(['save', src, suggested]), '/chosen/copy.zip'),
+      chooseFolder: async () => null,
+      useWorkspace: async () => undefined,
     }
     const electron = createCore(core.workspace, 'electron', undefined, undefined, undefined, desktop)
     expect(await dispatch(electron, 'bundlePlace', { engagementId: engagement.id, bundle: name })).toMatchObject({ ok: true, value: { desktop: true } })

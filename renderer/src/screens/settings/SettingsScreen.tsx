@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useApp } from '../../hooks/useStore'
 import { applyTheme, readTheme, type ThemeChoice } from './theme'
 import { NetworkSettings } from './NetworkSettings'
+import { WorkspaceActions } from './WorkspaceActions'
 
 const CHOICES: { value: ThemeChoice; label: string }[] = [
   { value: 'system', label: 'Follow the system' },
@@ -40,9 +41,11 @@ export function SettingsScreen() {
             <dt>Version</dt>
             <dd>{info?.version ?? '—'}</dd>
           </dl>
-          <p className="small muted">
-            To use another workspace, start the console with <code>--workspace DIR</code> (or set <code>HANDOVER_WORKSPACE</code>).
-          </p>
+          {info?.mode === 'electron' ? <WorkspaceActions /> : (
+            <p className="small muted">
+              To use another workspace, start the console with <code>--workspace DIR</code> (or set <code>HANDOVER_WORKSPACE</code>).
+            </p>
+          )}
         </section>
         <NetworkSettings />
         <section className="card span-2" aria-labelledby="h-theme">
