@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises'
 import { runAudit } from '../core/checks/runner'
 import { fillRunbook, formatStep } from '../core/runbooks/render'
 import { RunbookRunner, type RunChecks } from '../core/runbooks/runner'
+import { runbookValuesFor } from '../core/runbooks/facts'
 import { CliExit, EXIT, type CliContext } from './context'
 import { openNetwork } from './network'
 
@@ -30,7 +31,7 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
     for (let guard = 0; guard < 200 && !run.finishedAt; guard++) {
       const { runbook, step } = runner.current(run.id)
       if (!step) break
-      const filled = fillRunbook(runbook, e)
+      const filled = fillRunbook(runbook, e, runbookValuesFor(core.workspace, e))
       const fstep = filled.steps.find((s) => s.id === step.id)!
       const n = runbook.steps.findIndex((s) => s.id === step.id) + 1
       ctx.out.info(`\n${formatStep(fstep, n, runbook.steps.length)}\n`)

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { getRunbook, loadRunbooks } from '../../core/runbooks/catalog'
 import { fillRunbook, formatRunbook } from '../../core/runbooks/render'
+import { runbookValuesFor } from '../../core/runbooks/facts'
 import type { CliContext } from '../context'
 import { runInteractive } from '../runbook-run'
 
@@ -21,8 +22,9 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--engagement <ref>', 'fill placeholders from this engagement')
     .option('--json', 'print JSON only')
     .action((id: string, o: { engagement?: string; json?: boolean }) => {
-      const e = o.engagement ? ctx.core().workspace.engagements.get(o.engagement) : null
-      const filled = fillRunbook(getRunbook(id), e)
+      const ws = o.engagement ? ctx.core().workspace : null
+      const e = ws && o.engagement ? ws.engagements.get(o.engagement) : null
+      const filled = fillRunbook(getRunbook(id), e, ws && e ? runbookValuesFor(ws, e) : {})
       if (o.json) ctx.out.json(filled)
       else ctx.out.line(formatRunbook(filled))
     })

@@ -2,6 +2,7 @@ import { runAudit } from '../checks/runner'
 import { networkProfile } from '../settings/profile'
 import { getRunbook, loadRunbooks } from '../runbooks/catalog'
 import { fillRunbook } from '../runbooks/render'
+import { runbookValuesFor } from '../runbooks/facts'
 import { RunbookRunner, type RunChecks } from '../runbooks/runner'
 import type { RunbookView } from '@shared/contract/runbooks'
 import type { ApiSlice, CoreServices } from './types'
@@ -14,7 +15,8 @@ export function runbookApi(s: CoreServices): ApiSlice<Methods> {
   const runner = new RunbookRunner(workspace)
   const view = (runId: string, outcome?: RunbookView['outcome']): RunbookView => {
     const { run, runbook, step } = runner.current(runId)
-    const filled = fillRunbook(runbook, workspace.engagements.get(run.engagementId))
+    const e = workspace.engagements.get(run.engagementId)
+    const filled = fillRunbook(runbook, e, runbookValuesFor(workspace, e))
     return { run, runbook: filled, step: step ? (filled.steps.find((x) => x.id === step.id) ?? null) : null, ...(outcome ? { outcome } : {}) }
   }
   const runChecks = (engagementId: string): RunChecks => async (ids) => {
@@ -24,7 +26,10 @@ export function runbookApi(s: CoreServices): ApiSlice<Methods> {
   }
   return {
     listRunbooks: () => loadRunbooks().map((r) => ({ id: r.id, title: r.title, summary: r.summary, severity: r.severity, steps: r.steps.length })),
-    getRunbook: ({ id, engagementId }) => fillRunbook(getRunbook(id), engagementId ? workspace.engagements.get(engagementId) : null),
+    getRunbook: ({ id, engagementId }) => {
+      const e = engagementId ? workspace.engagements.get(engagementId) : null
+      return fillRunbook(getRunbook(id), e, e ? runbookValuesFor(workspace, e) : {})
+    },
     startRunbook: ({ engagementId, runbookId, by }) => view(runner.start(engagementId, runbookId, by ?? '').id),
     openRunbookRuns: ({ engagementId }) => runner.open(engagementId),
     runbookView: ({ runId }) => view(runId),

@@ -6,6 +6,7 @@ import type { Runbook } from '@shared/schemas/runbook'
 import { loadRunbooks } from '../runbooks/catalog'
 import { fillRunbook } from '../runbooks/render'
 import { runbookValues } from '../runbooks/values'
+import { runbookFacts } from '../runbooks/facts'
 import { redactDeep } from '../vault/redact'
 import { getCheck } from '../checks/registry'
 import { dnsAnswers, envInventory, monitors, redirectChains } from './extract'
@@ -115,7 +116,7 @@ export function gatherHandover(ws: Workspace, engagement: Engagement, inventory:
     evidence,
     chain: chain.ok ? { ok: true, count: chain.count, head: chain.count ? chain.head : null } : { ok: false, count: chain.count, head: null, reason: chain.reason },
   }
-  const values = runbookValues({ inventory, dns: data.dns })
+  const values = runbookValues(runbookFacts(latest, engagement, inventory))
   data.runbooks = loadRunbooks().map((rb) => fillRunbook(rb, engagement, values))
   // Anything registered as a secret is masked before it reaches a file or the PDF.
   return redactDeep(data)
