@@ -3,7 +3,7 @@ import type { DnsRecord } from './types'
 
 /** What the server puts in a reply (before encoding). */
 export interface Reply {
-  rcode: 'NOERROR' | 'NXDOMAIN' | 'REFUSED' | 'SERVFAIL'
+  rcode: 'NOERROR' | 'NXDOMAIN' | 'REFUSED' | 'SERVFAIL' | 'FORMERR'
   aa: boolean
   answers: ServedRecord[]
   authorities: ServedRecord[]

@@ -17,7 +17,7 @@ interface State {
 }
 
 /** dns-packet takes the rcode in the low four bits of flags. */
-const RCODES: Record<Reply['rcode'], number> = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 }
+const RCODES: Record<Reply['rcode'], number> = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 }
 
 const empty = (rcode: Reply['rcode']): Reply => ({ rcode, aa: false, answers: [], authorities: [], additionals: [] })
 
@@ -51,7 +51,7 @@ function encodeReply(q: dnsPacket.DecodedPacket, reply: Reply, recursive: boolea
 
 /**
  * Start an authoritative (or lab-"recursive") DNS server on one ephemeral port of 127.0.0.1,
- * UDP and TCP. Per-name faults: timeout, SERVFAIL, REFUSED, truncation, garbage, latency.
+ * UDP and TCP. Per-name faults: timeout, SERVFAIL, REFUSED, truncation, garbage, latency, no EDNS.
  */
 export async function startDnsServer(o: DnsServerOptions): Promise<DnsServer> {
   const recursive = !!o.recursive
@@ -97,6 +97,9 @@ export async function startDnsServer(o: DnsServerOptions): Promise<DnsServer> {
     if (fault?.kind === 'garbage') return garbageFor(q.id ?? 0)
     if (fault?.kind === 'servfail') return encodeReply(q, empty('SERVFAIL'), recursive, 0)
     if (fault?.kind === 'refused') return encodeReply(q, empty('REFUSED'), recursive, 0)
+    // A server from before EDNS (RFC 6891 §7): a query with an OPT record is a format error to it.
+    const edns = (q.additionals ?? []).some((a) => a.type === 'OPT')
+    if (fault?.kind === 'no-edns' && edns) return encodeReply({ ...q, additionals: [] }, empty('FORMERR'), recursive, 0)
     const reply = data.answer(question.name, question.type)
     if (fault?.kind !== 'truncate') return encodeReply(q, reply, recursive, tcp ? 0 : udpMax)
     // A truncation fault: TC=1 over UDP, and a packet cut short over TCP (so the retry breaks too).

@@ -39,7 +39,7 @@ export const dnsFaultSchema = z.strictObject({
   name: dnsNameSchema,
   type: z.enum(RECORD_TYPES).optional(),
   exceptTypes: z.array(z.enum(RECORD_TYPES)).optional(),
-  kind: z.enum(['timeout', 'servfail', 'refused', 'truncate', 'garbage', 'latency']),
+  kind: z.enum(['timeout', 'servfail', 'refused', 'truncate', 'garbage', 'latency', 'no-edns']),
   ms: z.number().int().min(0).max(60_000).optional(),
 })
 

@@ -144,15 +144,20 @@ export class Resolver {
     const x = { host: to.host, port: to.port, name, type, rd, dnssec, timeoutMs: this.s.profile.timeouts.dnsMs, signal }
     const server = fmt(to.host, to.port)
     const t0 = performance.now()
-    const u = await udpExchange(x)
-    let p = parseReply(u.buf, u.id, name, type, server)
-    let transport: DnsResponse['transport'] = 'udp'
-    if (p.flag_tc) {
-      const t = await tcpExchange(x)
-      p = parseReply(t.buf, t.id, name, type, server)
-      transport = 'tcp'
+    const ask = async (edns: boolean) => {
+      const u = await udpExchange({ ...x, edns })
+      const p = parseReply(u.buf, u.id, name, type, server)
+      if (!p.flag_tc) return { p, transport: 'udp' as const }
+      const t = await tcpExchange({ ...x, edns })
+      return { p: parseReply(t.buf, t.id, name, type, server), transport: 'tcp' as const }
     }
+    let { p, transport } = await ask(true)
+    // A server that predates EDNS answers FORMERR to the OPT record: ask once more without it
+    // (RFC 6891 §7). Not for DNSSEC questions: the DO bit lives in the OPT record.
+    const formerr = String((p as unknown as { rcode?: string }).rcode) === 'FORMERR'
+    if (formerr && !dnssec) ({ p, transport } = await ask(false))
     const r = toResponse(p, server, transport, name, type, Math.round(performance.now() - t0))
+    if (formerr && !dnssec) r.ednsFallback = true
     if (spec !== server) r.serverName = spec
     return r
   }

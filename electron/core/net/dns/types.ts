@@ -24,6 +24,8 @@ export interface DnsResponse {
   /** The name the server was known by (an NS name), when different from `server`. */
   serverName?: string
   transport: 'udp' | 'tcp' | 'doh'
+  /** The server answered FORMERR to EDNS, and this answer came to a plain query without it. */
+  ednsFallback?: true
   question: { name: string; type: string }
   rcode: string
   flags: DnsFlags

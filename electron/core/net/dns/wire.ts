@@ -18,16 +18,18 @@ export interface Exchange {
   dnssec: boolean
   timeoutMs: number
   signal?: AbortSignal
+  /** Send the EDNS0 OPT record (default); off only to retry a server that predates EDNS. */
+  edns?: boolean
 }
 
-/** Build the query packet: one question, EDNS0 OPT, optional DO bit. */
-export function buildQuery(id: number, name: string, type: string, rd: boolean, dnssec: boolean): Buffer {
+/** Build the query packet: one question, EDNS0 OPT (unless `edns` is false), optional DO bit. */
+export function buildQuery(id: number, name: string, type: string, rd: boolean, dnssec: boolean, edns = true): Buffer {
   return dnsPacket.encode({
     type: 'query',
     id,
     flags: rd ? dnsPacket.RECURSION_DESIRED : 0,
     questions: [{ type: type as dnsPacket.RecordType, name, class: 'IN' }],
-    additionals: [{ type: 'OPT', name: '.', udpPayloadSize: EDNS_UDP_SIZE, flags: dnssec ? dnsPacket.DNSSEC_OK : 0 } as unknown as dnsPacket.Answer],
+    additionals: edns ? [{ type: 'OPT', name: '.', udpPayloadSize: EDNS_UDP_SIZE, flags: dnssec ? dnsPacket.DNSSEC_OK : 0 } as unknown as dnsPacket.Answer] : [],
   })
 }
 
@@ -131,7 +133,7 @@ export function udpExchange(x: Exchange, id = randomInt(0, 65_536)): Promise<{ b
         if ((e as DnsError).message.includes('unreadable')) done(lastGarbage)
       }
     })
-    const q = buildQuery(id, x.name, x.type, x.rd, x.dnssec)
+    const q = buildQuery(id, x.name, x.type, x.rd, x.dnssec, x.edns ?? true)
     sock.send(q, x.port, x.host, (e) => e && done(new DnsError('network', `${server}: ${e.message}`, server)))
     return () => sock.close()
   })
@@ -145,7 +147,7 @@ export function tcpExchange(x: Exchange, id = randomInt(0, 65_536)): Promise<{ b
     const chunks: Buffer[] = []
     let size = 0
     sock.on('connect', () => {
-      const q = buildQuery(id, x.name, x.type, x.rd, x.dnssec)
+      const q = buildQuery(id, x.name, x.type, x.rd, x.dnssec, x.edns ?? true)
       const len = Buffer.alloc(2)
       len.writeUInt16BE(q.length)
       sock.write(Buffer.concat([len, q]))

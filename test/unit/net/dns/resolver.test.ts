@@ -18,6 +18,7 @@ beforeAll(async () => {
       { name: 'example.test', type: 'SOA', data: 'ns1.example.test. admin.example.test. 1 3600 600 86400 300' },
       { name: 'www.example.test', type: 'A', ttl: 120, data: '192.0.2.1' },
       { name: 'alias.example.test', type: 'CNAME', data: 'www.example.test' },
+      { name: 'old.example.test', type: 'A', data: '192.0.2.9' },
       // Enough TXT data to overflow 512 bytes over UDP: the answer comes with TC=1.
       ...Array.from({ length: 12 }, (_, i) => ({ name: 'big.example.test', type: 'TXT', data: `record-${i}-${'x'.repeat(60)}` })),
     ],
@@ -26,6 +27,7 @@ beforeAll(async () => {
       { name: 'broken.example.test', kind: 'servfail' },
       { name: 'nope.example.test', kind: 'refused' },
       { name: 'junk.example.test', kind: 'garbage' },
+      { name: 'old.example.test', kind: 'no-edns' },
     ],
   })
 })
@@ -34,6 +36,16 @@ afterAll(async () => {
 })
 
 describe('Resolver', () => {
+  it('asks a server that predates EDNS again without it, and says so in the answer', async () => {
+    const r = await new Resolver(profile()).lookup('old.example.test', 'A')
+    expect(r.records.map((x) => x.data)).toEqual(['192.0.2.9'])
+    expect(r.response.ednsFallback).toBe(true)
+    // ordinary servers are asked once, with EDNS
+    expect((await new Resolver(profile()).query('www.example.test', 'A')).ednsFallback).toBeUndefined()
+    // a DNSSEC question needs the OPT record's DO bit: no plain retry, the format error stands
+    await expect(new Resolver(profile()).query('old.example.test', 'DNSKEY', { dnssec: true })).rejects.toMatchObject({ kind: 'formerr' })
+  })
+
   it('answers with records, TTLs, flags, server and timing', async () => {
     const r = await new Resolver(profile()).query('WWW.example.test.', 'A')
     expect(r).toMatchObject({ server: `127.0.0.1:${server.port}`, transport: 'udp', question: { name: 'www.example.test', type: 'A' }, rcode: 'NOERROR', answers: [{ name: 'www.example.test', type: 'A', ttl: 120, data: '192.0.2.1' }] })
