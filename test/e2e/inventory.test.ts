@@ -98,6 +98,11 @@ describe('access inventory screen', () => {
     const sheet = page.getByRole('dialog', { name: 'Add a system' })
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('inv-system')
     await sheet.getByLabel('Kind of system').selectOption('payments')
+    // the standard wording of the kind comes with it, until someone writes their own
+    expect(await sheet.getByLabel('What it does').inputValue()).toBe('Takes customer payments and pays out; keys here move money.')
+    await sheet.getByLabel('Kind of system').selectOption('analytics')
+    expect(await sheet.getByLabel('What it does').inputValue()).toMatch(/^Counts visitors/)
+    await sheet.getByLabel('Kind of system').selectOption('payments')
     await sheet.getByLabel('Provider or account').fill('Stripe')
     await sheet.getByLabel('Login URL').fill('dashboard.stripe.example')
     await sheet.getByLabel('Owner account').fill('founder@acme-launch.example')
@@ -144,6 +149,8 @@ describe('access inventory screen', () => {
     await page.getByRole('button', { name: 'Remove Analytics' }).click()
     await confirm.getByRole('button', { name: 'Remove row' }).click()
     await expect.poll(() => row('analytics').count()).toBe(0)
+    // the keyboard stays where the row was: on the edit button of the row now in its place
+    await expect.poll(() => page.evaluate('document.activeElement && document.activeElement.getAttribute("aria-label")')).toMatch(/^Edit /)
     const kept = await rowNames()
     expect(kept).toHaveLength(12)
 

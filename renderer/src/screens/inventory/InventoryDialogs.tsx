@@ -26,6 +26,24 @@ export function InventoryDialogs() {
   )
 }
 
+const rowsNow = () => [...document.querySelectorAll<HTMLElement>('[data-testid="inventory-row"]')]
+
+/**
+ * Remove a row, then give the keyboard the row that took its place (or the one before, or
+ * "Add a row"), so the focus does not fall back to the top of the page.
+ */
+async function removeKeepingPlace(id: string, confirm: () => Promise<void>): Promise<void> {
+  const at = rowsNow().findIndex((r) => r.dataset.id === id)
+  await confirm()
+  requestAnimationFrame(() => {
+    const rows = rowsNow()
+    if (rows.some((r) => r.dataset.id === id)) return // not removed: the dialog says why
+    const next = rows[Math.min(Math.max(at, 0), rows.length - 1)]
+    const target = next?.querySelector<HTMLElement>('button[aria-label^="Edit "]') ?? [...document.querySelectorAll<HTMLElement>('button')].find((b) => b.textContent?.trim() === 'Add a row')
+    target?.focus()
+  })
+}
+
 /** Remove or replace: destructive, so Cancel has the focus and Enter never destroys by accident. */
 function Confirm({ dialog }: { dialog: Exclude<InventoryDialog, { kind: 'import' }> }) {
   const { closeInventoryDialog, confirmInventoryDialog } = useActions()
@@ -50,7 +68,7 @@ function Confirm({ dialog }: { dialog: Exclude<InventoryDialog, { kind: 'import'
         <button type="button" className="btn" onClick={closeInventoryDialog} data-autofocus>
           Cancel
         </button>
-        <button type="button" className="btn btn-danger" disabled={dialog.busy} onClick={() => void confirmInventoryDialog()}>
+        <button type="button" className="btn btn-danger" disabled={dialog.busy} onClick={() => void (remove ? removeKeepingPlace(dialog.id, confirmInventoryDialog) : confirmInventoryDialog())}>
           {dialog.busy ? 'Working…' : remove ? 'Remove row' : 'Replace inventory'}
         </button>
       </div>

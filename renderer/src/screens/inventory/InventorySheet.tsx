@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { createPortal } from 'react-dom'
-import { SYSTEM_KINDS, SYSTEM_TITLES, type InventoryFields, type SystemKind } from '@shared/contract/handover'
+import { SYSTEM_KINDS, SYSTEM_TITLES, purposeOf, type InventoryFields, type SystemKind } from '@shared/contract/handover'
 import { useActions, useApp } from '../../hooks/useStore'
 import { MOD_KEY } from '../../hooks/platform'
 import { addAdmins, blankFields, fieldsOf, rowTitle, type InventoryErrors } from '../../store/inventoryRows'
@@ -32,6 +32,8 @@ function RowForm({ initial, adding }: { initial: InventoryFields; adding: boolea
   const [d, setD] = useState(initial)
   const form = useRef<HTMLFormElement>(null)
   const set = <K extends keyof InventoryFields>(k: K, v: InventoryFields[K]) => setD((x) => ({ ...x, [k]: v }))
+  // the standard wording follows the kind until a person writes their own
+  const changeKind = (system: SystemKind) => setD((x) => ({ ...x, system, purpose: !x.purpose || x.purpose === purposeOf(x.system) ? purposeOf(system) : x.purpose }))
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void saveInventoryRow(d)
@@ -68,7 +70,7 @@ function RowForm({ initial, adding }: { initial: InventoryFields; adding: boolea
           <div className="row-2">
             <Field id="inv-system" label="Kind of system" error={errors.system}>
               {(aria) => (
-                <select {...aria} className="input" value={d.system} data-autofocus={adding || undefined} onChange={(e) => set('system', e.target.value as SystemKind)}>
+                <select {...aria} className="input" value={d.system} data-autofocus={adding || undefined} onChange={(e) => changeKind(e.target.value as SystemKind)}>
                   {SYSTEM_KINDS.map((k) => (
                     <option key={k} value={k}>
                       {SYSTEM_TITLES[k]}

@@ -52,7 +52,7 @@ function Row({ e }: { e: InventoryEntry }) {
   const title = rowTitle(e)
   const rot = rowRotation(e)
   return (
-    <tr data-testid="inventory-row" data-system={e.system}>
+    <tr data-testid="inventory-row" data-system={e.system} data-id={e.id}>
       <th scope="row" className="inv-system">
         <span className="inv-kind">{SYSTEM_TITLES[e.system]}</span>
         <span className={e.name ? 'inv-name' : 'inv-name muted'}>{e.name || 'Not recorded yet'}</span>
