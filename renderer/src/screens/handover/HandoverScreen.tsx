@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon'
 import { BundleActions } from './BundleActions'
 import { BundlePages } from './BundlePages'
 import '../vault/vault.css'
+import { bytes } from '../../store/sprint'
 import './handover.css'
 
 /** Build the signed handover bundle, see its files and verification, and let the founder countersign. */
@@ -170,7 +171,7 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
         {mine && h.shown && (
           <section className="card span-2" aria-labelledby="h-shown" data-testid="bundle-view">
             <h2 id="h-shown" className="card-title">
-              {h.shown} {h.place && <span className="muted small">{h.place.zipSize ? `zip ${h.place.zipSize.toLocaleString('en')} B` : 'no zip: build the bundle again'}</span>}
+              {h.shown} {h.place && <span className="muted small">{h.place.zipSize ? `zip ${bytes(h.place.zipSize)}` : 'no zip: build the bundle again'}</span>}
             </h2>
             {h.place && <BundleActions place={h.place} />}
             <BundlePages bundle={h.shown} />

@@ -7,7 +7,7 @@ export function WorkspaceActions() {
   const [asking, setAsking] = useState(false)
   return (
     <>
-      <div className="page-actions">
+      <div className="page-actions settings-actions">
         <button type="button" className="btn" onClick={() => void showWorkspaceFolder()}>
           Show in folder
         </button>
