@@ -21,9 +21,9 @@ import { EngagementForm } from './EngagementForm'
 import { EngagementsView } from './EngagementsView'
 import { Header } from './Header'
 import { MissingEngagement } from './MissingEngagement'
-import { Icon } from './Icon'
 import { Sidebar } from './Sidebar'
 import { Toasts } from './Toasts'
+import { ErrorBanner } from './ErrorBanner'
 
 /** The app shell: sidebar, header, the current screen, and the overlays above them. */
 export function App() {
@@ -91,12 +91,9 @@ export function App() {
           <Header />
           <main id="content" tabIndex={-1} aria-labelledby="page-title">
             {fatal ? (
-              <div className="banner banner-error" role="alert">
-                <Icon name="alert" />
-                <span>
-                  <strong>The console cannot reach its engine.</strong> {fatal.message}
-                </span>
-              </div>
+              <ErrorBanner>
+                <strong>The console cannot reach its engine.</strong> {fatal.message}
+              </ErrorBanner>
             ) : !ready ? (
               <p className="muted loading" role="status">
                 Loading the workspace…

@@ -8,6 +8,7 @@ import { CheckSettings } from './CheckSettings'
 import { MOD_KEY } from '../hooks/platform'
 import { Icon } from './Icon'
 import { Modal } from './Modal'
+import { ErrorBanner } from './ErrorBanner'
 
 const NO_ERRORS: FieldErrors = {}
 
@@ -46,9 +47,7 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
         </div>
         <div className="sheet-body">
           {errors.form && (
-            <div className="banner banner-error" role="alert">
-              <Icon name="alert" /> {errors.form}
-            </div>
+            <ErrorBanner>{errors.form}</ErrorBanner>
           )}
           <fieldset>
             <legend>Client</legend>

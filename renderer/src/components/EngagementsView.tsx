@@ -7,6 +7,7 @@ import { EmptyState } from './EmptyState'
 import { EngagementTable } from './EngagementTable'
 import { Icon } from './Icon'
 import { ImportButton } from './TransferButtons'
+import { ErrorBanner } from './ErrorBanner'
 
 /** The Engagements screen: filter, list, and the way to create one. */
 export function EngagementsView() {
@@ -65,22 +66,10 @@ export function EngagementsView() {
         )}
       </div>
       {summariesError && !error && items.length > 0 && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>Could not load the sprint clocks and risks: {summariesError.message}</span>
-          <button type="button" className="btn btn-xs" onClick={() => void loadSummaries()}>
-            Try again
-          </button>
-        </div>
+        <ErrorBanner onRetry={() => void loadSummaries()}>Could not load the sprint clocks and risks: {summariesError.message}</ErrorBanner>
       )}
       {error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>Could not load engagements: {error.message}</span>
-          <button type="button" className="btn btn-xs" onClick={() => void refreshEngagements()}>
-            Try again
-          </button>
-        </div>
+        <ErrorBanner onRetry={() => void refreshEngagements()}>Could not load engagements: {error.message}</ErrorBanner>
       )}
       {items.length === 0 && status !== 'error' ? (
         <EmptyState />

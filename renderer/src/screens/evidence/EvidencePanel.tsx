@@ -3,6 +3,7 @@ import { fullDate } from '../../lib/format'
 import { Icon } from '../../components/Icon'
 import { EvidenceBody } from '../results/EvidenceBody'
 import { StatusTag } from '../results/StatusTag'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** The open evidence item beside the list: its data, hashes, and a way to its result. */
 export function EvidencePanel({ engagementId }: { engagementId: string }) {
@@ -21,9 +22,7 @@ export function EvidencePanel({ engagementId }: { engagementId: string }) {
         </button>
       </div>
       {err && (
-        <p className="banner banner-error" role="alert">
-          {err.message}
-        </p>
+        <ErrorBanner>{err.message}</ErrorBanner>
       )}
       {open && (
         <>

@@ -3,13 +3,13 @@ import { useActions, useApp } from '../../hooks/useStore'
 import { activeFilters } from '../../store/evidence'
 import { fullDate, plural, relativeTime } from '../../lib/format'
 import { BackToEngagement } from '../../components/BackToEngagement'
-import { Icon } from '../../components/Icon'
 import { VirtualRows } from '../../components/VirtualRows'
 import type { TimelineItem } from '@shared/contract/evidence'
 import { StatusTag } from '../results/StatusTag'
 import { EvidenceFilterBar } from './EvidenceFilterBar'
 import { EvidencePanel } from './EvidencePanel'
 import './evidence.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
   if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return
@@ -81,12 +81,9 @@ export function EvidenceScreen({ engagementId }: { engagementId: string }) {
       </div>
       <EvidenceFilterBar key={JSON.stringify(ev.filters)} value={ev.filters} onApply={(f) => void loadTimeline(engagementId, f)} />
       {ev.error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>
-            <strong>The evidence could not be loaded.</strong> {ev.error.message} Check the filters (dates as YYYY-MM-DD) and apply again.
-          </span>
-        </div>
+        <ErrorBanner>
+          <strong>The evidence could not be loaded.</strong> {ev.error.message} Check the filters (dates as YYYY-MM-DD) and apply again.
+        </ErrorBanner>
       )}
       <div className={`ev-layout${ev.open || ev.openError ? ' ev-layout-open' : ''}`}>
         {!ev.loading && !ev.error && ev.rows.length === 0 ? (

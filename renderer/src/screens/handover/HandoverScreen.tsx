@@ -9,6 +9,7 @@ import { BundlePages } from './BundlePages'
 import '../vault/vault.css'
 import { bytes } from '../../store/sprint'
 import './handover.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** Build the signed handover bundle, see its files and verification, and let the founder countersign. */
 export function HandoverScreen({ engagementId }: { engagementId: string }) {
@@ -62,12 +63,9 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
         </span>
       </p>
       {mine && h.error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>
-            <strong>That did not work.</strong> {h.error.message}
-          </span>
-        </div>
+        <ErrorBanner>
+          <strong>That did not work.</strong> {h.error.message}
+        </ErrorBanner>
       )}
       <div className="detail-grid">
         {h.built && mine && (

@@ -11,6 +11,7 @@ import { InventoryIntro } from './InventoryIntro'
 import { InventorySheet } from './InventorySheet'
 import { InventoryTable } from './InventoryTable'
 import './inventory.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /**
  * The access inventory of one engagement: every system the product depends on, who owns it,
@@ -52,10 +53,7 @@ export function InventoryScreen({ engagementId }: { engagementId: string }) {
         </div>
       </div>
       {v.error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>{v.error.message}</span>
-        </div>
+        <ErrorBanner>{v.error.message}</ErrorBanner>
       )}
       <div role="status" className="inv-note-slot">
         {v.note && (

@@ -8,6 +8,7 @@ import { Field } from '../../components/Field'
 import { Icon } from '../../components/Icon'
 import { ListChips } from '../../components/ListChips'
 import { Modal } from '../../components/Modal'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 const NO_ERRORS: InventoryErrors = {}
 
@@ -61,9 +62,7 @@ function RowForm({ initial, adding }: { initial: InventoryFields; adding: boolea
       </div>
       <div className="sheet-body">
         {errors.form && (
-          <div className="banner banner-error" role="alert">
-            <Icon name="alert" /> {errors.form}
-          </div>
+          <ErrorBanner>{errors.form}</ErrorBanner>
         )}
         <fieldset>
           <legend>System</legend>

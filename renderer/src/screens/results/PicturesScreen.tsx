@@ -1,11 +1,11 @@
 import { useEffect, useMemo } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
 import { BackToEngagement } from '../../components/BackToEngagement'
-import { Icon } from '../../components/Icon'
 import { DnsMap, RedirectMap } from './Maps'
 import { LatencyHistogram } from './Latency'
 import { dnsPaths, redirectPaths, routeLatencies } from './pictures'
 import './results.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** Pictures of the latest results: the DNS map, the redirect map and route latency histograms. */
 export function PicturesScreen({ engagementId }: { engagementId: string }) {
@@ -32,12 +32,9 @@ export function PicturesScreen({ engagementId }: { engagementId: string }) {
         </div>
       </div>
       {latest?.error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>
-            <strong>The results could not be loaded.</strong> {latest.error.message}
-          </span>
-        </div>
+        <ErrorBanner>
+          <strong>The results could not be loaded.</strong> {latest.error.message}
+        </ErrorBanner>
       )}
       {!pics ? (
         <p className="muted loading" role="status">

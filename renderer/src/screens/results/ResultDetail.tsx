@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon'
 import { EvidenceBody } from './EvidenceBody'
 import { StatusTag } from './StatusTag'
 import './results.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** One check result: what it found, why it matters, how to fix it, the evidence and the history. */
 export function ResultDetail({ engagementId, resultId }: { engagementId: string; resultId: number }) {
@@ -39,12 +40,9 @@ export function ResultDetail({ engagementId, resultId }: { engagementId: string;
       <>
         {back}
         <h1 id="page-title">Result {resultId}</h1>
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>
-            <strong>This result cannot be shown.</strong> {r.error.message} Open the evidence timeline and pick the check again.
-          </span>
-        </div>
+        <ErrorBanner>
+          <strong>This result cannot be shown.</strong> {r.error.message} Open the evidence timeline and pick the check again.
+        </ErrorBanner>
       </>
     )
   if (!d)

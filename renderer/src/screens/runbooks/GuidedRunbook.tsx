@@ -4,6 +4,7 @@ import { doneSteps, stepPosition } from '../../store/runbooks'
 import { Icon } from '../../components/Icon'
 import { StepOutcome } from './StepOutcome'
 import './runbooks.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** Guided mode: one large, readable step at a time; done, choose or verify moves on. */
 export function GuidedRunbook({ engagementId, runId }: { engagementId: string; runId: string }) {
@@ -39,10 +40,7 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
       <>
         {back}
         {rb.error ? (
-          <div className="banner banner-error" role="alert">
-            <Icon name="alert" />
-            <span>{rb.error.message}</span>
-          </div>
+          <ErrorBanner>{rb.error.message}</ErrorBanner>
         ) : (
           <p className="muted loading" role="status">
             Loading the runbook…
@@ -74,10 +72,7 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
         ))}
       </ol>
       {rb.error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>{rb.error.message}</span>
-        </div>
+        <ErrorBanner>{rb.error.message}</ErrorBanner>
       )}
       {!s ? (
         <section className="card rb-step" aria-labelledby="step-title">

@@ -3,8 +3,8 @@ import { useActions, useApp } from '../../hooks/useStore'
 import { relativeTime } from '../../lib/format'
 import { fillText } from '../../store/runbooks'
 import { BackToEngagement } from '../../components/BackToEngagement'
-import { Icon } from '../../components/Icon'
 import './runbooks.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 const SEVERITY: Record<string, string> = { 'launch-blocker': 'Launch blocker', 'conversion-blocker': 'Conversion blocker', 'scale-risk': 'Scale risk' }
 
@@ -27,10 +27,7 @@ export function RunbooksScreen({ engagementId }: { engagementId: string }) {
         </div>
       </div>
       {rb.error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>{rb.error.message}</span>
-        </div>
+        <ErrorBanner>{rb.error.message}</ErrorBanner>
       )}
       {rb.engagementId === engagementId && rb.openRuns.length > 0 && (
         <section className="card rb-section" aria-labelledby="h-open-runs">

@@ -5,6 +5,7 @@ import { isDirty, type NetworkDraft } from '../../store/settings'
 import { EffectiveProfile } from './EffectiveProfile'
 import { NetworkTest } from './NetworkTest'
 import './settings.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 const TIMEOUTS: { key: keyof NetworkDraft; label: string; hint: string }[] = [
   { key: 'dnsS', label: 'DNS answer', hint: 'per question and server' },
@@ -40,9 +41,7 @@ export function NetworkSettings() {
     <section className="card span-2" aria-labelledby="h-network" data-testid="network-settings">
       <h2 id="h-network" className="card-title">Network</h2>
       {st.error && (
-        <p className="banner banner-error" role="alert">
-          {st.error.message}
-        </p>
+        <ErrorBanner>{st.error.message}</ErrorBanner>
       )}
       {!d || !st.info ? (
         !st.error && (

@@ -4,6 +4,7 @@ import { Field } from '../../components/Field'
 import { Modal } from '../../components/Modal'
 import { useActions, useApp } from '../../hooks/useStore'
 import { defaultExpiry } from '../../store/sprint'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** Accept a risk: why, who accepted it, and until when (default: 30 days from today). */
 export function WaiveDialog() {
@@ -39,9 +40,7 @@ function WaiveForm({ itemId, title, founder }: { itemId: string; title: string; 
             A waiver accepts the risk until it expires; the item then opens again. It is printed in the handover.
           </p>
           {error && (
-            <p className="banner banner-error" role="alert">
-              {error}
-            </p>
+            <ErrorBanner>{error}</ErrorBanner>
           )}
           <Field id="waive-reason" label="Reason">
             {(aria) => <textarea {...aria} className="input" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />}

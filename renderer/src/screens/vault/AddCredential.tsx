@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { CREDENTIAL_PROVIDERS, type CredentialProvider } from '@shared/contract/credentials'
 import { useActions, useApp } from '../../hooks/useStore'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** Add a credential: the secret field is a password field, cleared after saving, never shown again. */
 export function AddCredential({ onClose }: { onClose(): void }) {
@@ -22,9 +23,7 @@ export function AddCredential({ onClose }: { onClose(): void }) {
     <form className="card vault-form" onSubmit={(e) => void submit(e)} aria-labelledby="h-add-cred">
       <h2 id="h-add-cred" className="card-title">Add a credential</h2>
       {err && (
-        <p className="banner banner-error" role="alert">
-          {err.message}
-        </p>
+        <ErrorBanner>{err.message}</ErrorBanner>
       )}
       <div className="vault-fields">
         <label className="field">

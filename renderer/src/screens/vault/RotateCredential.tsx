@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { Credential } from '@shared/contract/credentials'
 import { useActions, useApp } from '../../hooks/useStore'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 /** Guided rotation: make a new secret at the provider, paste it, we verify, then revoke the old one. */
 export function RotateCredential({ c, onClose }: { c: Credential; onClose(): void }) {
@@ -25,9 +26,7 @@ export function RotateCredential({ c, onClose }: { c: Credential; onClose(): voi
         <li>Only after it verifies, revoke the old token at {c.provider}.</li>
       </ol>
       {err && (
-        <p className="banner banner-error" role="alert">
-          {err.message}
-        </p>
+        <ErrorBanner>{err.message}</ErrorBanner>
       )}
       <label className="field">
         <span>New secret</span>

@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon'
 import { AddCredential } from './AddCredential'
 import { RotateCredential } from './RotateCredential'
 import './vault.css'
+import { ErrorBanner } from '../../components/ErrorBanner'
 
 type Panel = { kind: 'add' } | { kind: 'rotate'; id: string } | null
 
@@ -50,10 +51,7 @@ export function VaultScreen({ engagementId }: { engagementId: string }) {
         </div>
       )}
       {v.error && (
-        <div className="banner banner-error" role="alert">
-          <Icon name="alert" />
-          <span>{v.error.message}</span>
-        </div>
+        <ErrorBanner>{v.error.message}</ErrorBanner>
       )}
       {panel?.kind === 'add' && <AddCredential onClose={() => setPanel(null)} />}
       {rotating && <RotateCredential c={rotating} onClose={() => setPanel(null)} />}
