@@ -6,9 +6,9 @@ import { Field } from './Field'
 import { HostChips } from './HostChips'
 import { CheckSettings } from './CheckSettings'
 import { MOD_KEY } from '../hooks/platform'
-import { Icon } from './Icon'
 import { Modal } from './Modal'
 import { ErrorBanner } from './ErrorBanner'
+import { SheetHeader } from './SheetHeader'
 
 const NO_ERRORS: FieldErrors = {}
 
@@ -36,19 +36,14 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
   return (
     <Modal labelledBy="form-title" onClose={closeForm} variant="sheet">
       <form className="sheet-form" onSubmit={submit} noValidate onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit(e)}>
-        <div className="sheet-header">
-          <div>
-            <h2 id="form-title">{mode === 'create' ? 'New engagement' : 'Edit engagement'}</h2>
-            <p className="muted small">{mode === 'create' ? 'One founder, one product, one primary domain.' : initial.domain}</p>
-          </div>
-          <button type="button" className="icon-btn" aria-label="Close" onClick={closeForm}>
-            <Icon name="close" />
-          </button>
-        </div>
+        <SheetHeader
+          id="form-title"
+          title={mode === 'create' ? 'New engagement' : 'Edit engagement'}
+          subtitle={mode === 'create' ? 'One founder, one product, one primary domain.' : initial.domain}
+          onClose={closeForm}
+        />
         <div className="sheet-body">
-          {errors.form && (
-            <ErrorBanner>{errors.form}</ErrorBanner>
-          )}
+          {errors.form && <ErrorBanner>{errors.form}</ErrorBanner>}
           <fieldset>
             <legend>Client</legend>
             <Field id="f-client" label="Client name" error={errors.clientName} optional>

@@ -5,10 +5,10 @@ import { useActions, useApp } from '../../hooks/useStore'
 import { MOD_KEY } from '../../hooks/platform'
 import { addAdmins, blankFields, fieldsOf, rowTitle, type InventoryErrors } from '../../store/inventoryRows'
 import { Field } from '../../components/Field'
-import { Icon } from '../../components/Icon'
 import { ListChips } from '../../components/ListChips'
 import { Modal } from '../../components/Modal'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { SheetHeader } from '../../components/SheetHeader'
 
 const NO_ERRORS: InventoryErrors = {}
 
@@ -51,19 +51,14 @@ function RowForm({ initial, adding }: { initial: InventoryFields; adding: boolea
   )
   return (
     <form ref={form} className="sheet-form" onSubmit={submit} noValidate onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit(e)}>
-      <div className="sheet-header">
-        <div>
-          <h2 id="inv-form-title">{adding ? 'Add a system' : `Edit ${rowTitle(initial)}`}</h2>
-          <p className="muted small">Record where each credential lives, never the credential itself.</p>
-        </div>
-        <button type="button" className="icon-btn" aria-label="Close" onClick={closeInventoryRow}>
-          <Icon name="close" />
-        </button>
-      </div>
+      <SheetHeader
+        id="inv-form-title"
+        title={adding ? 'Add a system' : `Edit ${rowTitle(initial)}`}
+        subtitle="Record where each credential lives, never the credential itself."
+        onClose={closeInventoryRow}
+      />
       <div className="sheet-body">
-        {errors.form && (
-          <ErrorBanner>{errors.form}</ErrorBanner>
-        )}
+        {errors.form && <ErrorBanner>{errors.form}</ErrorBanner>}
         <fieldset>
           <legend>System</legend>
           <div className="row-2">
