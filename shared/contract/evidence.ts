@@ -13,6 +13,8 @@ export const timelineSchema = z.object({
   to: short,
   before: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(500).optional(),
+  /** Count the whole filtered timeline (default). A viewer paging on asks once, on the first page. */
+  count: z.boolean().optional(),
 })
 
 export interface TimelineItem {
@@ -34,6 +36,6 @@ export interface EvidenceDetail extends TimelineItem {
 
 /** The evidence timeline (filtered, paged) and one item with its data. */
 export const evidenceMethods = {
-  evidenceTimeline: method<typeof timelineSchema, { rows: TimelineItem[]; next: number | null; total: number }>(timelineSchema),
+  evidenceTimeline: method<typeof timelineSchema, { rows: TimelineItem[]; next: number | null; total: number | null }>(timelineSchema),
   getEvidence: method<z.ZodObject<{ id: z.ZodNumber }>, EvidenceDetail>(z.object({ id: z.number().int().positive() })),
 }

@@ -8,9 +8,10 @@ export function evidenceApi({ workspace }: CoreServices): ApiSlice<'evidenceTime
     evidenceTimeline: (f) => {
       const engagementId = workspace.engagements.get(f.engagementId).id
       const page = timelinePage(workspace.db, { ...f, engagementId })
-      // The total is the whole filtered timeline, not what is left after this page.
-      const { before: _before, limit: _limit, ...filter } = f
-      return { ...page, total: timelineCount(workspace.db, { ...filter, engagementId }) }
+      // The total is the whole filtered timeline, not what is left after this page; counting
+      // walks every match, so a viewer asks for it once per filter, not on every page.
+      const { before: _before, limit: _limit, count, ...filter } = f
+      return { ...page, total: count === false ? null : timelineCount(workspace.db, { ...filter, engagementId }) }
     },
     getEvidence: ({ id }) => {
       const r = workspace.evidence.get(id)

@@ -56,10 +56,11 @@ export function timelineReset(s: EvidenceState, engagementId: string, filters: E
  * A page arrived: append it (older rows come after newer ones). Pages are keyset-ordered by
  * descending id, so anything not older than the last row is a duplicate: O(page), not O(list).
  */
-export function pageLoaded(s: EvidenceState, page: { rows: TimelineItem[]; next: number | null; total: number }): EvidenceState {
+export function pageLoaded(s: EvidenceState, page: { rows: TimelineItem[]; next: number | null; total: number | null }): EvidenceState {
   const last = s.rows.length ? s.rows[s.rows.length - 1].id : Infinity
   const fresh = page.rows.filter((r) => r.id < last)
-  return { ...s, rows: s.rows.length ? [...s.rows, ...fresh] : fresh, next: page.next, total: page.total, loading: false, error: null }
+  // later pages come without a count: the first page's total still holds
+  return { ...s, rows: s.rows.length ? [...s.rows, ...fresh] : fresh, next: page.next, total: page.total ?? s.total, loading: false, error: null }
 }
 
 /** Whether scrolling near the end should fetch another page. */
@@ -109,7 +110,7 @@ export function evidenceActions(transport: Transport, set: Api['setState'], get:
   let openSeq = 0
   const fetchPage = async (mine: number, engagementId: string, filters: EvidenceFilters, before?: number, replace = false) => {
     try {
-      const page = await transport.call('evidenceTimeline', timelineInput(engagementId, filters, before))
+      const page = await transport.call('evidenceTimeline', { ...timelineInput(engagementId, filters, before), count: before === undefined })
       if (mine === seq) patch((e) => pageLoaded(replace ? { ...e, rows: [] } : e, page))
     } catch (err) {
       if (mine === seq) patch((e) => ({ ...e, loading: false, error: toErrorInfo(err) }))

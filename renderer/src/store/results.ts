@@ -141,7 +141,7 @@ export function resultActions(transport: Transport, set: Api['setState'], get: A
       const catalog = get().result.catalog ?? (await transport.call('listChecks'))
       patch((r) => ({ ...r, catalog }))
       const data = await transport.call('getResult', { resultId })
-      const page = await transport.call('evidenceTimeline', { engagementId: data.engagementId, checkId: data.checkId, target: data.target, kind: 'check.result', limit: 50 })
+      const page = await transport.call('evidenceTimeline', { engagementId: data.engagementId, checkId: data.checkId, target: data.target, kind: 'check.result', limit: 50, count: false })
       patch((r) => resultLoaded(r, data, page.rows))
       return data
     } catch (e) {

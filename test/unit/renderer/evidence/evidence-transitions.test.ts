@@ -19,8 +19,10 @@ describe('evidence timeline transitions', () => {
     expect(canLoadMore(s)).toBe(false)
     s = pageLoaded(s, { rows: [item(9), item(8)], next: 8, total: 4 })
     expect(canLoadMore(s)).toBe(true)
-    s = pageLoaded(s, { rows: [item(8), item(7), item(6)], next: null, total: 4 })
+    // later pages are fetched without a count: the first page's total stays
+    s = pageLoaded(s, { rows: [item(8), item(7), item(6)], next: null, total: null })
     expect(s.rows.map((r) => r.id)).toEqual([9, 8, 7, 6])
+    expect(s.total).toBe(4)
     expect(canLoadMore(s)).toBe(false)
   })
 
