@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { dispatch } from '../../electron/core/api'
 import { runDone } from '../../electron/core/api/checks'
 import { memoryCredentialSource } from '../../electron/core/vault/sources'
 import { startLab, type Lab } from '../../electron/lab'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { tempDir } from '../helpers/tmp'
 import { expectAccessible, launchChromium, openApp, shot, waitReady } from './harness'
+import { callCore } from '../helpers/call'
 
 let browser: Browser
 let lab: Lab
@@ -41,11 +41,7 @@ afterEach(async () => {
   ws.cleanup()
 })
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(server!.core, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
+const call = <T>(method: string, input?: unknown) => callCore<T>(server!.core, method, input)
 
 /** The demo engagement with one audit run of a few checks, so there is evidence to look at. */
 async function seed(): Promise<string> {

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Runbook } from '@shared/schemas/runbook'
-import { createCore, dispatch, type Core } from '../../../electron/core/api'
+import { createCore, type Core } from '../../../electron/core/api'
 import { runDone } from '../../../electron/core/api/checks'
 import { openWorkspace } from '../../../electron/core/workspace'
 import { startLab, type Lab } from '../../../electron/lab'
 import { tempDir } from '../../helpers/tmp'
+import { callCore } from '../../helpers/call'
 
 const tmp = tempDir('handover-runbook-facts-')
 let lab: Lab
@@ -19,11 +20,7 @@ afterAll(async () => {
   tmp.cleanup()
 })
 
-async function call<T>(method: string, input?: unknown): Promise<T> {
-  const r = await dispatch(core, method, input)
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
+const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input)
 const text = (rb: Runbook) => JSON.stringify(rb.steps)
 
 describe("runbooks in the app are filled from what the engagement recorded", () => {

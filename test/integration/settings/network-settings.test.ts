@@ -6,6 +6,7 @@ import { runDone } from '../../../electron/core/api/checks'
 import { openWorkspace } from '../../../electron/core/workspace'
 import { startLab, type Lab } from '../../../electron/lab'
 import { tempDir } from '../../helpers/tmp'
+import { callCore } from '../../helpers/call'
 
 const tmp = tempDir('handover-settings-')
 let lab: Lab
@@ -27,11 +28,7 @@ afterAll(async () => {
   tmp.cleanup()
 })
 
-async function call<T>(method: string, input?: unknown, c = core): Promise<T> {
-  const r = await dispatch(c, method, input)
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
+const call = <T>(method: string, input?: unknown, c = core) => callCore<T>(c, method, input)
 
 const settings = (over: Record<string, unknown> = {}) => ({
   resolvers: [],

@@ -5,6 +5,7 @@ import { runDone } from '../../../../electron/core/api/checks'
 import { openWorkspace } from '../../../../electron/core/workspace'
 import { startLab, type Lab } from '../../../../electron/lab'
 import { tempDir } from '../../../helpers/tmp'
+import { callCore } from '../../../helpers/call'
 
 const tmp = tempDir('handover-api-checks-')
 let lab: Lab
@@ -19,11 +20,7 @@ afterAll(async () => {
   tmp.cleanup()
 })
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(core, method, input)
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
+const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input)
 
 describe('checks through the contract', () => {
   it('lists the catalog', async () => {

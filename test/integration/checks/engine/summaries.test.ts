@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunInfo } from '@shared/contract/checks'
 import type { EngagementSummary } from '@shared/schemas/summary'
 import type { SprintStatus } from '@shared/schemas/sprint'
-import { createCore, dispatch, type Core } from '../../../../electron/core/api'
+import { createCore, type Core } from '../../../../electron/core/api'
 import { runDone } from '../../../../electron/core/api/checks'
 import { credentialService } from '../../../../electron/core/api/credentials'
 import { createMemoryStore } from '../../../../electron/core/vault/memory-store'
@@ -10,6 +10,7 @@ import { memoryCredentialSource } from '../../../../electron/core/vault/sources'
 import { openWorkspace } from '../../../../electron/core/workspace'
 import { startLab, type Lab } from '../../../../electron/lab'
 import { tempDir } from '../../../helpers/tmp'
+import { callCore } from '../../../helpers/call'
 
 const tmp = tempDir('handover-summaries-')
 let lab: Lab
@@ -28,11 +29,7 @@ afterAll(async () => {
   tmp.cleanup()
 })
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(core, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
+const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input)
 
 const summaries = async () => new Map((await call<EngagementSummary[]>('engagementSummaries', {})).map((s) => [s.engagementId, s]))
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dispatch } from '../../../../electron/core/api'
 import { runDone } from '../../../../electron/core/api/checks'
 import { startLab, type Lab } from '../../../../electron/lab'
 import { startServer, type BrowserServer } from '../../../../electron/serve/server'
@@ -8,6 +7,7 @@ import { createAppStore, type AppStore } from '../../../../renderer/src/store'
 import { noFilters, PAGE } from '../../../../renderer/src/store/evidence'
 import { createHttpTransport } from '../../../../renderer/src/transport/http'
 import { tempDir } from '../../../helpers/tmp'
+import { callCore } from '../../../helpers/call'
 
 let lab: Lab
 let server: BrowserServer
@@ -15,11 +15,7 @@ let ws: { dir: string; cleanup(): void }
 let store: AppStore
 let engagementId = ''
 
-async function call<T>(method: string, input: unknown): Promise<T> {
-  const r = await dispatch(server.core, method, input)
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
-  return r.value as T
-}
+const call = <T>(method: string, input?: unknown) => callCore<T>(server.core, method, input)
 
 beforeAll(async () => {
   lab = await startLab('demo')
