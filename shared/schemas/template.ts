@@ -3,6 +3,13 @@ import { z } from 'zod'
 export const SEVERITIES = ['launch-blocker', 'conversion-blocker', 'scale-risk'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
+/**
+ * Gates: items the engine decides from workspace facts rather than live checks.
+ * `inventory-owners`: every launch-critical system in the access inventory names an owner.
+ */
+export const GATES = ['inventory-owners'] as const
+export type Gate = (typeof GATES)[number]
+
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lowercase letters, digits, dots and dashes')
 const sentence = z.string().trim().min(10, 'write a full sentence')
 
@@ -25,13 +32,17 @@ const itemSchema = z
     why: sentence,
     verify: z.string().trim().min(3),
     checks: z.array(z.string().regex(/^[a-z]+\.[a-z0-9-]+$/, 'a check id like dns.hosts')).min(1).optional(),
+    gate: z.enum(GATES).optional(),
     evidence: z.string().trim().min(3).optional(),
     fix: sentence,
     runbook: id.optional(),
     severity: z.enum(SEVERITIES),
   })
   .strict()
-  .refine((i) => (i.verify === 'manual') === !i.checks, { message: 'an item has check ids, or verify: manual — not both, not neither', path: ['checks'] })
+  .refine((i) => [i.verify === 'manual', !!i.checks, !!i.gate].filter(Boolean).length === 1, {
+    message: 'an item has check ids, a gate, or verify: manual — exactly one of them',
+    path: ['checks'],
+  })
   .refine((i) => i.verify !== 'manual' || !!i.evidence, { message: 'a manual item says what evidence a person attaches', path: ['evidence'] })
 
 const variantSchema = z
