@@ -9,11 +9,11 @@ const ALWAYS: readonly SystemKind[] = ['registrar', 'dns', 'hosting']
 const WHEN_USED: readonly SystemKind[] = ['cdn', 'database', 'email-sending', 'mailboxes', 'monitoring', 'source-repo', 'payments']
 
 /** What the owners gate reads of an inventory row. */
-export type OwnerRow = Pick<InventoryFields, 'system' | 'name' | 'loginUrl' | 'ownerAccount' | 'admins'>
+export type OwnerRow = Pick<InventoryFields, 'system' | 'name' | 'loginUrl' | 'ownerAccount' | 'admins' | 'credentialLocation'>
 
-/** A row that says the product uses this system (a name, a login or admins recorded). */
+/** A row that says the product uses this system (a name, a login, admins or a credential recorded). */
 export function inUse(r: OwnerRow): boolean {
-  return !!(r.name || r.loginUrl || r.admins.length || r.ownerAccount)
+  return !!(r.name || r.loginUrl || r.admins.length || r.ownerAccount || r.credentialLocation)
 }
 
 /** Whether a row is a launch-critical system that must name an owner. */
@@ -36,7 +36,8 @@ export function ownersGate(rows: readonly OwnerRow[]): GateResult {
 }
 
 const SQL = `SELECT engagement_id AS engagementId, system, name, json_extract(fields, '$.loginUrl') AS loginUrl,
-  json_extract(fields, '$.ownerAccount') AS ownerAccount, json_array_length(json_extract(fields, '$.admins')) AS admins
+  json_extract(fields, '$.ownerAccount') AS ownerAccount, json_array_length(json_extract(fields, '$.admins')) AS admins,
+  json_extract(fields, '$.credentialLocation') AS credentialLocation
   FROM inventory_entries WHERE engagement_id = ? OR ? IS NULL`
 
 interface Raw {
@@ -46,6 +47,7 @@ interface Raw {
   loginUrl: string | null
   ownerAccount: string | null
   admins: number | null
+  credentialLocation: string | null
 }
 
 /**
@@ -57,7 +59,7 @@ export function readGates(db: Db, engagementId: string | null): Map<string, Map<
   const by = new Map<string, OwnerRow[]>()
   for (const r of rows) {
     const list = by.get(r.engagementId) ?? []
-    list.push({ system: r.system, name: r.name, loginUrl: r.loginUrl ?? '', ownerAccount: r.ownerAccount ?? '', admins: Array.from({ length: r.admins ?? 0 }, () => '') })
+    list.push({ system: r.system, name: r.name, loginUrl: r.loginUrl ?? '', ownerAccount: r.ownerAccount ?? '', admins: Array.from({ length: r.admins ?? 0 }, () => ''), credentialLocation: r.credentialLocation ?? '' })
     by.set(r.engagementId, list)
   }
   const out = new Map<string, Map<Gate, GateResult>>()

@@ -37,7 +37,7 @@ export const check: CheckModule = {
       return {
         status: v.status,
         summary: v.summary,
-        details: { provider: s.provider, project: s.project, productionBranch: s.productionBranch, current: v.currentId, rollbackTarget: v.rollbackId ?? null, deployments: s.deployments.slice(0, 10) },
+        details: { provider: s.provider, project: s.project, owner: s.owner ?? null, productionBranch: s.productionBranch, current: v.currentId, rollbackTarget: v.rollbackId ?? null, deployments: s.deployments.slice(0, 10) },
         evidence: [apiEvidence(`${s.provider} production deployments of ${s.project.name}`, { project: s.project, productionBranch: s.productionBranch, currentId: s.currentId, deployments: s.deployments }, cred)],
       }
     }),

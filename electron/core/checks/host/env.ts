@@ -55,7 +55,7 @@ export const check: CheckModule = {
       return {
         status: v.status,
         summary: v.summary,
-        details: { provider: s.provider, project: s.project, publicSecrets: v.publicSecrets, sharedWithPreview: v.shared, names: v.byEnvironment },
+        details: { provider: s.provider, project: s.project, owner: s.owner ?? null, publicSecrets: v.publicSecrets, sharedWithPreview: v.shared, names: v.byEnvironment },
         // Names and environments only: values were dropped by the client.
         evidence: [apiEvidence(`${s.provider} environment variable names of ${s.project.name}`, s.env, cred)],
       }

@@ -88,7 +88,7 @@ function report(domain: string, hosts: Host[], s: MonitoringSnapshot, cred: Prov
   return {
     status: v.status,
     summary: v.summary,
-    details: { provider: s.provider, unmonitored: v.unmonitored, coverage: v.coverage, contacts: s.contacts.map((c) => ({ name: c.name, type: c.type })), monitors: s.monitors },
+    details: { provider: s.provider, account: s.account ?? null, unmonitored: v.unmonitored, coverage: v.coverage, contacts: s.contacts.map((c) => ({ name: c.name, type: c.type })), monitors: s.monitors },
     evidence: [apiEvidence(`${s.provider} monitors and alert contacts`, s, cred)],
   }
 }

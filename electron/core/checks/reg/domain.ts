@@ -55,6 +55,7 @@ export const check: CheckModule = {
       summary: v.summary,
       details: {
         registrar: d.registrar ?? null,
+        registrant: d.registrant ?? null,
         registeredAt: d.registeredAt,
         expiresAt: d.expiresAt,
         daysLeft: v.daysLeft,
