@@ -15,8 +15,8 @@ export type ExposureSource = 'env-file' | 'site-bundle' | 'repo-history' | 'repo
 export interface Exposure {
   /** Stable key a rotation is recorded against, e.g. "env-file:STRIPE_SECRET_KEY". */
   key: string
-  /** What to rotate, as a person reads it: a variable name or "Stripe live secret key (sk_l…)". */
-  secret: string
+  /** What to rotate, as a person reads it: a variable name or "Stripe live secret key (sk_l…)". Never the value. */
+  name: string
   source: ExposureSource
   /** Where it was seen, in a sentence: "served at https://acme.example/.env". */
   where: string

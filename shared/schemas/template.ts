@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SYSTEM_KINDS } from '../contract/handover'
 
 export const SEVERITIES = ['launch-blocker', 'conversion-blocker', 'scale-risk'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -37,6 +38,8 @@ const itemSchema = z
     fix: sentence,
     runbook: id.optional(),
     severity: z.enum(SEVERITIES),
+    /** The access-inventory system it concerns: its owner owns the risk when the item names nobody. */
+    system: z.enum(SYSTEM_KINDS).optional(),
   })
   .strict()
   .refine((i) => [i.verify === 'manual', !!i.checks, !!i.gate].filter(Boolean).length === 1, {

@@ -8,7 +8,7 @@ function print(ctx: CliContext, list: Exposure[]): void {
   if (!list.length) return ctx.out.line('No exposed secrets: no check has seen one.')
   for (const x of list) {
     const state = x.rotation ? `rotated ${x.rotation.at.slice(0, 10)} by ${x.rotation.by}` : x.stillExposed ? 'ROTATE NOW · still exposed' : 'ROTATE NOW'
-    ctx.out.line(`${state.padEnd(28)} ${x.secret} (${x.provider})`)
+    ctx.out.line(`${state.padEnd(28)} ${x.name} (${x.provider})`)
     ctx.out.line(`${' '.repeat(29)}${x.where}; first seen ${x.firstSeen.slice(0, 10)}`)
     ctx.out.line(`${' '.repeat(29)}key: ${x.key}`)
   }

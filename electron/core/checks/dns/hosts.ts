@@ -22,6 +22,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'A host name that does not resolve is a page or API your customers cannot reach.',
     fix: 'Add the missing A/AAAA or CNAME record for the host at your DNS provider, and make every name server serve the same answer.',
+    byHand: { command: 'dig +short A {host}', expect: 'the address (or CNAME target) the DNS map in this document lists for the host' },
     runbook: 'dns-broke-site',
     scope: 'host',
     network: true,

@@ -27,6 +27,7 @@ export const check: CheckModule = {
     stage: 'deployment',
     why: 'When a release breaks the site, rolling back to the previous good deployment takes seconds, but only if one exists.',
     fix: 'Deploy production at least twice from the production branch so a previous good deployment exists, and rehearse "Instant Rollback" (Vercel) or "Publish deploy" on an older deploy (Netlify). Fix failing builds before the next release.',
+    byHand: { command: 'vercel ls --prod   (or: netlify api listSiteDeploys --data \'{"site_id":"<id>"}\')', expect: 'at least two Ready production deployments: the current one and one to roll back to' },
     runbook: 'deploy-broke-production',
     scope: 'engagement',
     network: true,

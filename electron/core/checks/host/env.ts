@@ -45,6 +45,7 @@ export const check: CheckModule = {
     stage: 'deployment',
     why: 'Anything behind NEXT_PUBLIC_, VITE_ or REACT_APP_ is copied into the JavaScript every visitor downloads, so a secret there is public.',
     fix: 'Rename the variable without the public prefix and read it only on the server (API route or server action). Then rotate the secret at its provider, because it has already been published. Give production its own values, separate from preview.',
+    byHand: { command: 'vercel env ls production   (or: netlify env:list --context production)', expect: 'no name that starts with NEXT_PUBLIC_, VITE_ or REACT_APP_ and holds a secret (KEY, SECRET, TOKEN, PASSWORD)' },
     runbook: 'key-leaked',
     scope: 'engagement',
     network: true,

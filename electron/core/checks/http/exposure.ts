@@ -16,6 +16,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'A served .env or .git folder hands attackers your database and API keys; it is the first thing scanners try.',
     fix: 'Stop deploying these files (check the build output and .dockerignore/.vercelignore), block dot-paths at the server or CDN, then rotate any key that was exposed.',
+    byHand: { command: 'curl -s -o /dev/null -w "%{http_code}\\n" https://{domain}/.env', expect: '404 (or 403), never 200, and the same for /.git/config' },
     runbook: 'key-leaked',
     scope: 'host',
     network: true,

@@ -10,6 +10,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'Visitors who type the address without https:// must land on the secure site, or logins and forms travel in clear text.',
     fix: 'Turn on "Always Use HTTPS" at the CDN or add a permanent (301/308) redirect from http:// to https:// on the same host.',
+    byHand: { command: 'curl -sI http://{host}/ | head -3', expect: 'HTTP/1.1 301 (or 308) and a line "location: https://{host}/"' },
     scope: 'host',
     network: true,
   },

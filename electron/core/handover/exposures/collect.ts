@@ -6,7 +6,7 @@ import { classifySecret } from './classify'
 /** One sighting of an exposed secret in one stored result. */
 interface Sighting {
   key: string
-  secret: string
+  name: string
   source: ExposureSource
   where: string
 }
@@ -23,27 +23,27 @@ export function sightings(checkId: string, target: string, details: Obj): Sighti
     for (const p of list(details.probes).filter((x) => x.exposed === true && str(x.path).endsWith('.env'))) {
       const url = `https://${target}${str(p.path)}`
       const names = Array.isArray(p.names) ? p.names.filter((n): n is string => typeof n === 'string' && NAME.test(n)) : []
-      if (!names.length) out.push({ key: `env-file:${url}`, secret: `everything in ${url}`, source: 'env-file', where: `served publicly at ${url}` })
-      for (const n of names) out.push({ key: `env-file:${n}`, secret: n, source: 'env-file', where: `served publicly at ${url}` })
+      if (!names.length) out.push({ key: `env-file:${url}`, name: `everything in ${url}`, source: 'env-file', where: `served publicly at ${url}` })
+      for (const n of names) out.push({ key: `env-file:${n}`, name: n, source: 'env-file', where: `served publicly at ${url}` })
     }
   }
   if (checkId === 'secrets.bundle' || checkId === 'secrets.repo') {
     for (const f of list(details.findings)) {
       const title = str(f.title) || str(f.rule) || 'secret'
       const masked = str(f.masked)
-      const secret = masked ? `${title} (${masked})` : title
-      if (checkId === 'secrets.bundle') out.push({ key: `site-bundle:${str(f.rule)}:${masked}`, secret, source: 'site-bundle', where: `in ${str(f.path) || 'the site'}, which every visitor downloads` })
+      const name = masked ? `${title} (${masked})` : title
+      if (checkId === 'secrets.bundle') out.push({ key: `site-bundle:${str(f.rule)}:${masked}`, name, source: 'site-bundle', where: `in ${str(f.path) || 'the site'}, which every visitor downloads` })
       else {
         const tree = f.inWorkingTree === true
         const commit = str(f.commit).slice(0, 7)
         const where = `in the repository ${tree ? 'working tree' : 'history'}: ${str(f.path)}${commit ? ` (commit ${commit})` : ''}`
-        out.push({ key: `${tree ? 'repo-tree' : 'repo-history'}:${str(f.rule)}:${masked}`, secret, source: tree ? 'repo-tree' : 'repo-history', where })
+        out.push({ key: `${tree ? 'repo-tree' : 'repo-history'}:${str(f.rule)}:${masked}`, name, source: tree ? 'repo-tree' : 'repo-history', where })
       }
     }
   }
   if (checkId === 'host.env' && Array.isArray(details.publicSecrets)) {
     for (const n of details.publicSecrets.filter((x): x is string => typeof x === 'string' && NAME.test(x))) {
-      out.push({ key: `public-env:${n}`, secret: n, source: 'public-env', where: `public environment variable ${n}, built into the JavaScript every visitor downloads` })
+      out.push({ key: `public-env:${n}`, name: n, source: 'public-env', where: `public environment variable ${n}, built into the JavaScript every visitor downloads` })
     }
   }
   return out
@@ -97,7 +97,7 @@ export function collectExposures(db: Db, engagementId: string): Exposure[] {
         cur.lastSeen = r.finished_at
         cur.where = s.where
         cur.stillExposed ||= latest
-      } else by.set(s.key, { ...s, ...classifySecret(s.secret), firstSeen: r.finished_at, lastSeen: r.finished_at, stillExposed: latest, rotation: null })
+      } else by.set(s.key, { ...s, ...classifySecret(s.name), firstSeen: r.finished_at, lastSeen: r.finished_at, stillExposed: latest, rotation: null })
     }
   }
   const rotations = readRotations(db, engagementId)

@@ -22,7 +22,7 @@ export function recordRotation(ws: Workspace, engagementId: string, r: { key: st
       .prepare('INSERT INTO secret_rotations (engagement_id, exposure_key, rotated_at, rotated_by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(engagementId, r.key, at.toISOString(), by, r.note?.trim() ?? '', now.toISOString())
     ws.evidence.append(engagementId, [
-      { kind: 'rotation', label: `Rotated: ${exposure.secret}`, data: { key: r.key, secret: exposure.secret, provider: exposure.provider, rotatedAt: at.toISOString(), by, note: r.note?.trim() ?? '' } },
+      { kind: 'rotation', label: `Rotated: ${exposure.name}`, data: { key: r.key, name: exposure.name, provider: exposure.provider, rotatedAt: at.toISOString(), by, note: r.note?.trim() ?? '' } },
     ])
     logChange(ws.db, engagementId, 'secret', 'rotated', { key: r.key })
   })()
