@@ -6,7 +6,8 @@ export type { BlockClock, ItemState, ItemStatus, PlanItem, ResultLite, Risk, Wai
 
 /** What a gate (an item the engine decides from workspace facts, not checks) concluded. */
 export interface GateResult {
-  status: 'pass' | 'fail'
+  /** `todo` while nothing the gate reads has been recorded yet. */
+  status: 'pass' | 'fail' | 'todo'
   /** One line saying why, e.g. which systems have no owner. */
   summary: string
 }
@@ -118,7 +119,7 @@ export function itemStatus(
   let status: ItemStatus = 'todo'
   let source: PlanItem['source'] = 'none'
   if (active) [status, source] = ['waived', 'waiver']
-  else if (gate !== undefined) [status, source] = gate ? [gate.status, 'checks'] : ['todo', 'none']
+  else if (gate !== undefined) [status, source] = gate && gate.status !== 'todo' ? [gate.status, 'checks'] : ['todo', 'none']
   else if (state?.status && (!derived || state.updatedAt >= t.latestAt)) [status, source] = [state.status === 'pass' && t.warn ? 'attention' : state.status, 'person']
   else if (derived) [status, source] = [derived.status, 'checks']
   return { status, source, warnings: derived?.warnings ?? 0, waiver: active, waiverExpired: !!live && !active }
