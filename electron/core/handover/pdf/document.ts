@@ -1,7 +1,7 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { HandoverData } from '../data'
 import { renderPdf } from './fonts'
-import { COLORS, STYLES, keepHeadingsWithTables } from './theme'
+import { COLORS, STYLES } from './theme'
 import { cover } from './sections/cover'
 import { summary } from './sections/summary'
 import { guide } from './sections/guide'
@@ -62,7 +62,6 @@ export function handoverDocument(raw: HandoverData): TDocumentDefinitions {
     defaultStyle: { font: 'Sans', fontSize: 9.5, color: COLORS.ink, lineHeight: 1.15 },
     styles: STYLES,
     content,
-    pageBreakBefore: keepHeadingsWithTables as never,
     footer: (page, pages) =>
       page === 1
         ? null

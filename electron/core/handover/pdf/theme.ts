@@ -43,34 +43,27 @@ export const TABLE_LAYOUT: CustomTableLayout = {
  * A section heading in the table of contents and the PDF's bookmarks; `id` lets other pages
  * link to it. It starts a new page only when told: forced breaks leave half-empty pages.
  */
-export function heading(text: string, opts: { newPage?: boolean; id?: string; beforeTable?: boolean } = {}): Content {
+export function heading(text: string, opts: { newPage?: boolean; id?: string } = {}): Content {
   return {
     text,
     style: 'h1',
     tocItem: true,
     ...(opts.id ? { id: opts.id } : {}),
-    // headlineLevel 1: a heading whose section opens with a table; see keepHeadingsWithTables.
-    ...(opts.beforeTable ? { headlineLevel: 1 } : {}),
     ...(opts.newPage ? { pageBreak: 'before' as const } : { margin: [0, 14, 0, 10] as [number, number, number, number] }),
   }
 }
 
-/** What pdfmake 0.3 passes a pageBreakBefore function (its typings still describe 0.2's). */
-interface BreakNode {
-  headlineLevel?: number
-  table?: unknown
-  startPosition?: { verticalRatio?: number }
-}
-
 /**
- * pdfmake's pageBreakBefore: a section heading whose table did not start on the same page, or
- * that starts in the last fifth of a page (where a table's first rows rarely fit), moves to
- * the next page instead of sitting alone at the foot of this one. Each break costs pdfmake a
- * new layout, so only headings marked `beforeTable` are considered.
+ * Keep a heading (and its lead) with what follows, without pdfmake's pageBreakBefore (which
+ * costs a pass over every node of the document): the heading sits in an unbreakable block that
+ * reserves `reserve` points below it, so it moves to the next page unless that much room is
+ * left; the next node is then pulled back up over the reserved space.
  */
-export function keepHeadingsWithTables(node: BreakNode, ctx: { getFollowingNodesOnPage(): BreakNode[] }): boolean {
-  if (node.headlineLevel !== 1) return false
-  return (node.startPosition?.verticalRatio ?? 0) > 0.8 || !ctx.getFollowingNodesOnPage().some((n) => n.table)
+export function keepWithNext(nodes: Content[], reserve = 110): Content[] {
+  return [
+    { stack: [...nodes, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: 0, lineWidth: 0 }], margin: [0, reserve, 0, 0] }], unbreakable: true },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: 0, lineWidth: 0 }], margin: [0, -reserve, 0, 0] },
+  ]
 }
 
 /** Item statuses in colour: failing red, blocked violet, attention amber, open grey, pass green. */

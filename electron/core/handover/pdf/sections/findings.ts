@@ -1,6 +1,6 @@
-import type { Content, TableCell } from 'pdfmake/interfaces'
+import type { Content } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
-import { COLORS, SEVERITY_LABELS, day, heading, itemStatusCell, orDash, statusCell, stamp, sub, table } from '../theme'
+import { COLORS, SEVERITY_LABELS, day, heading, itemStatusCell, keepWithNext, orDash, statusCell, stamp, sub, table } from '../theme'
 import { foundLines } from './summary'
 
 const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`)
@@ -13,18 +13,41 @@ const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).
 export function riskLog(d: HandoverData): Content[] {
   const waivedChecks = new Set(d.results.filter((r) => r.waived).map((r) => `${r.checkId}\n${r.target}`))
   const skipped = d.results.filter((r) => r.status === 'skip' && !waivedChecks.has(`${r.checkId}\n${r.target}`))
-  const rows: TableCell[][] = d.items.map((i) => {
-    // What passes needs no argument for why it matters; what is open or accepted does.
-    const detail: Content[] = [{ text: i.title, bold: true }, ...(i.status === 'pass' ? [] : [{ text: i.why, color: COLORS.muted, fontSize: 7 }])]
-    if (i.status === 'waived' && i.waiver) detail.push({ text: `Accepted by ${i.waiver.acceptedBy} until ${day(i.waiver.expiresAt)}: ${i.waiver.reason}`, fontSize: 7.5, margin: [0, 2, 0, 0] })
-    if (i.note) detail.push({ text: `Note: ${i.note}`, fontSize: 7.5, italics: true })
-    const fix: Content[] = i.rank !== null ? [foundLines(i, 3), ...i.fixes.slice(0, 2).map((f) => ({ text: `Fix: ${f}`, color: COLORS.muted, fontSize: 7, margin: [0, 2, 0, 0] as [number, number, number, number] }))] : i.status === 'pass' ? [{ text: 'passes', color: COLORS.pass }] : [foundLines(i, 2)]
-    return [{ text: i.rank === null ? '' : String(i.rank), fontSize: 7.5 }, { stack: [itemStatusCell(i.status), { text: SEVERITY_LABELS[i.severity], fontSize: 6.5, color: COLORS.muted }] }, { stack: detail }, { text: orDash(i.owner), fontSize: 7.5 }, { stack: fix, fontSize: 7.5 }]
-  })
+  // One block per open or accepted item, one line per passing item: paragraphs, not a table
+  // (pdfmake measures every table cell twice; docs/performance.md, pdf).
+  const blocks: Content[] = d.items
+    .filter((i) => i.status !== 'pass')
+    .map((i) => ({
+      stack: [
+        {
+          text: [
+            { text: i.rank === null ? '' : `${i.rank}  `, bold: true },
+            itemStatusCell(i.status),
+            '  ',
+            { text: i.title, bold: true },
+            { text: `  \u00b7 ${SEVERITY_LABELS[i.severity]} \u00b7 owner: ${orDash(i.owner)}`, color: COLORS.muted, fontSize: 7.5 },
+          ],
+        },
+        { text: i.why, color: COLORS.muted, fontSize: 7.5 },
+        ...(i.status === 'waived' && i.waiver ? [{ text: `Accepted by ${i.waiver.acceptedBy} until ${day(i.waiver.expiresAt)}: ${i.waiver.reason}`, fontSize: 8 }] : []),
+        ...(i.note ? [{ text: `Note: ${i.note}`, fontSize: 8, italics: true }] : []),
+        { stack: [foundLines(i, 3)], fontSize: 8, margin: [10, 2, 0, 0] as [number, number, number, number] },
+        ...(i.rank !== null ? i.fixes.slice(0, 2).map((f) => ({ text: `Fix: ${f}`, color: COLORS.muted, fontSize: 7.5, margin: [10, 1, 0, 0] as [number, number, number, number] })) : []),
+      ],
+      unbreakable: true,
+      margin: [0, 0, 0, 7] as [number, number, number, number],
+    }))
+  const passing = d.items.filter((i) => i.status === 'pass')
+  const passLines: Content = passing.length
+    ? { text: passing.flatMap((i) => [itemStatusCell('pass'), `  ${i.title}`, { text: `  \u00b7 ${SEVERITY_LABELS[i.severity]}\n`, color: COLORS.muted, fontSize: 7.5 }]), fontSize: 8.5, lineHeight: 1.35, margin: [0, 2, 0, 8] }
+    : ''
   return [
-    heading('The plan at handover', { id: 'plan', beforeTable: true }),
-    { text: 'Every item of the sprint plan, most important first: open risks in fix order (severity, then status, then the consultant\u2019s order), then what passes, then the risks accepted on purpose. "Attention" means the checks pass with warnings: not a pass.', style: 'lead' },
-    table([14, 52, '*', 70, 180], ['#', 'Status', 'Item', 'Owner', 'What the checks found, and the fix'], rows, 'No plan items.'),
+    ...keepWithNext([
+      heading('The plan at handover', { id: 'plan' }),
+      { text: 'Every item of the sprint plan, most important first: open risks in fix order (severity, then status, then the consultant\u2019s order), then what passes, then the risks accepted on purpose. "Attention" means the checks pass with warnings: not a pass.', style: 'lead' },
+    ]),
+    ...(blocks.length ? blocks : [{ text: 'No plan items.', style: 'note' } as Content]),
+    passLines,
     table(
       ['*', 52, 'auto', '*'],
       ['Item', 'Verdict', 'By, when', 'Note and files (in this bundle)'],
@@ -44,8 +67,10 @@ export function riskLog(d: HandoverData): Content[] {
 /** Every latest check result, worst first and grouped by the items they belong to. */
 export function results(d: HandoverData): Content[] {
   return [
-    heading('Check results', { id: 'results', beforeTable: true }),
-    { text: d.results.length ? 'The latest result of every check at handover, worst first. Results of accepted (waived) items come last, marked. The evidence appendix holds what each check saw.' : 'No checks run yet.', style: 'lead' },
+    ...keepWithNext([
+      heading('Check results', { id: 'results' }),
+      { text: d.results.length ? 'The latest result of every check at handover, worst first. Results of accepted (waived) items come last, marked. The evidence appendix holds what each check saw.' : 'No checks run yet.', style: 'lead' },
+    ]),
     table(
       [95, 85, 38, '*', 52],
       ['Check', 'Target', 'Status', 'Summary', 'When'],

@@ -3,7 +3,7 @@ import type { InventoryEntry } from '@shared/contract/handover'
 import type { HandoverData } from '../../data'
 import { SYSTEM_TITLES } from '../../inventory/defaults'
 import { needsOwner } from '../../../sprint/gates'
-import { COLORS, heading, link, orDash, table } from '../theme'
+import { COLORS, heading, keepWithNext, link, orDash, table } from '../theme'
 
 function twoFactor(v: string): ContentText {
   const color = v === 'on' ? COLORS.pass : v === 'off' ? COLORS.fail : COLORS.muted
@@ -47,11 +47,13 @@ export function inventory(d: HandoverData): Content[] {
     ]
   })
   return [
-    heading('Access inventory', { id: 'inventory', beforeTable: true }),
-    {
-      text: 'Every system the product depends on, who owns it, and how to get back in. Credentials are never written here: the last column says where each one is kept, and flags any secret that was exposed and must be rotated now.',
-      style: 'lead',
-    },
+    ...keepWithNext([
+      heading('Access inventory', { id: 'inventory' }),
+      {
+        text: 'Every system the product depends on, who owns it, and how to get back in. Credentials are never written here: the last column says where each one is kept, and flags any secret that was exposed and must be rotated now.',
+        style: 'lead',
+      },
+    ]),
     table([118, 118, 125, '*'], ['System', 'Login and owner', 'Admins (role) and 2FA', 'Recovery, credential, rotation'], rows, 'No systems recorded.'),
     blank.length ? { text: `Not in use, or not recorded yet: ${blank.map((i) => SYSTEM_TITLES[i.system]).join(', ')}.`, style: 'note', margin: [0, 0, 0, 8] } : '',
   ]

@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
 import type { RedirectEntry } from '../../facts/redirects'
-import { COLORS, heading, statusCell, table } from '../theme'
+import { COLORS, heading, keepWithNext, statusCell, table } from '../theme'
 
 const proxyText = (p: boolean | null) => (p === true ? 'proxied' : p === false ? 'DNS only' : '')
 
@@ -45,8 +45,10 @@ function redirectRow(e: RedirectEntry): TableCell[] {
 export function maps(d: HandoverData): Content[] {
   const checks = d.results.filter((r) => r.checkId === 'http.canonical' || r.checkId === 'http.https').filter((r) => r.status !== 'pass')
   return [
-    heading('DNS and redirect map', { id: 'dns-map', beforeTable: true }),
-    { text: `Which name points where. Records are what ${d.domainUnicode}'s authoritative servers returned at handover, with Cloudflare's proxy status where the zone is on Cloudflare ("proxied": traffic goes through Cloudflare; "DNS only": straight to the address).`, style: 'lead' },
+    ...keepWithNext([
+      heading('DNS and redirect map', { id: 'dns-map' }),
+      { text: `Which name points where. Records are what ${d.domainUnicode}'s authoritative servers returned at handover, with Cloudflare's proxy status where the zone is on Cloudflare ("proxied": traffic goes through Cloudflare; "DNS only": straight to the address).`, style: 'lead' },
+    ]),
     table([112, 34, '*', 30, 52], ['Name', 'Type', 'Value', 'TTL', 'Cloudflare'], dnsRows(d), 'No hosts declared.', 'DNS map'),
     table([130, 50, '*'], ['Entry URL', 'Redirects', 'Hops'], d.redirects.map(redirectRow), 'No redirect chains were recorded by the checks.', 'Redirect map'),
     { text: 'Every entry URL once, hop by hop: what a visitor typing each address goes through. At most two redirects, ending on https:// of one canonical host, is the target.', style: 'note', margin: [0, -4, 0, 6] },

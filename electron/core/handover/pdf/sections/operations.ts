@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
 import type { RouteTiming } from '../../facts/operations'
-import { COLORS, heading, link, orDash, statusCell, sub, table } from '../theme'
+import { COLORS, heading, keepWithNext, link, orDash, statusCell, sub, table } from '../theme'
 
 const VERDICT_COLOR: Record<RouteTiming['verdict'], string> = { 'within target': COLORS.pass, 'above target': COLORS.warn, 'too slow': COLORS.fail, failing: COLORS.fail, 'not found': COLORS.muted }
 
@@ -16,7 +16,7 @@ export function operations(d: HandoverData): Content[] {
   const m = d.monitoring
   const monOwner = d.inventory.find((i) => i.system === 'monitoring' && i.ownerAccount)?.ownerAccount ?? m.account
   return [
-    heading('Environment and monitoring', { id: 'operations', beforeTable: true }),
+    ...keepWithNext([heading('Environment and monitoring', { id: 'operations' })]),
     table(
       ['auto', 'auto', '*'],
       ['Name', 'Environments', 'Finding'],
@@ -25,20 +25,17 @@ export function operations(d: HandoverData): Content[] {
       'Environment variables',
     ),
     { text: 'Names only, per environment. Values live in the hosting provider and are never copied into this document.', style: 'note', margin: [0, -4, 0, 6] },
-    {
-      stack: [
-        sub('Monitoring'),
-        {
-          text: m.provider
-            ? [{ text: m.provider, bold: true }, ` \u2014 account owner ${orDash(monOwner)}; alerts go to ${m.contacts.join(', ') || 'nobody'}. `, { text: m.summary, color: m.status === 'pass' ? COLORS.ink : COLORS.fail }]
-            : 'No uptime monitoring was checked: nobody is alerted when the site goes down.',
-          style: 'lead',
-        },
-        table(['auto', '*'], ['Monitor', 'URL'], m.monitors.map((x) => [x.name, link(x.url, x.url)]), 'No monitors were recorded.'),
-        ...(m.unmonitored.length ? [{ text: `Not monitored: ${m.unmonitored.join(', ')}.`, color: COLORS.fail, fontSize: 8.5, margin: [0, -4, 0, 8] as [number, number, number, number] }] : []),
-      ],
-      unbreakable: true,
-    },
+    ...keepWithNext([
+      sub('Monitoring'),
+      {
+        text: m.provider
+          ? [{ text: m.provider, bold: true }, ` \u2014 account owner ${orDash(monOwner)}; alerts go to ${m.contacts.join(', ') || 'nobody'}. `, { text: m.summary, color: m.status === 'pass' ? COLORS.ink : COLORS.fail }]
+          : 'No uptime monitoring was checked: nobody is alerted when the site goes down.',
+        style: 'lead',
+      },
+    ], 60),
+    table(['auto', '*'], ['Monitor', 'URL'], m.monitors.map((x) => [x.name, link(x.url, x.url)]), 'No monitors were recorded.'),
+    ...(m.unmonitored.length ? [{ text: `Not monitored: ${m.unmonitored.join(', ')}.`, color: COLORS.fail, fontSize: 8.5, margin: [0, -4, 0, 8] as [number, number, number, number] }] : []),
     table(
       ['*', 'auto', 'auto', 'auto'],
       ['Route', 'p95', 'Status', 'Against the target'],

@@ -22,13 +22,17 @@ function byHand(d: HandoverData, checks: string[]): Content[] {
     const host = hostFor(d, id)
     const fill = (s: string) => s.split('{domain}').join(d.engagement.domain).split('{host}').join(host)
     const others = meta.scope === 'host' ? d.engagement.hosts.filter((h) => h.name !== host).map((h) => h.name) : []
+    // One paragraph per command (not a stack of four): pdfmake lays paragraphs out cheaply.
     out.push({
-      stack: [
-        { text: meta.title, bold: true, fontSize: 8 },
-        { text: fill(meta.byHand.command), font: 'Mono', fontSize: 7.2, background: '#eef1f5', margin: [0, 1, 0, 1] },
-        { text: [{ text: 'Should show: ', bold: true }, ...inlineMarkdown(fill(meta.byHand.expect))], fontSize: 8 },
-        others.length ? { text: `Repeat for ${others.join(', ')}.`, fontSize: 7.5, color: COLORS.muted } : '',
+      text: [
+        { text: `${meta.title}\n`, bold: true },
+        { text: `${fill(meta.byHand.command)}\n`, font: 'Mono', fontSize: 7.2, background: '#eef1f5' },
+        { text: 'Should show: ', bold: true },
+        ...inlineMarkdown(fill(meta.byHand.expect)),
+        ...(others.length ? [{ text: `\nRepeat for ${others.join(', ')}.`, fontSize: 7.5, color: COLORS.muted }] : []),
       ],
+      fontSize: 8,
+      lineHeight: 1.2,
       margin: [8, 2, 0, 3],
     })
   }
