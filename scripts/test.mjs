@@ -7,8 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import runtime from './runtime.cjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+runtime.ensureSupportedNode(root, 'npm test')
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
 if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.HANDOVER_TEST_INNER && has('dbus-run-session') && has('gnome-keyring-daemon')) {
@@ -20,6 +22,7 @@ if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !pr
   process.exit(r.status ?? 1)
 }
 
+console.log(`Node ${process.version} (${process.execPath})`)
 const only = process.argv.slice(2)
 const suites = only.length ? only : ['unit', 'integration', 'e2e']
 const reports = join(root, 'test', 'artifacts', 'reports')

@@ -7,8 +7,6 @@ import { MIGRATIONS, type Migration } from './migrations'
 export type Db = Database.Database
 
 export interface OpenOptions {
-  /** Path to a better-sqlite3 native binding built for another ABI (Electron's main process). */
-  nativeBinding?: string
   migrations?: Migration[]
 }
 
@@ -23,7 +21,7 @@ export function openDatabase(dir: string, opts: OpenOptions = {}): Db {
     mkdirSync(dir, { recursive: true })
     file = join(dir, DB_FILE)
   }
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
