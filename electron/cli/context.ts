@@ -62,6 +62,21 @@ export function makeContext(program: Command, out: Out): CliContext {
   }
 }
 
+/**
+ * What a person reads when a command fails: one line, never a stack trace (set HANDOVER_DEBUG=1
+ * for one). A workspace another process kept busy past the busy timeout says so plainly.
+ */
+export function errorLine(e: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  if (e instanceof AppError || e instanceof CliExit) return e.message
+  const code = String((e as { code?: unknown })?.code ?? '')
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return 'the workspace is busy: another Handover Console process kept it locked for too long; try again'
+  }
+  if (env.HANDOVER_DEBUG && e instanceof Error && e.stack) return e.stack
+  const text = e instanceof Error ? e.message : String(e)
+  return (text.split('\n')[0] || 'unexpected error') + (code ? ` (${code})` : '')
+}
+
 /** Map an AppError to the CLI's exit codes: bad input, unknown ids and duplicates are 2. */
 export function exitCodeFor(e: unknown): number {
   if (e instanceof CliExit) return e.code
