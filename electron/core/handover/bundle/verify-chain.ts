@@ -1,0 +1,60 @@
+import { openAnchor } from '../../evidence/anchor'
+import { canonicalJson } from '../../evidence/canonical'
+import { GENESIS, linkHash } from '../../evidence/store'
+import type { VerifyItem } from '@shared/contract/handover'
+
+interface EvidenceFile {
+  anchor?: { statement?: unknown; signature?: unknown }
+  items?: unknown
+}
+
+interface Item {
+  seq: number
+  kind: string
+  label: string
+  checkId: string | null
+  target: string | null
+  status: string | null
+  createdAt: string
+  data: unknown
+  hash: string
+  prevHash: string
+}
+
+const NAME = 'evidence chain'
+
+/**
+ * evidence.json against its signed head: the consultant's key (signer.pub.pem) signed "the chain
+ * of this engagement ended at item N with hash H"; every item in the file must re-hash, link by
+ * link, to exactly that head. So the evidence a founder holds is the chain the app verified, not
+ * a copy that could have been edited before signing. Bundles made before heads were signed have
+ * none: that is said, not failed (the manifest signature still covers the file).
+ */
+export function verifyEvidenceChain(bytes: Buffer | undefined, signerPem: string, domain: string): VerifyItem | null {
+  if (!bytes) return null
+  let doc: EvidenceFile
+  try {
+    doc = JSON.parse(bytes.toString('utf8')) as EvidenceFile
+  } catch {
+    return { name: NAME, ok: false, detail: 'evidence.json is not JSON' }
+  }
+  if (!doc || typeof doc !== 'object') return { name: NAME, ok: false, detail: 'evidence.json is not an evidence file' }
+  if (!doc.anchor) return { name: NAME, ok: true, detail: 'no signed chain head (a bundle made before heads were signed); the manifest signature covers evidence.json' }
+  const opened = openAnchor({ ...doc.anchor, publicKey: signerPem })
+  if (!opened.ok) return { name: NAME, ok: false, detail: opened.reason }
+  const s = opened.statement
+  if (s.domain !== domain) return { name: NAME, ok: false, detail: `the signed head is for ${s.domain}, the bundle for ${domain}` }
+  const items = Array.isArray(doc.items) ? (doc.items as Item[]) : null
+  if (!items) return { name: NAME, ok: false, detail: 'evidence.json has no list of items' }
+  if (items.length !== s.seq) return { name: NAME, ok: false, detail: `evidence.json holds ${items.length} items, the signed head covers ${s.seq}` }
+  let prev = GENESIS
+  for (const [i, it] of items.entries()) {
+    const seq = i + 1
+    if (!it || typeof it !== 'object' || it.seq !== seq || it.prevHash !== prev) return { name: NAME, ok: false, detail: `item ${seq} does not link to item ${seq - 1}` }
+    const body = canonicalJson({ engagementId: s.engagementId, seq, kind: it.kind, label: it.label, checkId: it.checkId, target: it.target, status: it.status, createdAt: it.createdAt, data: it.data })
+    if (linkHash(prev, body) !== it.hash) return { name: NAME, ok: false, detail: `item ${seq} does not re-hash to the hash it carries: it was changed` }
+    prev = it.hash
+  }
+  if (prev !== s.head) return { name: NAME, ok: false, detail: 'the items do not end at the signed head' }
+  return { name: NAME, ok: true, detail: `${items.length} items re-hash to the head ${s.signer.name} signed on ${s.signedAt}` }
+}
