@@ -67,8 +67,9 @@ describe('sprint store against the demo sandbox', () => {
     expect(run.done).toBe(run.total)
     expect(run.lines.length).toBeGreaterThan(0)
     expect(run.lines.every((l) => l.state !== 'running')).toBe(true)
-    // the refresh after run.finished brings the failing items in
-    await until(() => s().sprint.phase === 'loaded' && s().sprint.results.length > 0 && s().sprint.status!.items.some((x) => x.status === 'fail'), 20_000)
+    // the refresh after run.finished brings the failing items in, then the run history (an
+    // earlier refresh, e.g. from the sprint's start, may land mid-run with the run still running)
+    await until(() => s().sprint.phase === 'loaded' && s().sprint.results.length > 0 && s().sprint.status!.items.some((x) => x.status === 'fail') && s().sprint.runs.every((r) => r.status !== 'running'), 20_000)
     // one run: listed, nothing to compare it with yet
     expect(s().sprint.runs.map((r) => r.status)).toEqual(['finished'])
     expect(s().sprint.changes).toMatchObject({ previousRunAt: null, rows: [] })
