@@ -9,7 +9,7 @@ import { redact } from '../../vault/redact'
 import { loadIdentity } from '../identity'
 import { InventoryRepo } from '../inventory/repo'
 import { prefillInventory } from '../inventory/prefill'
-import { gatherHandover } from '../data'
+import { gatherHandover, type HandoverData } from '../data'
 import { buildBaseline } from '../baseline'
 import { renderHandoverPdf } from '../pdf/document'
 import { signPdf } from '../pdf/sign'
@@ -18,7 +18,8 @@ import { MANIFEST_FORMAT, manifestBytes, sha256, type Manifest } from './manifes
 import { verifyText } from './verify-text'
 import { writeZipFile } from './zip'
 import { signAnchor } from '../../evidence/anchor'
-import { GENESIS } from '../../evidence/store'
+import { GENESIS, linkHash } from '../../evidence/store'
+import { canonicalJson } from '../../evidence/canonical'
 
 export interface BundleOptions {
   workspace: Workspace
@@ -71,7 +72,8 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   files.set(FILES.inventory, json({ format: 'handover-inventory/1', engagement: { client: e.clientName, domain: e.domain }, entries: data.inventory }))
   // The signed head (its key is signer.pub.pem) lets anyone re-hash the items up to it.
   const signedHead = { statement: anchor.statement, signature: anchor.signature }
-  files.set(FILES.evidence, json({ format: 'handover-evidence/1', engagement: { client: e.clientName, domain: e.domain }, chain: data.chain, anchor: signedHead, items: data.evidence }))
+  const items = markMasked(e.id, data.evidence)
+  files.set(FILES.evidence, json({ format: 'handover-evidence/1', engagement: { client: e.clientName, domain: e.domain }, chain: data.chain, anchor: signedHead, items }))
   files.set(FILES.baseline, json(buildBaseline(e, data.results, now)))
   files.set(FILES.publicKey, Buffer.from(identity.edPublicPem))
   files.set(FILES.cert, Buffer.from(identity.certPem ?? ''))
@@ -99,6 +101,18 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   renameSync(tmp, outDir)
   const zip = await writeBundleZip(outDir)
   return { dir: outDir, zip, files: manifest.files, signer: { name: signer.name, fingerprint: signer.fingerprint } }
+}
+
+/**
+ * Items whose data had to be masked for the bundle (a value registered as a secret after it was
+ * recorded) no longer re-hash to the hash they carry: say so on the item (`masked: true`), so
+ * `verify` takes that link on its recorded hash instead of calling it tampered.
+ */
+function markMasked(engagementId: string, items: HandoverData['evidence']): (HandoverData['evidence'][number] & { masked?: true })[] {
+  return items.map((it) => {
+    const body = canonicalJson({ engagementId, seq: it.seq, kind: it.kind, label: it.label, checkId: it.checkId, target: it.target, status: it.status, createdAt: it.createdAt, data: it.data })
+    return linkHash(it.prevHash, body) === it.hash ? it : { ...it, masked: true as const }
+  })
 }
 
 /** (Re)write DIR.zip from the bundle folder's files, inside a folder named like the bundle. */
