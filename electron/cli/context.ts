@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
 import { createCore, type Core } from '../core/api'
 import { openWorkspace } from '../core/workspace'
+import { BUSY_MESSAGE, isBusyError } from '../core/workspace/db'
 import { redact, redactDeep } from '../core/vault/redact'
 
 /** Exit codes of the CLI contract: 0 ok, 1 a check failed or errored / invalid bundle, 2 bad input. */
@@ -68,10 +69,8 @@ export function makeContext(program: Command, out: Out): CliContext {
  */
 export function errorLine(e: unknown, env: NodeJS.ProcessEnv = process.env): string {
   if (e instanceof AppError || e instanceof CliExit) return e.message
+  if (isBusyError(e)) return BUSY_MESSAGE
   const code = String((e as { code?: unknown })?.code ?? '')
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return 'the workspace is busy: another Handover Console process kept it locked for too long; try again'
-  }
   if (env.HANDOVER_DEBUG && e instanceof Error && e.stack) return e.stack
   const text = e instanceof Error ? e.message : String(e)
   return (text.split('\n')[0] || 'unexpected error') + (code ? ` (${code})` : '')

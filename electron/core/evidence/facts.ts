@@ -1,3 +1,5 @@
+import type { ItemState } from '@shared/schemas/sprint'
+
 /**
  * The facts the evidence chain carries beyond raw observations: every value a conclusion rests
  * on is written here (in an evidence item's data) in the same transaction as the table row
@@ -30,16 +32,8 @@ export interface SprintFact {
   finishedAt: string | null
 }
 
-export interface ItemStateFact {
-  sprintId: string
-  itemId: string
-  status: string | null
-  owner: string
-  notes: string
-  fixOrder: number | null
-  riskNote: string
-  updatedAt: string
-}
+/** An item's whole state after a change (the row of sprint_items). */
+export type ItemStateFact = { sprintId: string; itemId: string } & ItemState
 
 export interface WaiverFact {
   sprintId: string

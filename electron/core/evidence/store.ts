@@ -141,17 +141,7 @@ export class EvidenceStore {
 }
 
 /** An evidence item's hashed body: everything the columns repeat, and the data. */
-export interface Envelope {
-  engagementId: string
-  seq: number
-  kind: string
-  label: string
-  checkId: string | null
-  target: string | null
-  status: string | null
-  createdAt: string
-  data: unknown
-}
+export type Envelope = Omit<EvidenceRecord, 'id' | 'prevHash' | 'hash'>
 
 export type ChainWalk = { ok: true; count: number; head: string } | { ok: false; count: number; seq: number; reason: string }
 

@@ -8,6 +8,8 @@ export interface ReadOptions {
   label: string
   /** Refuse a symbolic link at the last step (bundle files); a path a person typed may be one. */
   noFollow?: boolean
+  /** The error for a file over `max`, when the default (invalid input) is not the right one. */
+  tooLarge?: (size: number) => Error
 }
 
 /** "12.0 MB": sizes in messages. */
@@ -45,7 +47,7 @@ export function readRegularFile(path: string, o: ReadOptions): Buffer {
   try {
     const st = fstatSync(fd)
     if (!st.isFile()) throw new AppError('invalid_input', `the ${o.label} ${path} is ${kindOf(st)}, not a regular file`)
-    if (st.size > o.max) throw new AppError('invalid_input', `the ${o.label} ${path} is ${formatBytes(st.size)}, over the ${formatBytes(o.max)} limit`)
+    if (st.size > o.max) throw o.tooLarge?.(st.size) ?? new AppError('invalid_input', `the ${o.label} ${path} is ${formatBytes(st.size)}, over the ${formatBytes(o.max)} limit`)
     const buf = Buffer.alloc(st.size)
     let at = 0
     while (at < st.size) {

@@ -1,6 +1,6 @@
 import { openAnchor } from '../../evidence/anchor'
 import { canonicalJson } from '../../evidence/canonical'
-import { GENESIS, linkHash } from '../../evidence/store'
+import { GENESIS, linkHash, type EvidenceRecord } from '../../evidence/store'
 import type { VerifyItem } from '@shared/contract/handover'
 
 interface EvidenceFile {
@@ -8,17 +8,8 @@ interface EvidenceFile {
   items?: unknown
 }
 
-interface Item {
-  seq: number
-  kind: string
-  label: string
-  checkId: string | null
-  target: string | null
-  status: string | null
-  createdAt: string
-  data: unknown
-  hash: string
-  prevHash: string
+/** An item as evidence.json carries it. */
+type Item = Omit<EvidenceRecord, 'id' | 'engagementId'> & {
   /** Set by the bundle builder when the data had to be masked: the item cannot re-hash. */
   masked?: boolean
 }
