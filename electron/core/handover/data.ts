@@ -9,6 +9,7 @@ import { fillRunbook } from '../runbooks/render'
 import { runbookValues } from '../runbooks/values'
 import { runbookFacts } from '../runbooks/facts'
 import { redactDeep } from '../vault/redact'
+import { verifyChain } from '../evidence/coverage'
 import { getCheck } from '../checks/registry'
 import { collectExposures } from './exposures/collect'
 import { hasTable, latestResults, type ResultRow } from './results'
@@ -96,7 +97,7 @@ export function gatherHandover(ws: Workspace, engagement: Engagement, inventory:
   const checksOf = new Map(plan.items.map((i) => [i.id, i.checks]))
   const attachments = attachmentViews(ws, engagement.id)
   const exposures = collectExposures(ws.db, engagement.id)
-  const chain = ws.evidence.verify(engagement.id)
+  const chain = verifyChain(ws.db, ws.evidence, engagement.id)
   const facts = {
     dns: dnsMap(engagement, latest),
     monitoring: monitoringView(latest),

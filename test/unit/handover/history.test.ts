@@ -5,6 +5,7 @@ import { fixedFindings } from '../../../electron/core/handover/facts/history'
 import { latestResults } from '../../../electron/core/handover/results'
 import { collectExposures } from '../../../electron/core/handover/exposures/collect'
 import { recordRotation } from '../../../electron/core/handover/exposures/record'
+import { verifyChain } from '../../../electron/core/evidence/coverage'
 import { tempDir } from '../../helpers/tmp'
 
 let ws: Workspace
@@ -67,7 +68,10 @@ describe('honest history', () => {
     const later = collectExposures(ws.db, eid)
     expect(later.find((x) => x.key === stripe.key)!.rotation).toBeNull()
     expect(later.find((x) => x.key === aws.key)!.rotation).not.toBeNull()
-    expect(ws.evidence.verify(eid).ok).toBe(true)
     expect(ws.db.prepare("SELECT COUNT(*) AS n FROM evidence WHERE engagement_id = ? AND kind = 'rotation'").get(eid)).toEqual({ n: 2 })
+    // Rotations rest on the chain: a row edited outside the app no longer verifies.
+    expect(verifyChain(ws.db, ws.evidence, eid).ok).toBe(true)
+    ws.db.prepare("UPDATE secret_rotations SET rotated_by = 'Mallory' WHERE exposure_key = ?").run(stripe.key)
+    expect(verifyChain(ws.db, ws.evidence, eid)).toMatchObject({ ok: false, reason: expect.stringMatching(/rotation of env-file:STRIPE_SECRET_KEY.*by is "Mallory" in the table/) })
   })
 })

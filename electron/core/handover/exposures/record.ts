@@ -1,5 +1,7 @@
 import { AppError } from '@shared/errors'
 import type { Exposure } from '@shared/contract/exposures'
+import { FACT } from '../../evidence/facts'
+import { redact } from '../../vault/redact'
 import { logChange } from '../../workspace/changelog'
 import type { Workspace } from '../../workspace'
 import { collectExposures } from './collect'
@@ -15,15 +17,16 @@ export function recordRotation(ws: Workspace, engagementId: string, r: { key: st
   const at = r.rotatedAt ? new Date(r.rotatedAt) : now
   if (Number.isNaN(at.getTime())) throw new AppError('invalid_input', `"${r.rotatedAt}" is not a date (use YYYY-MM-DD or an ISO time)`)
   if (at.getTime() > now.getTime() + 60_000) throw new AppError('invalid_input', 'a rotation cannot be recorded in the future')
-  const by = r.by.trim()
+  // The row and its evidence item say the same (a pasted secret is masked in both).
+  const by = redact(r.by.trim())
+  const note = redact(r.note?.trim() ?? '')
   if (!by) throw new AppError('invalid_input', 'say who rotated it')
+  const fact = { key: r.key, rotatedAt: at.toISOString(), by, note, createdAt: now.toISOString() }
   ws.db.transaction(() => {
     ws.db
       .prepare('INSERT INTO secret_rotations (engagement_id, exposure_key, rotated_at, rotated_by, note, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(engagementId, r.key, at.toISOString(), by, r.note?.trim() ?? '', now.toISOString())
-    ws.evidence.append(engagementId, [
-      { kind: 'rotation', label: `Rotated: ${exposure.name}`, data: { key: r.key, name: exposure.name, provider: exposure.provider, rotatedAt: at.toISOString(), by, note: r.note?.trim() ?? '' } },
-    ])
+      .run(engagementId, fact.key, fact.rotatedAt, fact.by, fact.note, fact.createdAt)
+    ws.evidence.append(engagementId, [{ kind: FACT.rotation, label: `Rotated: ${exposure.name}`, data: { ...fact, name: exposure.name, provider: exposure.provider } }])
     logChange(ws.db, engagementId, 'secret', 'rotated', { key: r.key })
   })()
   return collectExposures(ws.db, engagementId)

@@ -1,3 +1,4 @@
+import { FACT } from '../../evidence/facts'
 import type { Workspace } from '../../workspace'
 import { hasTable } from '../results'
 import type { ItemView } from './types'
@@ -47,7 +48,7 @@ export function attachmentViews(ws: Workspace, engagementId: string): Attachment
 export function manualViews(ws: Workspace, engagementId: string, items: readonly ItemView[], attachments: readonly AttachmentView[]): ManualView[] {
   const verdicts = new Map<string, { by: string; at: string; note: string }>()
   if (hasTable(ws.db, 'evidence')) {
-    const ids = ws.db.prepare<[string], { id: number }>("SELECT id FROM evidence WHERE engagement_id = ? AND kind = 'manual-verdict' ORDER BY seq").all(engagementId)
+    const ids = ws.db.prepare<[string, string], { id: number }>('SELECT id FROM evidence WHERE engagement_id = ? AND kind = ? ORDER BY seq').all(engagementId, FACT.verdict)
     for (const { id } of ids) {
       const e = ws.evidence.get(id)
       const d = (e?.data ?? {}) as { itemId?: unknown; by?: unknown; note?: unknown }
