@@ -1,6 +1,6 @@
-import type { SprintStatus } from '@shared/schemas/sprint'
+import { ITEM_STATUS_LABELS, type SprintStatus } from '@shared/schemas/sprint'
 
-const ICON: Record<string, string> = { pass: '✓', fail: '✗', waived: '≈', blocked: '!', doing: '…', todo: '·' }
+const ICON: Record<string, string> = { pass: '✓', attention: '△', fail: '✗', waived: '≈', blocked: '!', doing: '…', todo: '·' }
 
 export function hours(ms: number): string {
   const h = Math.floor(ms / 3_600_000)
@@ -21,15 +21,22 @@ export function formatSprint(s: SprintStatus, maxRisks = 10): string {
     for (const st of s.stages.filter((x) => items.some((i) => i.stage === x.id))) {
       out.push(`  ${st.title}  ${st.done}/${st.total}`)
       for (const i of items.filter((x) => x.stage === st.id)) {
-        const extra = [i.warnings ? `${i.warnings} warning${i.warnings > 1 ? 's' : ''}` : '', i.manual ? 'manual' : '', i.owner ? `owner ${i.owner}` : '', i.waiver ? `waived until ${i.waiver.expiresAt.slice(0, 10)}` : '', i.waiverExpired ? 'waiver expired' : '']
+        const extra = [
+          i.warnings ? `${i.warnings} warning${i.warnings > 1 ? 's' : ''}` : '',
+          i.manual ? 'manual' : '',
+          i.gateSummary && i.status !== 'waived' ? i.gateSummary : '',
+          i.owner ? `owner ${i.owner}` : '',
+          i.waiver ? `waived until ${i.waiver.expiresAt.slice(0, 10)}` : '',
+          i.waiverExpired ? 'waiver expired' : '',
+        ]
           .filter(Boolean)
           .join(', ')
-        out.push(`    ${ICON[i.status] ?? '?'} ${i.status.padEnd(7)} ${i.id.padEnd(22)} ${i.title}${extra ? `  (${extra})` : ''}`)
+        out.push(`    ${ICON[i.status] ?? '?'} ${ITEM_STATUS_LABELS[i.status].padEnd(9)} ${i.id.padEnd(22)} ${i.title}${extra ? `  (${extra})` : ''}`)
       }
     }
   }
   out.push('', s.risks.length ? 'Fix order' : 'No open risks.')
-  for (const r of s.risks.slice(0, maxRisks)) out.push(`  ${String(r.rank).padStart(2)}. [${r.severity}] ${r.title} — ${r.status}${r.note ? ` · ${r.note}` : ''}`)
+  for (const r of s.risks.slice(0, maxRisks)) out.push(`  ${String(r.rank).padStart(2)}. [${r.severity}] ${r.title} — ${ITEM_STATUS_LABELS[r.status].toLowerCase()}${r.note ? ` · ${r.note}` : ''}`)
   if (s.risks.length > maxRisks) out.push(`  … and ${s.risks.length - maxRisks} more (--json for all)`)
   return out.join('\n')
 }

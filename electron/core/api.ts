@@ -11,6 +11,7 @@ import { handoverApi } from './api/handover'
 import { bundleFileApi } from './api/bundle-files'
 import { settingsApi } from './api/settings'
 import { summaryApi } from './api/summaries'
+import { exposureApi } from './api/exposures'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
 import { BUSY_MESSAGE, isBusyError } from './workspace/db'
@@ -43,6 +44,7 @@ export function createCore(
     ...bundleFileApi(services),
     ...settingsApi(services),
     ...summaryApi(services),
+    ...exposureApi(services),
   }
   return { ...services, api }
 }

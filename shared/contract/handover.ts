@@ -15,6 +15,7 @@ export const SYSTEM_KINDS = [
   'secrets-manager',
   'payments',
   'analytics',
+  'error-tracking',
   'custom',
 ] as const
 export type SystemKind = (typeof SYSTEM_KINDS)[number]
@@ -33,6 +34,7 @@ export const SYSTEM_TITLES: Record<SystemKind, string> = {
   'secrets-manager': 'Secrets manager',
   payments: 'Payments',
   analytics: 'Analytics',
+  'error-tracking': 'Error tracking',
   custom: 'Other',
 }
 
@@ -50,6 +52,7 @@ export const SYSTEM_PURPOSE: Record<Exclude<SystemKind, 'custom'>, string> = {
   'secrets-manager': 'Keeps API keys and passwords for the team; never paste them elsewhere.',
   payments: 'Takes customer payments and pays out; keys here move money.',
   analytics: 'Counts visitors and conversions; usually holds personal data.',
+  'error-tracking': 'Collects crashes and errors from the site and app; says what broke before customers do.',
 }
 
 /** The standard wording for a kind of system, or '' for a custom one. */

@@ -1,8 +1,25 @@
 import type { Engagement } from './engagement'
 import type { Severity, TemplateItem, Thresholds } from './template'
 
-/** (contract) Statuses of a sprint item. */
-export type ItemStatus = 'todo' | 'doing' | 'pass' | 'fail' | 'waived' | 'blocked'
+/**
+ * (contract) Statuses of a sprint item. `attention`: its checks pass but at least one warns
+ * (DESIGN.md §3, "passes with warnings"): never shown or counted as a pass.
+ */
+export type ItemStatus = 'todo' | 'doing' | 'pass' | 'attention' | 'fail' | 'waived' | 'blocked'
+
+/** Every item status, in the order a person reads them. */
+export const ITEM_STATUSES: readonly ItemStatus[] = ['fail', 'blocked', 'attention', 'doing', 'todo', 'pass', 'waived']
+
+/** What an item's status says in words, for the board, the CLI and the PDF. */
+export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
+  todo: 'To do',
+  doing: 'Doing',
+  pass: 'Pass',
+  attention: 'Attention',
+  fail: 'Fail',
+  waived: 'Waived',
+  blocked: 'Blocked',
+}
 
 export interface ResultLite {
   checkId: string
@@ -44,7 +61,10 @@ export interface ResolvedItem extends TemplateItem {
 
 export interface PlanItem extends Omit<ResolvedItem, 'checks'> {
   checks: string[]
+  /** Decided by a person (no checks and no gate). */
   manual: boolean
+  /** For a gate item: what the gate found (e.g. which systems have no owner); '' otherwise. */
+  gateSummary: string
   status: ItemStatus
   /** Where the status came from: the latest check results, a person, or a waiver. */
   source: 'checks' | 'person' | 'waiver' | 'none'

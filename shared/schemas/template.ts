@@ -1,7 +1,15 @@
 import { z } from 'zod'
+import { SYSTEM_KINDS } from '../contract/handover'
 
 export const SEVERITIES = ['launch-blocker', 'conversion-blocker', 'scale-risk'] as const
 export type Severity = (typeof SEVERITIES)[number]
+
+/**
+ * Gates: items the engine decides from workspace facts rather than live checks.
+ * `inventory-owners`: every launch-critical system in the access inventory names an owner.
+ */
+export const GATES = ['inventory-owners'] as const
+export type Gate = (typeof GATES)[number]
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, 'use lowercase letters, digits, dots and dashes')
 const sentence = z.string().trim().min(10, 'write a full sentence')
@@ -25,13 +33,19 @@ const itemSchema = z
     why: sentence,
     verify: z.string().trim().min(3),
     checks: z.array(z.string().regex(/^[a-z]+\.[a-z0-9-]+$/, 'a check id like dns.hosts')).min(1).optional(),
+    gate: z.enum(GATES).optional(),
     evidence: z.string().trim().min(3).optional(),
     fix: sentence,
     runbook: id.optional(),
     severity: z.enum(SEVERITIES),
+    /** The access-inventory system it concerns: its owner owns the risk when the item names nobody. */
+    system: z.enum(SYSTEM_KINDS).optional(),
   })
   .strict()
-  .refine((i) => (i.verify === 'manual') === !i.checks, { message: 'an item has check ids, or verify: manual — not both, not neither', path: ['checks'] })
+  .refine((i) => [i.verify === 'manual', !!i.checks, !!i.gate].filter(Boolean).length === 1, {
+    message: 'an item has check ids, a gate, or verify: manual — exactly one of them',
+    path: ['checks'],
+  })
   .refine((i) => i.verify !== 'manual' || !!i.evidence, { message: 'a manual item says what evidence a person attaches', path: ['evidence'] })
 
 const variantSchema = z

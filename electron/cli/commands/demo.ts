@@ -14,13 +14,17 @@ import { startLab } from '../../lab'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { progressLine } from '../progress-line'
 import { tinyPng } from '../tiny-png'
+import { fillDemoInventory } from '../demo-inventory'
+import { collectExposures } from '../../core/handover/exposures/collect'
+import { recordRotation } from '../../core/handover/exposures/record'
 
 const FOUNDER = { name: 'Ada Founder', email: 'founder@acme-launch.example' }
 const CONSULTANT = { name: 'Demo Consultant', email: 'consultant@handover.example' }
 
 /**
  * A whole sprint against the bundled demo sandbox, headless: audit, a waiver, a manual item with
- * an attachment, a scripted fix in the sandbox and a re-run, then a signed handover bundle.
+ * an attachment, a scripted fix in the sandbox and a re-run, a key rotation, the access inventory
+ * filled in with the founder, then a signed handover bundle.
  */
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -50,28 +54,37 @@ export function register(program: Command, ctx: CliContext): void {
         } as never)
         const sprints = new SprintService(ws)
         const audit = async () =>
-          runAudit({ workspace: ws, events, engagement: e, profile: lab.profile, thresholds: sprints.status(e.id).thresholds, services: { credentials } })
+          runAudit({ workspace: ws, events, engagement: e, profile: lab.profile, thresholds: sprints.status(e.id).thresholds, services: { credentials, repos: lab.endpoints.repos } })
 
-        say(`1/6 Sprint started for ${domain}; running every check against the sandbox…`)
+        say(`1/7 Sprint started for ${domain}; running every check against the sandbox…`)
         sprints.start(e.id)
         const first = await audit()
         const failedBefore = first.checks.filter((c) => c.status === 'fail' || c.status === 'error').length
 
-        say('2/6 Waiving DNSSEC until the registrar supports DS records…')
+        say('2/7 Waiving DNSSEC until the registrar supports DS records…')
         sprints.waive(e.id, 'dnssec', { reason: 'The registrar adds DS support next month; revisit then.', acceptedBy: FOUNDER.name, expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString() })
 
-        say('3/6 Recording the password-reset inbox test with a screenshot…')
+        say('3/7 Recording the password-reset inbox test with a screenshot…')
         sprints.verdict(e.id, 'reset-email-inbox', { verdict: 'pass', by: CONSULTANT.name, note: 'Reset email reached Gmail and Outlook inboxes.', attachments: [{ name: 'gmail-inbox.png', bytes: tinyPng(), mime: 'image/png' }] })
 
-        say('4/6 Applying the scripted fixes in the sandbox (HSTS and headers, DNS)…')
+        say('4/7 Applying the scripted fixes in the sandbox (HSTS and headers, DNS)…')
         const fixes = Object.keys(lab.scenario.fixes ?? {})
         for (const f of fixes) await lab.applyFix(f)
 
-        say('5/6 Re-running the checks…')
+        say('5/7 Re-running the checks…')
         const second = await audit()
         const failedAfter = second.checks.filter((c) => c.status === 'fail' || c.status === 'error').length
 
-        say('6/6 Building the signed handover bundle…')
+        say('6/7 Rotating the AWS key found in the repository history; filling in the access inventory with the founder…')
+        for (const x of collectExposures(ws.db, e.id).filter((x) => x.source === 'repo-history')) {
+          recordRotation(ws, e.id, { key: x.key, by: FOUNDER.name, note: 'New access key issued in AWS IAM and set in Vercel; the leaked key was deactivated, then deleted.' })
+        }
+        fillDemoInventory(ws, e.id)
+        sprints.verdict(e.id, 'access-inventory', { verdict: 'pass', by: CONSULTANT.name, note: 'Walked every system with Ada: owners, 2FA and recovery recorded in the access inventory.' })
+        sprints.setItem(e.id, 'founder-owns-edge', { owner: FOUNDER.name })
+        sprints.setItem(e.id, 'handover-walkthrough', { owner: FOUNDER.name })
+
+        say('7/7 Building the signed handover bundle…')
         const keychain = createKeychainStore()
         const usable = await keychain.available()
         if (!usable.ok) say('   (no keychain here: the demo signing identity is kept in memory for this run only)')

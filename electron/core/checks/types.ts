@@ -27,6 +27,12 @@ export interface CheckMeta {
   fix: string
   /** Related runbook id, if any. */
   runbook?: string
+  /**
+   * How a person checks the same thing without the app: a plain command (dig, curl, openssl…)
+   * with {domain} or {host} placeholders, and what its output should show when all is well.
+   * Printed in the handover's runbooks beside each verify step.
+   */
+  byHand?: { command: string; expect: string }
   /** What one run targets: the primary domain once, each declared host, or the engagement. */
   scope: 'domain' | 'host' | 'engagement'
   /** Needs the network (offline runs end at once as error "offline"). */

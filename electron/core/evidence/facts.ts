@@ -20,6 +20,8 @@ export const FACT = {
   inventory: 'inventory',
   /** A runbook run's log entry, with the run's state after it where the step moved it. */
   runbookStep: 'runbook-step',
+  /** An exposed secret's rotation, as a person recorded it (the row of secret_rotations). */
+  rotation: 'rotation',
   /** The tables as they stood when a workspace from before chained state was upgraded. */
   adopted: 'state.adopted',
 } as const
@@ -77,6 +79,15 @@ export interface RunbookRunFact {
   finishedAt: string | null
 }
 
+/** A rotation of an exposed secret (the row of secret_rotations). */
+export interface RotationFact {
+  key: string
+  rotatedAt: string
+  by: string
+  note: string
+  createdAt: string
+}
+
 /** The chained state of one engagement: what the projection tables must hold. */
 export interface StateFacts {
   sprints: SprintFact[]
@@ -85,4 +96,6 @@ export interface StateFacts {
   inventory: InventoryRowFact[]
   attachments: AttachmentFact[]
   runbookRuns: RunbookRunFact[]
+  /** Absent in adoption items written before rotations were recorded. */
+  rotations?: RotationFact[]
 }

@@ -1,6 +1,7 @@
 import { domainToUnicode } from 'node:url'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { InventoryEntry } from '@shared/contract/handover'
+import type { Exposure } from '@shared/contract/exposures'
 import type { Workspace } from '../workspace'
 import type { Runbook } from '@shared/schemas/runbook'
 import { loadRunbooks } from '../runbooks/catalog'
@@ -10,8 +11,18 @@ import { runbookFacts } from '../runbooks/facts'
 import { redactDeep } from '../vault/redact'
 import { verifyChain } from '../evidence/coverage'
 import { getCheck } from '../checks/registry'
-import { dnsAnswers, envInventory, monitors, redirectChains } from './extract'
-import { fixedBlockers, hasTable, latestResults, type ResultRow } from './results'
+import { collectExposures } from './exposures/collect'
+import { hasTable, latestResults, type ResultRow } from './results'
+import { dnsMap, type DnsName } from './facts/dns-map'
+import { guideFacts, type GuideFacts } from './facts/guide'
+import { fixedFindings } from './facts/history'
+import { mailView } from './facts/mail'
+import { attachmentViews, manualViews, type AttachmentView, type ManualView } from './facts/manual'
+import { certificates, deployView, domainView, envRows, monitoringView, type CertView, type DomainView, type EnvRow, type MonitoringView } from './facts/operations'
+import { handoverPlan, itemViews } from './facts/plan'
+import { redirectMap, type RedirectEntry } from './facts/redirects'
+import type { FixedView, ItemView, SprintView, Verdict } from './facts/types'
+import { verdictOf } from './facts/verdict'
 
 export interface Signer {
   name: string
@@ -20,14 +31,8 @@ export interface Signer {
   certFingerprint: string | null
 }
 
-export interface RiskItem {
-  checkId: string
-  title: string
-  target: string
-  status: string
-  summary: string
-  fix: string
-}
+/** A latest check result as the handover prints it: its title, the item it belongs to, and whether that item is waived. */
+export type ResultView = ResultRow & { title: string; itemId: string | null; waived: boolean }
 
 /** Everything the PDF and the bundle files are built from, gathered once, secrets masked. */
 export interface HandoverData {
@@ -35,94 +40,94 @@ export interface HandoverData {
   domainUnicode: string
   generatedAt: string
   signer: Signer
-  sprint: { startedAt: string; endsAt: string; finishedAt: string | null; templateId: string } | null
-  results: (ResultRow & { title: string })[]
-  fixed: ResultRow[]
-  risks: RiskItem[]
-  waivers: { itemId: string; reason: string; acceptedBy: string; expiresAt: string }[]
-  riskNotes: { itemId: string; note: string }[]
+  sprint: SprintView | null
+  verdict: Verdict
+  /** Every plan item in impact order: open risks in fix order, then passing, then waived. */
+  items: ItemView[]
+  /** Latest results, worst first and in the order of the items they belong to. */
+  results: ResultView[]
+  fixed: FixedView[]
+  exposures: Exposure[]
+  manual: ManualView[]
+  attachments: AttachmentView[]
   inventory: InventoryEntry[]
-  dns: { host: string; role: string; status: string; summary: string; answers: string[] }[]
-  redirects: { from: string; steps: string[] }[]
-  redirectSummaries: { checkId: string; target: string; status: string; summary: string }[]
-  env: { name: string; environments: string[] }[]
-  monitoring: { monitors: { name: string; url: string }[]; contacts: string[]; summary: string | null }
+  dns: DnsName[]
+  redirects: RedirectEntry[]
+  env: EnvRow[]
+  monitoring: MonitoringView
+  certificates: CertView[]
+  domain: DomainView | null
+  guide: GuideFacts
   /** Every bundled runbook, filled in for this engagement. */
   runbooks: Runbook[]
   evidence: { id: number; seq: number; kind: string; label: string; checkId: string | null; target: string | null; status: string | null; createdAt: string; hash: string; prevHash: string; data: unknown }[]
   chain: { ok: boolean; count: number; head: string | null; reason?: string }
 }
 
-function sprintInfo(ws: Workspace, engagementId: string): Pick<HandoverData, 'sprint' | 'waivers' | 'riskNotes'> {
-  if (!hasTable(ws.db, 'sprints')) return { sprint: null, waivers: [], riskNotes: [] }
-  const s = ws.db
-    .prepare<[string], { id: string; started_at: string; ends_at: string; finished_at: string | null; template_id: string }>(
-      'SELECT * FROM sprints WHERE engagement_id = ? ORDER BY started_at DESC LIMIT 1',
-    )
-    .get(engagementId)
-  if (!s) return { sprint: null, waivers: [], riskNotes: [] }
-  const waivers = ws.db
-    .prepare<[string], { item_id: string; reason: string; accepted_by: string; expires_at: string }>(
-      'SELECT item_id, reason, accepted_by, expires_at FROM waivers WHERE sprint_id = ? AND revoked_at IS NULL ORDER BY id',
-    )
-    .all(s.id)
-    .map((w) => ({ itemId: w.item_id, reason: w.reason, acceptedBy: w.accepted_by, expiresAt: w.expires_at }))
-  const riskNotes = ws.db
-    .prepare<[string], { item_id: string; risk_note: string }>("SELECT item_id, risk_note FROM sprint_items WHERE sprint_id = ? AND risk_note != '' ORDER BY item_id")
-    .all(s.id)
-    .map((r) => ({ itemId: r.item_id, note: r.risk_note }))
-  return { sprint: { startedAt: s.started_at, endsAt: s.ends_at, finishedAt: s.finished_at, templateId: s.template_id }, waivers, riskNotes }
+const WORST: Record<string, number> = { fail: 0, error: 1, warn: 2, skip: 3, pass: 4 }
+
+/** Latest results ordered by how bad they are, then by their item's place in the impact order. */
+function resultViews(latest: readonly ResultRow[], items: readonly ItemView[], checksOf: Map<string, string[]>): ResultView[] {
+  const itemOf = new Map<string, string>()
+  for (const i of items) for (const c of checksOf.get(i.itemId) ?? []) if (!itemOf.has(c)) itemOf.set(c, i.itemId)
+  const pos = new Map(items.map((i, n) => [i.itemId, n]))
+  const waived = new Set(items.filter((i) => i.status === 'waived').map((i) => i.itemId))
+  return latest
+    .map((r) => {
+      const itemId = itemOf.get(r.checkId) ?? null
+      return { ...r, title: getCheck(r.checkId)?.meta.title ?? r.checkId, itemId, waived: !!itemId && waived.has(itemId) }
+    })
+    .sort((a, b) => Number(a.waived) - Number(b.waived) || (WORST[a.status] ?? 5) - (WORST[b.status] ?? 5) || (pos.get(a.itemId ?? '') ?? 1e6) - (pos.get(b.itemId ?? '') ?? 1e6))
+}
+
+function evidenceOf(ws: Workspace, engagementId: string): HandoverData['evidence'] {
+  if (!hasTable(ws.db, 'evidence')) return []
+  return ws.db
+    .prepare<[string], { id: number }>('SELECT id FROM evidence WHERE engagement_id = ? ORDER BY seq')
+    .all(engagementId)
+    .map((r) => ws.evidence.get(r.id)!)
+    .map((e) => ({ id: e.id, seq: e.seq, kind: e.kind, label: e.label, checkId: e.checkId, target: e.target, status: e.status, createdAt: e.createdAt, hash: e.hash, prevHash: e.prevHash, data: e.data }))
 }
 
 /** Gather the handover's content for one engagement from the workspace. */
 export function gatherHandover(ws: Workspace, engagement: Engagement, inventory: InventoryEntry[], signer: Signer, now = new Date()): HandoverData {
   const latest = latestResults(ws.db, engagement.id)
-  const title = (id: string) => getCheck(id)?.meta.title ?? id
-  const sprint = sprintInfo(ws, engagement.id)
-  const waived = new Set(sprint.waivers.map((w) => w.itemId))
-  const risks: RiskItem[] = latest
-    .filter((r) => ['fail', 'error', 'warn'].includes(r.status) && !waived.has(r.checkId) && !waived.has(`${r.checkId}:${r.target}`))
-    .map((r) => ({ checkId: r.checkId, title: title(r.checkId), target: r.target, status: r.status, summary: r.summary, fix: getCheck(r.checkId)?.meta.fix ?? '' }))
-    .sort((a, b) => rank(a.status) - rank(b.status) || a.checkId.localeCompare(b.checkId))
-  const byCheck = (id: string) => latest.filter((r) => r.checkId === id)
-  const dnsHost = (name: string) => latest.find((r) => r.checkId === 'dns.hosts' && r.target === name)
-  const mon = byCheck('mon.uptime')[0]
+  const plan = handoverPlan(ws, engagement, now)
+  const items = itemViews(plan.items, plan.risks, latest, inventory)
+  const checksOf = new Map(plan.items.map((i) => [i.id, i.checks]))
+  const attachments = attachmentViews(ws, engagement.id)
+  const exposures = collectExposures(ws.db, engagement.id)
   const chain = verifyChain(ws.db, ws.evidence, engagement.id)
-  const evidence = hasTable(ws.db, 'evidence')
-    ? ws.db
-        .prepare<[string], { id: number }>('SELECT id FROM evidence WHERE engagement_id = ? ORDER BY seq')
-        .all(engagement.id)
-        .map((r) => ws.evidence.get(r.id)!)
-        .map((e) => ({ id: e.id, seq: e.seq, kind: e.kind, label: e.label, checkId: e.checkId, target: e.target, status: e.status, createdAt: e.createdAt, hash: e.hash, prevHash: e.prevHash, data: e.data }))
-    : []
+  const facts = {
+    dns: dnsMap(engagement, latest),
+    monitoring: monitoringView(latest),
+    certificates: certificates(latest, now),
+    domain: domainView(latest, now),
+  }
+  const guide = guideFacts({ engagement, signer, inventory, exposures, mail: mailView(latest), deploy: deployView(latest), ...facts })
+  const values = runbookValues(runbookFacts(latest, engagement, inventory))
   const data: HandoverData = {
     engagement,
     domainUnicode: domainToUnicode(engagement.domain) || engagement.domain,
     generatedAt: now.toISOString(),
     signer,
-    ...sprint,
-    results: latest.map((r) => ({ ...r, title: title(r.checkId) })),
-    fixed: fixedBlockers(ws.db, engagement.id, latest),
-    risks,
+    sprint: plan.sprint,
+    verdict: verdictOf(items),
+    items,
+    results: resultViews(latest, items, checksOf),
+    fixed: fixedFindings(ws.db, engagement.id, latest),
+    exposures,
+    manual: manualViews(ws, engagement.id, items, attachments),
+    attachments,
     inventory,
-    dns: engagement.hosts.map((h) => {
-      const r = dnsHost(h.name)
-      return { host: h.name, role: h.role, status: r?.status ?? '', summary: r?.summary ?? 'not checked', answers: dnsAnswers(r) }
-    }),
-    redirects: [...byCheck('http.canonical'), ...byCheck('http.https')].flatMap((r) => redirectChains(r)).slice(0, 16),
-    redirectSummaries: [...byCheck('http.canonical'), ...byCheck('http.https')].map((r) => ({ checkId: r.checkId, target: r.target, status: r.status, summary: r.summary })),
-    env: byCheck('host.env').flatMap((r) => envInventory(r)),
-    monitoring: { ...monitors(mon), summary: mon?.summary ?? null },
-    runbooks: [],
-    evidence,
+    ...facts,
+    redirects: redirectMap(latest),
+    env: envRows(latest),
+    guide,
+    runbooks: loadRunbooks().map((rb) => fillRunbook(rb, engagement, values)),
+    evidence: evidenceOf(ws, engagement.id),
     chain: chain.ok ? { ok: true, count: chain.count, head: chain.count ? chain.head : null } : { ok: false, count: chain.count, head: null, reason: chain.reason },
   }
-  const values = runbookValues(runbookFacts(latest, engagement, inventory))
-  data.runbooks = loadRunbooks().map((rb) => fillRunbook(rb, engagement, values))
   // Anything registered as a secret is masked before it reaches a file or the PDF.
   return redactDeep(data)
-}
-
-function rank(status: string): number {
-  return ({ fail: 0, error: 1, warn: 2 } as Record<string, number>)[status] ?? 3
 }

@@ -50,12 +50,3 @@ export function latestResults(db: Db, engagementId: string): ResultRow[] {
     .all(engagementId)
     .map(parse)
 }
-
-/** Check × target pairs that failed or errored in an earlier run and pass (or only warn) now. */
-export function fixedBlockers(db: Db, engagementId: string, latest: ResultRow[]): ResultRow[] {
-  if (!hasTable(db, 'check_results')) return []
-  const q = db.prepare<[string, string, string, number], { n: number }>(
-    "SELECT COUNT(*) AS n FROM check_results WHERE engagement_id = ? AND check_id = ? AND target = ? AND id < ? AND status IN ('fail', 'error')",
-  )
-  return latest.filter((r) => (r.status === 'pass' || r.status === 'warn') && (q.get(engagementId, r.checkId, r.target, r.id)?.n ?? 0) > 0)
-}

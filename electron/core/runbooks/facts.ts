@@ -1,6 +1,8 @@
 import type { Engagement } from '@shared/schemas/engagement'
 import type { InventoryEntry } from '@shared/contract/handover'
 import { dnsAnswers } from '../handover/extract'
+import { mailView } from '../handover/facts/mail'
+import { deployView } from '../handover/facts/operations'
 import { InventoryRepo } from '../handover/inventory/repo'
 import { hasTable, latestResults, type ResultRow } from '../handover/results'
 import type { Workspace } from '../workspace'
@@ -11,15 +13,20 @@ const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is s
 
 /**
  * What runbooks can say about this engagement from what is recorded: the access inventory, each
- * host's DNS answers and the nameservers at the parent, from the latest results. The handover
+ * host's DNS answers, the nameservers at the parent, the DMARC policy and the rollback target,
+ * from the latest results. The handover
  * PDF, the app's guided runbooks and `handover runbook` all fill placeholders from these.
  */
 export function runbookFacts(latest: ResultRow[], engagement: Engagement, inventory: Pick<InventoryEntry, 'system' | 'name' | 'loginUrl' | 'ownerAccount'>[]): RunbookFacts {
   const delegation = latest.find((r) => r.checkId === 'dns.delegation' && r.target === engagement.domain)
+  const mail = mailView(latest)
+  const deploy = deployView(latest)
   return {
     inventory,
     dns: engagement.hosts.map((h) => ({ host: h.name, answers: dnsAnswers(latest.find((r) => r.checkId === 'dns.hosts' && r.target === h.name)) })),
     nameservers: names(delegation?.details.parentNs),
+    dmarc: mail.dmarc ? { policy: mail.dmarc.policy, reports: mail.dmarc.reports } : null,
+    deploy: deploy ? { provider: deploy.provider, rollbackTarget: deploy.rollbackTarget, current: deploy.current } : null,
   }
 }
 

@@ -4,6 +4,14 @@ import type { ResolvedTemplate } from './templates'
 
 export type { BlockClock, ItemState, ItemStatus, PlanItem, ResultLite, Risk, Waiver }
 
+/** What a gate (an item the engine decides from workspace facts, not checks) concluded. */
+export interface GateResult {
+  /** `todo` while nothing the gate reads has been recorded yet. */
+  status: 'pass' | 'fail' | 'todo'
+  /** One line saying why, e.g. which systems have no owner. */
+  summary: string
+}
+
 /** Latest results folded into counts by status and the newest time: all an item's status needs. */
 export interface Tally {
   n: number
@@ -33,12 +41,15 @@ export function addTally(a: Tally, b: Tally): Tally {
   return { n: a.n + b.n, fail: a.fail + b.fail, error: a.error + b.error, skip: a.skip + b.skip, warn: a.warn + b.warn, latestAt: a.latestAt > b.latestAt ? a.latestAt : b.latestAt }
 }
 
-/** What the latest results of an item's checks say (as counts), before people and waivers. */
+/**
+ * What the latest results of an item's checks say (as counts), before people and waivers: a
+ * warning makes the item `attention` (it passes with warnings), never a plain pass.
+ */
 export function deriveFromTally(t: Tally): { status: ItemStatus; warnings: number } | null {
   if (!t.n) return null
   if (t.fail) return { status: 'fail', warnings: t.warn }
   if (t.error || t.skip === t.n) return { status: 'blocked', warnings: t.warn }
-  return { status: 'pass', warnings: t.warn }
+  return { status: t.warn ? 'attention' : 'pass', warnings: t.warn }
 }
 
 /** What the latest results of an item's checks say, before people and waivers. */
@@ -56,16 +67,19 @@ export function planItems(
   states: Map<string, ItemState>,
   waivers: Waiver[],
   now: Date,
+  gates: ReadonlyMap<string, GateResult> = new Map(),
 ): PlanItem[] {
   return resolved.items.map((it) => {
     const checks = it.checks ?? []
     const mine = results.filter((r) => checks.includes(r.checkId))
     const state = states.get(it.id)
-    const s = itemStatus(tally(mine), state, liveWaiver(waivers, it.id), now)
+    const gate = it.gate ? (gates.get(it.gate) ?? null) : undefined
+    const s = itemStatus(tally(mine), state, liveWaiver(waivers, it.id), now, gate)
     return {
       ...it,
       checks,
-      manual: checks.length === 0,
+      manual: checks.length === 0 && !it.gate,
+      gateSummary: gate?.summary ?? '',
       status: s.status,
       source: s.source,
       results: mine,
@@ -87,21 +101,26 @@ export function liveWaiver(waivers: readonly Waiver[], itemId: string): Waiver |
 
 /**
  * An item's status from the tally of its checks' latest results, a person's state and its
- * live waiver: an active waiver wins; otherwise the newer of the person's status and the
- * results. planItems and the engagement list's summaries both decide with this.
+ * live waiver: an active waiver wins; a gate (an item the engine decides from the workspace,
+ * like owners in the access inventory) decides alone; otherwise the newer of the person's
+ * status and the results. A person's "pass" on an item whose checks still warn reads as
+ * `attention`: the warning is a fact only a waiver can set aside. planItems and the engagement
+ * list's summaries both decide with this.
  */
 export function itemStatus(
   t: Tally,
   state: Pick<ItemState, 'status' | 'updatedAt'> | undefined,
   live: Waiver | undefined,
   now: Date,
+  gate?: GateResult | null,
 ): Pick<PlanItem, 'status' | 'source' | 'warnings' | 'waiver' | 'waiverExpired'> {
   const active = live && new Date(live.expiresAt) > now ? live : null
   const derived = deriveFromTally(t)
   let status: ItemStatus = 'todo'
   let source: PlanItem['source'] = 'none'
   if (active) [status, source] = ['waived', 'waiver']
-  else if (state?.status && (!derived || state.updatedAt >= t.latestAt)) [status, source] = [state.status, 'person']
+  else if (gate !== undefined) [status, source] = gate && gate.status !== 'todo' ? [gate.status, 'checks'] : ['todo', 'none']
+  else if (state?.status && (!derived || state.updatedAt >= t.latestAt)) [status, source] = [state.status === 'pass' && t.warn ? 'attention' : state.status, 'person']
   else if (derived) [status, source] = [derived.status, 'checks']
   return { status, source, warnings: derived?.warnings ?? 0, waiver: active, waiverExpired: !!live && !active }
 }
@@ -129,18 +148,19 @@ export function blockClocks(resolved: ResolvedTemplate, startedAt: string, now: 
 /** What ranking a risk reads of an item. */
 export type RiskInput = Pick<PlanItem, 'id' | 'title' | 'severity' | 'status' | 'block' | 'warnings' | 'emphasis' | 'fixOrder' | 'why' | 'fix' | 'riskNote'>
 
-/** An item still on the risk list: not waived, and not passing cleanly (a pass with warnings stays). */
+/** An item still on the risk list: not waived and not a clean pass (`attention` stays). */
 export function isOpenRisk(i: Pick<PlanItem, 'status' | 'warnings'>): boolean {
-  return i.status !== 'waived' && (i.status !== 'pass' || i.warnings > 0)
+  return i.status !== 'waived' && i.status !== 'pass'
 }
 
 const SEVERITY_WEIGHT: Record<Severity, number> = { 'launch-blocker': 300, 'conversion-blocker': 200, 'scale-risk': 100 }
-const STATUS_WEIGHT: Partial<Record<ItemStatus, number>> = { fail: 50, blocked: 40, doing: 30, todo: 20 }
+const STATUS_WEIGHT: Partial<Record<ItemStatus, number>> = { fail: 50, blocked: 40, doing: 30, todo: 20, attention: 5 }
 
 /**
  * The risk list ranked by business impact: failing and blocked items first within each
- * severity, then open ones, then passes that carry warnings; waived items are accepted risks
- * and left out. A person's fix-order override comes first, in their order.
+ * severity, then open ones, then items needing attention (passing with warnings); waived
+ * items are accepted risks and left out. A person's fix-order override comes first, in their
+ * order. Never alphabetical: ties keep the plan's block order.
  */
 export function rankRisks(items: readonly RiskInput[]): Risk[] {
   const blockIndex = new Map<string, number>()
@@ -149,7 +169,7 @@ export function rankRisks(items: readonly RiskInput[]): Risk[] {
     .filter(isOpenRisk)
     .map((i) => ({
       i,
-      score: SEVERITY_WEIGHT[i.severity] + (i.status === 'pass' ? 5 : (STATUS_WEIGHT[i.status] ?? 0)) + i.emphasis * 10,
+      score: SEVERITY_WEIGHT[i.severity] + (STATUS_WEIGHT[i.status] ?? 0) + i.emphasis * 10,
     }))
   open.sort((a, b) => {
     const ao = a.i.fixOrder ?? Infinity

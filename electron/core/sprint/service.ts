@@ -6,6 +6,7 @@ import { FACT } from '../evidence/facts'
 import { redact, redactDeep } from '../vault/redact'
 import type { Workspace } from '../workspace'
 import { safeName, storeAttachment } from './attachments'
+import { readGates } from './gates'
 import { blockClocks, planItems, rankRisks, stageProgress, type ItemState, type ItemStatus, type Waiver } from './plan'
 import { latestResults } from './results'
 import { DEFAULT_TEMPLATE, loadTemplate, resolveTemplate } from './templates'
@@ -66,7 +67,8 @@ export class SprintService {
     const e = this.ws.engagements.get(ref)
     const sprint = this.require(e)
     const resolved = resolveTemplate(loadTemplate(sprint.templateId), e)
-    const items = planItems(resolved, latestResults(this.db, e.id), this.states(sprint.id), this.waivers(sprint.id), now)
+    const gates = readGates(this.db, e.id).get(e.id)
+    const items = planItems(resolved, latestResults(this.db, e.id), this.states(sprint.id), this.waivers(sprint.id), now, gates)
     return {
       sprint,
       engagement: e,
@@ -84,7 +86,8 @@ export class SprintService {
   setItem(ref: string, itemId: string, patch: Partial<Omit<ItemState, 'updatedAt'>>, now = new Date()): SprintStatus {
     const e = this.ws.engagements.get(ref)
     const s = this.require(e)
-    this.knownItem(s, itemId)
+    const item = this.knownItem(s, itemId)
+    if (item.gate && patch.status) throw new AppError('invalid_input', `"${item.title}" is decided from the access inventory: fill in what it names, or waive it with a reason`)
     if (patch.status === 'waived') throw new AppError('invalid_input', 'waive an item with a reason, who accepted the risk, and an expiry date')
     this.db.transaction(() => {
       const cur = this.states(s.id).get(itemId)
@@ -161,6 +164,7 @@ export class SprintService {
     const e = this.ws.engagements.get(ref)
     const s = this.require(e)
     const item = this.knownItem(s, itemId)
+    if (item.gate) throw new AppError('invalid_input', `"${item.title}" is decided from the access inventory: fill in what it names, or waive it with a reason`)
     const isManual = !item.checks?.length
     if (isManual && !v.note?.trim() && !v.attachments?.length) {
       throw new AppError('invalid_input', `"${item.title}" is checked by a person: add a note or attach evidence (${item.evidence ?? 'a screenshot'})`)

@@ -2,6 +2,7 @@ import { rotationState } from '@shared/rotation'
 import type { EngagementSummary, RotationDue, SprintClockState } from '@shared/schemas/summary'
 import type { Db } from '../workspace/db'
 import { addTally, blockClocks, EMPTY_TALLY, isOpenRisk, itemStatus, liveWaiver, rankRisks, stageProgress, type PlanItem, type RiskInput, type Tally } from './plan'
+import { EMPTY_GATES, readGates } from './gates'
 import { readSummaryRows } from './summary-rows'
 import { checkTallies } from './tallies'
 import { loadTemplate, resolveTemplate, type ResolvedTemplate } from './templates'
@@ -58,6 +59,7 @@ function rotationDue(rows: ReturnType<typeof readSummaryRows>['credentials'], no
 export function engagementSummaries(db: Db, now = new Date()): EngagementSummary[] {
   const rows = readSummaryRows(db)
   const tallies = checkTallies(db)
+  const gates = readGates(db, null)
   const rotation = rotationDue(rows.credentials, now.getTime())
   const resolvedBy = new Map<string, ResolvedTemplate | null>()
   const resolve = (templateId: string, e: (typeof rows.engagements)[number]): ResolvedTemplate | null => {
@@ -88,7 +90,8 @@ export function engagementSummaries(db: Db, now = new Date()): EngagementSummary
         if (x) t = addTally(t, x)
       }
       const state = states?.get(it.id)
-      const s = itemStatus(t, state, waivers.length ? liveWaiver(waivers, it.id) : undefined, now)
+      const gate = it.gate ? ((gates.get(e.id) ?? EMPTY_GATES).get(it.gate) ?? null) : undefined
+      const s = itemStatus(t, state, waivers.length ? liveWaiver(waivers, it.id) : undefined, now, gate)
       const { id, title, severity, block, emphasis, why, fix, stage } = it
       return { id, title, severity, block, emphasis, why, fix, stage, checks, status: s.status, warnings: s.warnings, fixOrder: state?.fixOrder ?? null, riskNote: '' }
     })

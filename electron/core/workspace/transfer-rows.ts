@@ -127,6 +127,17 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
     by: text(200),
     inputs: jsonText(100_000, 'object'),
   }).strict(),
+  secret_rotations: z.object({
+    id: int.min(1),
+    engagement_id: id,
+    // An exposure key: its source, then a variable name, a rule and masked prefix, or a URL.
+    // eslint-disable-next-line no-control-regex
+    exposure_key: z.string().min(3).max(300).regex(/^(env-file|site-bundle|repo-history|repo-tree|public-env):[^\u0000-\u001f]+$/, 'an exposure key'),
+    rotated_at: time,
+    rotated_by: text(200),
+    note: text(2000),
+    created_at: time,
+  }).strict(),
   change_log: z.object({ id: int.min(1), at: time, engagement_id: nullable(id), entity: text(100), action: text(100), detail: jsonText(100_000, 'object') }).strict(),
   evidence_anchors: z.object({
     id: int.min(1),

@@ -51,6 +51,11 @@ export function rdapDomainObject(world: World, d: { name: string; spec: RdapDoma
           },
         ],
       },
+      {
+        objectClassName: 'entity',
+        roles: ['registrant'],
+        vcardArray: spec.registrant ? vcard('', [['org', {}, 'text', spec.registrant]]) : vcard('REDACTED FOR PRIVACY'),
+      },
     ],
     events: [
       { eventAction: 'registration', eventDate: hoursAgo(world, spec.registeredDaysAgo * 24) },

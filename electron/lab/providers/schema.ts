@@ -104,6 +104,8 @@ export const cloudflareSchema = z.strictObject({
 export const rdapDomainSchema = z.strictObject({
   name: z.string().min(1).optional(),
   registrar: z.strictObject({ name: z.string(), ianaId: z.string().default('9999'), abuseEmail: z.string().optional() }).default({ name: 'Lab Registrar, Inc.', ianaId: '9999' }),
+  /** The registrant organisation the registry publishes (absent: redacted for privacy). */
+  registrant: z.string().min(1).optional(),
   registeredDaysAgo: z.number().int().min(0).default(900),
   /** Days until expiry (negative: already expired). */
   expiresInDays: z.number().int().default(400),

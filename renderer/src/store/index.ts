@@ -12,6 +12,7 @@ import { initialRunbooks, runbookActions, type RunbookActions, type RunbooksStat
 import { initialVault, vaultActions, type VaultActions, type VaultState } from './vault'
 import { handoverActions, initialHandover, type HandoverActions, type HandoverState } from './handover'
 import { initialInventory, inventoryActions, type InventoryActions, type InventoryState } from './inventory'
+import { exposureActions, initialExposures, type ExposureActions, type ExposuresState } from './exposures'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
 import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
@@ -34,12 +35,13 @@ export interface AppState extends SprintSliceState {
   vault: VaultState
   handover: HandoverState
   inventory: InventoryState
+  exposures: ExposuresState
   settings: SettingsState
   summaries: SummariesState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, SettingsActions, SummaryActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, SummaryActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -94,6 +96,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...handoverActions(transport, set, get),
       inventory: initialInventory,
       ...inventoryActions(transport, set, get),
+      exposures: initialExposures,
+      ...exposureActions(transport, set, get),
       settings: initialSettings,
       ...settingsActions(transport, set, get),
       summaries: initialSummaries,

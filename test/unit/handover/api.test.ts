@@ -22,7 +22,7 @@ describe('handover contract methods', () => {
 
   it('lists and edits the inventory through the validated entry point', async () => {
     const list = await dispatch(core, 'listInventory', { engagementId: engagement.domain })
-    expect(list.ok && (list.value as unknown[]).length).toBe(12)
+    expect(list.ok && (list.value as unknown[]).length).toBe(13)
     const bad = await dispatch(core, 'saveInventoryEntry', { engagementId: engagement.id, system: 'nope' })
     expect(bad.ok).toBe(false)
     const saved = await dispatch(core, 'saveInventoryEntry', { engagementId: engagement.id, system: 'custom', name: 'Intercom', twoFactor: 'on' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dnsAnswers, envInventory, monitors, redirectChains } from '../../../electron/core/handover/extract'
+import { dnsAnswers } from '../../../electron/core/handover/extract'
 import { factsFromResult } from '../../../electron/core/handover/inventory/facts'
 import type { ResultRow } from '../../../electron/core/handover/results'
 
@@ -8,28 +8,6 @@ const row = (checkId: string, target: string, details: Record<string, unknown>):
 describe('reading check details for the PDF and the inventory', () => {
   it('finds DNS answers and CNAME targets', () => {
     expect(dnsAnswers(row('dns.hosts', 'www.a.example', { addresses: ['127.0.80.11'], cnames: ['a.example'], authoritative: [{ answer: 'A 127.0.80.11' }] }))).toEqual(['127.0.80.11', 'CNAME a.example'])
-  })
-
-  it('draws redirect chains from explicit chains, entry/final pairs and a single Location', () => {
-    expect(redirectChains(row('http.https', 'a.example', { chain: [{ status: 301, url: 'http://a.example/' }, 'https://a.example/'] }))[0].steps).toEqual(['301 http://a.example/', 'https://a.example/'])
-    expect(redirectChains(row('http.canonical', 'a.example', { entries: [{ entry: 'http://www.a.example/probe?x=1', final: 'https://a.example/probe?x=1', hops: 2 }, { entry: 'https://a.example/', final: 'https://a.example/' }] }))).toEqual([
-      { from: 'http://www.a.example/', steps: ['http://www.a.example/', '2 hops https://a.example/'] },
-    ])
-    expect(redirectChains(row('http.https', 'app.a.example', { status: 301, location: 'https://app.a.example/' }))[0].steps).toEqual(['http://app.a.example/', '301 https://app.a.example/'])
-  })
-
-  it('lists environment variable names per environment, never values', () => {
-    const env = envInventory(row('host.env', 'e', { names: { production: ['DATABASE_URL', 'NEXT_PUBLIC_X'], preview: ['DATABASE_URL'] }, vars: [{ key: 'SENTRY_DSN', target: ['production'], value: 'https://secret' }] }))
-    expect(env).toEqual([
-      { name: 'DATABASE_URL', environments: ['preview', 'production'] },
-      { name: 'NEXT_PUBLIC_X', environments: ['production'] },
-      { name: 'SENTRY_DSN', environments: ['production'] },
-    ])
-    expect(JSON.stringify(env)).not.toContain('secret')
-  })
-
-  it('finds monitors and alert contacts', () => {
-    expect(monitors(row('mon.uptime', 'e', { monitors: [{ name: 'Home', url: 'https://a.example/' }], contacts: [{ name: 'On-call Slack', type: 'slack' }] }))).toEqual({ monitors: [{ name: 'Home', url: 'https://a.example/' }], contacts: ['On-call Slack'] })
   })
 
   it('turns provider results into inventory facts', () => {

@@ -25,10 +25,10 @@ describe('access inventory', () => {
 
   it('seeds one row per standard system once, with a plain-language purpose', () => {
     const list = repo.list(engagement.id)
-    expect(list.map((e) => e.system)).toEqual(['registrar', 'dns', 'cdn', 'hosting', 'database', 'email-sending', 'mailboxes', 'monitoring', 'source-repo', 'secrets-manager', 'payments', 'analytics'])
+    expect(list.map((e) => e.system)).toEqual(['registrar', 'dns', 'cdn', 'hosting', 'database', 'email-sending', 'mailboxes', 'monitoring', 'source-repo', 'secrets-manager', 'payments', 'analytics', 'error-tracking'])
     expect(list.every((e) => e.purpose.length > 20 && e.source === 'default')).toBe(true)
     repo.remove(list[0].id)
-    expect(repo.list(engagement.id)).toHaveLength(11) // a removal sticks: no re-seeding
+    expect(repo.list(engagement.id)).toHaveLength(12) // a removal sticks: no re-seeding
   })
 
   it('saves, updates and removes rows; rejects a malformed login URL', () => {
@@ -43,7 +43,7 @@ describe('access inventory', () => {
 
   it('imports by merging on system + name, or replaces everything', () => {
     const merged = repo.import(engagement.id, [inventoryFieldsSchema.parse({ system: 'hosting', name: 'Vercel', ownerAccount: 'zoe@example.com' }), inventoryFieldsSchema.parse({ system: 'custom', name: 'Linear' })])
-    expect(merged).toHaveLength(13)
+    expect(merged).toHaveLength(14)
     expect(merged.find((e) => e.system === 'hosting')).toMatchObject({ name: 'Vercel', ownerAccount: 'zoe@example.com', source: 'import' })
     const replaced = repo.import(engagement.id, [inventoryFieldsSchema.parse({ system: 'payments', name: 'Stripe' })], true)
     expect(replaced.map((e) => e.name)).toEqual(['Stripe'])

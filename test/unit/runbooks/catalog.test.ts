@@ -8,6 +8,7 @@ const runbooks = loadRunbooks()
 const KNOWN = new Set([
   'domain', 'client', 'founder.name', 'founder.email', 'registrar.name', 'registrar.loginUrl', 'registrar.owner', 'dns.provider',
   'hosting.provider', 'hosting.project', 'email.provider', 'monitoring.provider', 'baseline.records', 'baseline.nameservers', 'cloudflare.account',
+  'dmarc.advice', 'deploy.rollback',
 ])
 
 const demo: Engagement = {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { SprintService } from '../../../electron/core/sprint/service'
 import { attachmentPath } from '../../../electron/core/sprint/attachments'
+import { InventoryRepo } from '../../../electron/core/handover/inventory/repo'
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
 import { tempDir } from '../../helpers/tmp'
 
@@ -41,6 +42,7 @@ describe('the 48-hour sprint', () => {
     expect(s.msLeft).toBe(48 * 3_600_000)
     expect(s.blocks.map((b) => b.state)).toEqual(['current', 'upcoming', 'upcoming', 'upcoming'])
     expect(s.items.every((i) => i.status === 'todo')).toBe(true)
+    expect(s.items.find((i) => i.id === 'owners-recorded')).toMatchObject({ status: 'todo', gateSummary: expect.stringMatching(/not filled in yet/) })
     expect(() => sprints.start('acme.example', undefined, t0)).toThrow(/already running/)
     const later = sprints.status('acme.example', at(13))
     expect(later.blocks.map((b) => b.state)).toEqual(['done', 'current', 'upcoming', 'upcoming'])
@@ -54,7 +56,8 @@ describe('the 48-hour sprint', () => {
     const item = (id: string) => s.items.find((i) => i.id === id)!
     expect(item('https-redirects').status).toBe('fail')
     expect(item('canonical-host').status).toBe('pass')
-    expect(item('email-auth')).toMatchObject({ status: 'pass', warnings: 1 })
+    // A warning is its own status: the item passes with warnings, it never reads as a pass.
+    expect(item('email-auth')).toMatchObject({ status: 'attention', warnings: 1 })
     expect(item('hosts-resolve').status).toBe('blocked')
     expect(s.risks[0]).toMatchObject({ itemId: 'https-redirects', severity: 'launch-blocker', rank: 1 })
     expect(s.risks.findIndex((r) => r.itemId === 'email-auth')).toBeGreaterThan(s.risks.findIndex((r) => r.itemId === 'hosts-resolve'))
@@ -111,5 +114,41 @@ describe('the 48-hour sprint', () => {
     const big = new Uint8Array(26 * 1024 * 1024)
     expect(() => sprints.verdict('acme.example', 'alert-drill', { verdict: 'pass', attachments: [{ name: 'big.mov', bytes: big }] }, at(2))).toThrow(/limited to 25 MB/)
     expect(sprints.attachments('acme.example')).toEqual([])
+  })
+
+  it("keeps a warning visible: a person's pass on a warning item reads attention, only a waiver settles it", () => {
+    sprints.start('acme.example', undefined, t0)
+    recordResults([['http.preview', 'staging.acme.example', 'warn']], at(1))
+    const s = sprints.setItem('acme.example', 'preview-hidden', { status: 'pass' }, at(2))
+    const item = s.items.find((i) => i.id === 'preview-hidden')!
+    expect(item).toMatchObject({ status: 'attention', source: 'person' })
+    expect(s.risks.some((r) => r.itemId === 'preview-hidden' && r.status === 'attention')).toBe(true)
+    expect(s.stages.find((st) => st.id === 'caching')!.done).toBe(0)
+    const w = sprints.waive('acme.example', 'preview-hidden', { reason: 'Staging goes away next week', acceptedBy: 'Ada', expiresAt: at(24 * 7).toISOString() }, at(3))
+    expect(w.items.find((i) => i.id === 'preview-hidden')!.status).toBe('waived')
+    expect(w.risks.some((r) => r.itemId === 'preview-hidden')).toBe(false)
+  })
+
+  it('keeps the handover stage open while a launch-critical system has no owner, unless waived', () => {
+    sprints.start('acme.example', undefined, t0)
+    const e = ws.engagements.get('acme.example')
+    const repo = new InventoryRepo(ws.db)
+    const gate = () => sprints.status('acme.example', at(1)).items.find((i) => i.id === 'owners-recorded')!
+    expect(() => sprints.setItem('acme.example', 'owners-recorded', { status: 'pass' }, at(1))).toThrow(/decided from the access inventory/)
+    // Started, but only the registrar's name is known: registrar, DNS and hosting lack owners.
+    const reg = repo.list(e.id).find((r) => r.system === 'registrar')!
+    repo.save(e.id, { ...reg, name: 'Gandi' }, { id: reg.id })
+    expect(gate()).toMatchObject({ status: 'fail', gateSummary: 'No owner recorded for Domain registrar (Gandi), DNS hosting, Hosting' })
+    for (const row of repo.list(e.id)) {
+      if (row.system === 'registrar' || row.system === 'dns' || row.system === 'hosting') repo.save(e.id, { ...row, ownerAccount: 'ada@acme.example' }, { id: row.id })
+    }
+    expect(gate()).toMatchObject({ status: 'pass' })
+    // A payments account in use (named) with nobody owning it fails the gate again.
+    const stripe = repo.list(e.id).find((r) => r.system === 'payments')!
+    repo.save(e.id, { ...stripe, name: 'Stripe' }, { id: stripe.id })
+    expect(gate()).toMatchObject({ status: 'fail', gateSummary: 'No owner recorded for Payments (Stripe)' })
+    expect(sprints.status('acme.example', at(1)).stages.find((st) => st.id === 'handover')!.done).toBeLessThan(4)
+    sprints.waive('acme.example', 'owners-recorded', { reason: 'Stripe account moves to the founder after launch', acceptedBy: 'Ada', expiresAt: at(24 * 7).toISOString() }, at(1))
+    expect(gate().status).toBe('waived')
   })
 })

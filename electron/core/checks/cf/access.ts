@@ -24,6 +24,7 @@ export const check: CheckModule = {
     stage: 'handover',
     why: 'If only the consultant is a Super Administrator, the founder can be locked out of their own DNS and security settings when the engagement ends.',
     fix: "In Cloudflare → Manage Account → Members, invite the founder's email with the Super Administrator - All Privileges role, have them accept, then reduce the consultant's role.",
+    byHand: { command: 'curl -s -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" "https://api.cloudflare.com/client/v4/accounts/$ACCOUNT_ID/members" | grep -o \'"email":"[^"]*"\\|"name":"[^"]*Administrator[^"]*"\'', expect: 'the founder\'s email next to "Super Administrator - All Privileges" (or in the dashboard: Manage Account → Members)' },
     runbook: 'cloudflare-lockout',
     scope: 'domain',
     network: true,

@@ -24,6 +24,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'If the zone is missing or pending, Cloudflare is not actually serving your domain, so none of its protection or caching applies.',
     fix: "Add the domain to Cloudflare (or find the right account), then set the registrar's nameservers to the two Cloudflare nameservers shown on the zone's overview page.",
+    byHand: { command: 'curl -s -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" "https://api.cloudflare.com/client/v4/zones?name={domain}" | grep -o \'"status":"[a-z]*"\\|"name_servers":\\[[^]]*\\]\'', expect: '"status":"active" and the same nameservers that `dig +short NS {domain}` prints' },
     runbook: 'dns-broke-site',
     scope: 'domain',
     network: true,

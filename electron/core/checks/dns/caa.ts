@@ -18,6 +18,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'CAA limits which certificate authorities may issue certificates for your domain, and a wrong one blocks your own renewals.',
     fix: 'Publish a CAA record (issue) naming the certificate authority you use, e.g. 0 issue "letsencrypt.org", plus iodef for reports.',
+    byHand: { command: 'dig +short CAA {domain}', expect: 'a line like 0 issue "letsencrypt.org" naming the authority that issues your certificates (no output: any authority may issue)' },
     runbook: 'certificate-expiry',
     scope: 'domain',
     network: true,

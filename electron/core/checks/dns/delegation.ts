@@ -12,6 +12,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'If the registry points at name servers that do not answer for the domain, the website and email can vanish without warning.',
     fix: 'Make the name servers at the registrar match the ones your DNS provider lists for the zone, and remove any that no longer serve it.',
+    byHand: { command: 'dig +short NS {domain}', expect: 'the same nameservers as the registrar lists for the domain (whois {domain} | grep -i "name server"), at least two' },
     runbook: 'dns-broke-site',
     scope: 'domain',
     network: true,

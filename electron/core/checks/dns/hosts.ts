@@ -2,6 +2,7 @@ import { findZone, queryAuthoritative } from '../../net/dns/auth'
 import type { DnsResponse } from '../../net/dns/types'
 import type { CheckModule } from '../types'
 import { recordDns } from './lib/evidence'
+import { recordSet } from './lib/records'
 
 /** The answer's address/CNAME records as a comparable string. */
 function fingerprint(r: DnsResponse): string {
@@ -21,6 +22,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'A host name that does not resolve is a page or API your customers cannot reach.',
     fix: 'Add the missing A/AAAA or CNAME record for the host at your DNS provider, and make every name server serve the same answer.',
+    byHand: { command: 'dig +short A {host}', expect: 'the address (or CNAME target) the DNS map in this document lists for the host' },
     runbook: 'dns-broke-site',
     scope: 'host',
     network: true,
@@ -36,7 +38,9 @@ export const check: CheckModule = {
     const auth = await queryAuthoritative(dns, host, 'A', { ...o, zone })
     const views = auth.map((x) => ({ ns: x.ns, rcode: x.response?.rcode, answer: x.response ? fingerprint(x.response) : undefined, error: x.error }))
     const distinct = [...new Set(views.filter((v) => v.answer !== undefined).map((v) => `${v.rcode}: ${v.answer}`))]
-    const details = { host, addresses, cnames, zone, authoritative: views }
+    // The records at this name (apex: with NS, MX, TXT, CAA) for the handover's DNS map.
+    const records = await recordSet(dns, host.toLowerCase(), zone, ctx.signal)
+    const details = { host, addresses, cnames, zone, authoritative: views, records }
     const out = (status: 'pass' | 'warn' | 'fail', summary: string) => ({ status, summary, details, evidence: evidence() })
     if (a.rcode === 'NXDOMAIN') {
       return out('fail', cnames.length ? `${host} points to ${cnames.join(' → ')}, which does not exist (NXDOMAIN).` : `${host} does not exist in DNS (NXDOMAIN).`)

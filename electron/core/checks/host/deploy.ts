@@ -27,6 +27,7 @@ export const check: CheckModule = {
     stage: 'deployment',
     why: 'When a release breaks the site, rolling back to the previous good deployment takes seconds, but only if one exists.',
     fix: 'Deploy production at least twice from the production branch so a previous good deployment exists, and rehearse "Instant Rollback" (Vercel) or "Publish deploy" on an older deploy (Netlify). Fix failing builds before the next release.',
+    byHand: { command: 'vercel ls --prod   (or: netlify api listSiteDeploys --data \'{"site_id":"<id>"}\')', expect: 'at least two Ready production deployments: the current one and one to roll back to' },
     runbook: 'deploy-broke-production',
     scope: 'engagement',
     network: true,
@@ -37,7 +38,7 @@ export const check: CheckModule = {
       return {
         status: v.status,
         summary: v.summary,
-        details: { provider: s.provider, project: s.project, productionBranch: s.productionBranch, current: v.currentId, rollbackTarget: v.rollbackId ?? null, deployments: s.deployments.slice(0, 10) },
+        details: { provider: s.provider, project: s.project, owner: s.owner ?? null, productionBranch: s.productionBranch, current: v.currentId, rollbackTarget: v.rollbackId ?? null, deployments: s.deployments.slice(0, 10) },
         evidence: [apiEvidence(`${s.provider} production deployments of ${s.project.name}`, { project: s.project, productionBranch: s.productionBranch, currentId: s.currentId, deployments: s.deployments }, cred)],
       }
     }),

@@ -45,6 +45,7 @@ export const check: CheckModule = {
     stage: 'deployment',
     why: 'Anything behind NEXT_PUBLIC_, VITE_ or REACT_APP_ is copied into the JavaScript every visitor downloads, so a secret there is public.',
     fix: 'Rename the variable without the public prefix and read it only on the server (API route or server action). Then rotate the secret at its provider, because it has already been published. Give production its own values, separate from preview.',
+    byHand: { command: 'vercel env ls production   (or: netlify env:list --context production)', expect: 'no name that starts with NEXT_PUBLIC_, VITE_ or REACT_APP_ and holds a secret (KEY, SECRET, TOKEN, PASSWORD)' },
     runbook: 'key-leaked',
     scope: 'engagement',
     network: true,
@@ -55,7 +56,7 @@ export const check: CheckModule = {
       return {
         status: v.status,
         summary: v.summary,
-        details: { provider: s.provider, project: s.project, publicSecrets: v.publicSecrets, sharedWithPreview: v.shared, names: v.byEnvironment },
+        details: { provider: s.provider, project: s.project, owner: s.owner ?? null, publicSecrets: v.publicSecrets, sharedWithPreview: v.shared, names: v.byEnvironment },
         // Names and environments only: values were dropped by the client.
         evidence: [apiEvidence(`${s.provider} environment variable names of ${s.project.name}`, s.env, cred)],
       }

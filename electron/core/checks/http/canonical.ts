@@ -27,7 +27,9 @@ export const check: CheckModule = {
     const findings: string[] = []
     const rows = chains.map((c) => {
       const hops = c.hops.length - (c.final ? 1 : 0)
-      const row = { entry: c.start, hops, final: c.final?.url ?? null, status: c.final?.status ?? null, error: c.error?.message, loop: c.loop, tooManyHops: c.tooManyHops }
+      // Hop by hop (each URL and the status it answered), for the handover's redirect map.
+      const chain = c.hops.map((h) => ({ url: h.url, status: h.status }))
+      const row = { entry: c.start, hops, chain, final: c.final?.url ?? null, status: c.final?.status ?? null, error: c.error?.message, loop: c.loop, tooManyHops: c.tooManyHops }
       if (c.loop || c.tooManyHops) {
         status = worst(status, 'fail')
         findings.push(`${c.start} ${c.loop ? 'redirects in a loop' : 'never stops redirecting'}`)

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { isHttpError, type HttpExchange } from '../../net/http'
 import type { CheckModule, CheckOutcome } from '../types'
-import { isSourceMap, PROBES } from './lib/exposure'
+import { envNames, isSourceMap, PROBES } from './lib/exposure'
 import { subresources } from './lib/html'
 import { withPreflight } from './lib/outcome'
 
@@ -16,6 +16,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'A served .env or .git folder hands attackers your database and API keys; it is the first thing scanners try.',
     fix: 'Stop deploying these files (check the build output and .dockerignore/.vercelignore), block dot-paths at the server or CDN, then rotate any key that was exposed.',
+    byHand: { command: 'curl -s -o /dev/null -w "%{http_code}\\n" https://{domain}/.env', expect: '404 (or 403), never 200, and the same for /.git/config' },
     runbook: 'key-leaked',
     scope: 'host',
     network: true,
@@ -44,7 +45,9 @@ export const check: CheckModule = {
           const body = x.body.toString('utf8')
           // Served for real: 200, not the catch-all page, and the content looks like the real file.
           const exposed = x.status === 200 && !(catchAll && hash(x) === hash(baseline)) && t.matches(body)
-          return { path: t.path, what: t.what, status: x.status, bytes: x.bodyBytes, exposed, x }
+          // An exposed .env: the names of what it holds (to rotate), never the values.
+          const names = exposed && t.path.endsWith('.env') ? envNames(body) : undefined
+          return { path: t.path, what: t.what, status: x.status, bytes: x.bodyBytes, exposed, ...(names ? { names } : {}), x }
         } catch (e) {
           if (!isHttpError(e)) throw e
           return { path: t.path, what: t.what, status: null, bytes: 0, exposed: false, error: e.message }
@@ -54,7 +57,7 @@ export const check: CheckModule = {
     const exposed = results.filter((r) => r.exposed)
     const errors = results.filter((r) => 'error' in r)
     // Evidence never keeps these bodies: an exposed .env is full of secrets.
-    const rows = results.map((r) => ({ path: r.path, what: r.what, status: r.status, bytes: r.bytes, exposed: r.exposed, ...('error' in r ? { error: r.error } : {}) }))
+    const rows = results.map((r) => ({ path: r.path, what: r.what, status: r.status, bytes: r.bytes, exposed: r.exposed, ...('names' in r ? { names: r.names } : {}), ...('error' in r ? { error: r.error } : {}) }))
     const details = withPreflight({ origin, catchAll, probes: rows }, [baseline, ...results.map((r) => ('x' in r ? r.x : undefined))])
     const evidence = [{ kind: 'http.exposure', label: `Sensitive paths on ${origin}`, data: { baseline: { status: baseline.status, sha256: hash(baseline) }, probes: rows } }]
     if (exposed.length) return { status: 'fail', summary: `${origin} serves ${exposed.map((r) => `${r.path} (${r.what})`).join(', ')}.`, details, evidence }

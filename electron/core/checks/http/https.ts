@@ -10,6 +10,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'Visitors who type the address without https:// must land on the secure site, or logins and forms travel in clear text.',
     fix: 'Turn on "Always Use HTTPS" at the CDN or add a permanent (301/308) redirect from http:// to https:// on the same host.',
+    byHand: { command: 'curl -sI http://{host}/ | head -3', expect: 'HTTP/1.1 301 (or 308) and a line "location: https://{host}/"' },
     scope: 'host',
     network: true,
   },
@@ -29,7 +30,10 @@ export const check: CheckModule = {
     const chain = { start: url, hops: [first], ...(locationOf(first) ? {} : { final: first }) }
     const evidence = [chainEvidence(`First hop of ${url}`, chain)]
     const next = locationOf(first)
-    const details = withPreflight({ status: first.status, location: next ?? null }, [first])
+    // The rest of the way from the first hop (for the handover's redirect map): best effort, bounded.
+    const rest = next ? await ctx.services.http.follow(next, { signal: ctx.signal, maxBytes: 64 * 1024, maxHops: 5 }).catch(() => null) : null
+    const hops = [{ url: first.url, status: first.status }, ...(rest?.hops ?? []).map((h) => ({ url: h.url, status: h.status }))]
+    const details = withPreflight({ status: first.status, location: next ?? null, chain: hops, ...(rest?.error ? { chainError: rest.error.message } : {}) }, [first])
     if (!next) {
       return { status: 'fail', summary: `${url} serves content over plain HTTP (${first.status}) instead of redirecting to HTTPS.`, details, evidence }
     }

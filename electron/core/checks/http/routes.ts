@@ -62,6 +62,7 @@ export const check: CheckModule = {
     stage: 'caching',
     why: 'Every extra 100 ms on the landing and signup pages measurably lowers conversion; an erroring login loses customers outright.',
     fix: 'Cache static pages at the edge, move heavy work off the request path, and add indexes for the slowest queries; fix any route answering 5xx first. A key route that answers 404 is broken or was renamed: fix the link, or update the route in the engagement\'s check settings.',
+    byHand: { command: 'for i in $(seq 20); do curl -s -o /dev/null -w \'%{time_total}\\n\' https://{domain}/; done | sort -n | tail -2 | head -1', expect: 'a number under 0.3 (seconds): the 95th percentile of twenty requests' },
     scope: 'domain',
     network: true,
     timeoutMs: 60_000,

@@ -22,6 +22,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'DKIM signatures prove your emails are really yours; without a valid key, DMARC fails and mail goes to spam.',
     fix: 'Turn on DKIM signing at your mail provider and publish the TXT (or CNAME) record it gives you at <selector>._domainkey.<domain>; use 2048-bit keys and remove t=y. If your provider signs with a selector the check does not guess, add it (the part before ._domainkey) to the engagement\'s check settings.',
+    byHand: { command: 'dig +short TXT <selector>._domainkey.{domain}', expect: 'one record "v=DKIM1; k=rsa; p=…" with a long key (the selector is the one your mail provider gave you)' },
     runbook: 'email-not-delivered',
     scope: 'domain',
     network: true,

@@ -11,6 +11,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'DMARC tells Gmail and Outlook to reject mail forged in your name, and its reports show who sends as you.',
     fix: 'Publish TXT "_dmarc.<domain>": "v=DMARC1; p=quarantine; rua=mailto:dmarc@<domain>" and move to p=reject once reports look clean.',
+    byHand: { command: 'dig +short TXT _dmarc.{domain}', expect: 'one record "v=DMARC1; p=quarantine" (or p=reject) with rua=mailto:… for reports' },
     runbook: 'email-not-delivered',
     scope: 'domain',
     network: true,

@@ -11,6 +11,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'If the MX records are missing or point nowhere, customer replies and password-reset bounces are lost.',
     fix: 'Publish the MX records your mail provider gives you (host names with A/AAAA records, never CNAMEs), or "0 ." (null MX) if the domain receives no mail.',
+    byHand: { command: 'dig +short MX {domain}', expect: 'your mail provider\'s servers, as the DNS map in this document lists them' },
     runbook: 'email-not-delivered',
     scope: 'domain',
     network: true,

@@ -13,6 +13,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'Without a correct SPF record your own emails land in spam and anyone can send mail that looks like it comes from you.',
     fix: 'Publish exactly one TXT record "v=spf1 include:<your mail providers> -all" at the domain; keep it under 10 DNS lookups by removing unused includes.',
+    byHand: { command: 'dig +short TXT {domain} | grep spf1', expect: 'exactly one line starting "v=spf1" and ending in -all or ~all' },
     runbook: 'email-not-delivered',
     scope: 'domain',
     network: true,

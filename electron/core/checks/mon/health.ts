@@ -55,6 +55,7 @@ export const check: CheckModule = {
     stage: 'monitoring',
     why: 'Uptime monitors and load balancers need one URL that proves the app and its database work; without it, outages go unnoticed until customers complain.',
     fix: 'Add a /health (or /api/health) route that checks the database and key dependencies and answers 200 with {"status":"ok"} — or 503 when something is wrong — then point the uptime monitor at it.',
+    byHand: { command: 'curl -s -w " %{http_code}\\n" https://{host}/health', expect: 'a body saying healthy, e.g. {"status":"ok"}, followed by 200' },
     runbook: 'uptime-alert',
     scope: 'engagement',
     network: true,

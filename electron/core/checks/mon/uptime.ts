@@ -66,6 +66,7 @@ export const check: CheckModule = {
     stage: 'monitoring',
     why: 'Without monitors on every production host and someone alerted, the founder learns about outages (or an expired certificate) from customers.',
     fix: 'In UptimeRobot or Better Stack, add HTTPS monitors for the homepage, the login page and the API health endpoint of every production host, attach the founder and consultant as alert contacts, and turn on SSL-expiry alerts (e.g. 14 days before).',
+    byHand: { command: '(in UptimeRobot or Better Stack) Monitors', expect: 'a monitor for the homepage, the login page and the API health route of every production host, each alerting a person' },
     runbook: 'uptime-alert',
     scope: 'engagement',
     network: true,
@@ -88,7 +89,7 @@ function report(domain: string, hosts: Host[], s: MonitoringSnapshot, cred: Prov
   return {
     status: v.status,
     summary: v.summary,
-    details: { provider: s.provider, unmonitored: v.unmonitored, coverage: v.coverage, contacts: s.contacts.map((c) => ({ name: c.name, type: c.type })), monitors: s.monitors },
+    details: { provider: s.provider, account: s.account ?? null, unmonitored: v.unmonitored, coverage: v.coverage, contacts: s.contacts.map((c) => ({ name: c.name, type: c.type })), monitors: s.monitors },
     evidence: [apiEvidence(`${s.provider} monitors and alert contacts`, s, cred)],
   }
 }

@@ -35,6 +35,7 @@ export const check: CheckModule = {
     stage: 'quick-audit',
     why: 'An expired or unlocked domain can take the whole product (site, email, logins) offline or be transferred away.',
     fix: "At the registrar: turn on auto-renew and renew for at least a year, enable the transfer lock, and make sure the nameservers match your DNS provider's. Check that the billing card and contact email are the founder's.",
+    byHand: { command: 'whois {domain} | grep -iE "expir|status|registrar:"', expect: 'an expiry date more than 60 days away and the status clientTransferProhibited' },
     runbook: 'domain-expired',
     scope: 'domain',
     network: true,
@@ -55,6 +56,7 @@ export const check: CheckModule = {
       summary: v.summary,
       details: {
         registrar: d.registrar ?? null,
+        registrant: d.registrant ?? null,
         registeredAt: d.registeredAt,
         expiresAt: d.expiresAt,
         daysLeft: v.daysLeft,

@@ -25,6 +25,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'Anything in the site’s JavaScript is public: a server key shipped to browsers lets anyone charge cards, read the database or run up your AI bill.',
     fix: 'Revoke and rotate every key listed, move the call that needs it to a server route or function, and keep only publishable keys (pk_live_, Supabase anon) in front-end code. Do not publish source maps to production.',
+    byHand: { command: 'curl -s https://{domain}/ | grep -o \'src="[^"]*\\.js"\'   then for each script: curl -s https://{domain}/<script> | grep -E \'sk_live_|AKIA|-----BEGIN\'', expect: 'no output from the second command: no live key in what browsers download' },
     scope: 'domain',
     network: true,
     timeoutMs: 60_000,

@@ -12,6 +12,7 @@ export const check: CheckModule = {
     stage: 'security',
     why: 'A key committed to git stays in its history forever; anyone with read access to the repository can use it to spend your money or read your customers’ data.',
     fix: 'Revoke and rotate every key listed (removing it from the code is not enough: it stays in history). Move secrets into the hosting provider’s environment variables, and add a pre-commit secret scanner.',
+    byHand: { command: 'git log -p --all | grep -nE "sk_live_|AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY"', expect: 'no output: no live key anywhere in the history' },
     scope: 'engagement',
     network: false,
     timeoutMs: 120_000,

@@ -11,6 +11,7 @@ export const check: CheckModule = {
     stage: 'dns-routing',
     why: 'An expired or mismatched certificate shows visitors a full-page security warning and stops sign-ups dead.',
     fix: 'Renew the certificate (or turn on automatic renewal at the host/CDN), make sure it covers every host name, and serve the full chain.',
+    byHand: { command: 'echo | openssl s_client -connect {host}:443 -servername {host} 2>/dev/null | openssl x509 -noout -subject -issuer -enddate', expect: 'notAfter more than 30 days away, and a subject (or its names) covering {host}' },
     runbook: 'certificate-expiry',
     scope: 'host',
     network: true,

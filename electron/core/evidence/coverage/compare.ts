@@ -102,6 +102,13 @@ export function compareState(chain: ChainState, tables: StateFacts): Disagreemen
       chain.runs,
       tables.runbookRuns,
       ['runbookId', 'startedAt', 'by', 'currentStep', 'inputs', 'finishedAt'],
+    ) ??
+    compareKeyed(
+      (r) => `rotation of ${r.key} (recorded ${r.createdAt})`,
+      orderedKey(tables.rotations ?? [], (r) => r.key),
+      ordered(chain.rotations, (r) => r.key),
+      tables.rotations ?? [],
+      ['rotatedAt', 'by', 'note', 'createdAt'],
     )
   )
 }

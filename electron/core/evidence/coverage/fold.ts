@@ -1,5 +1,5 @@
 import type { Envelope } from '../store'
-import { FACT, type AttachmentFact, type InventoryChange, type InventoryRowFact, type ItemStateFact, type RunbookRunFact, type SprintFact, type StateFacts, type WaiverFact } from '../facts'
+import { FACT, type AttachmentFact, type InventoryChange, type InventoryRowFact, type ItemStateFact, type RotationFact, type RunbookRunFact, type SprintFact, type StateFacts, type WaiverFact } from '../facts'
 
 /** A fact with the evidence item that last stated it. */
 export interface Stated<T> {
@@ -23,6 +23,7 @@ export class ChainState {
   inventory = new Map<string, Stated<InventoryRowFact>>()
   attachments: Stated<AttachmentFact>[] = []
   runs = new Map<string, Stated<RunbookRunFact>>()
+  rotations: Stated<RotationFact>[] = []
 
   /** Apply one verified item; returns a reason when the item contradicts the chain before it. */
   apply(env: Envelope): string | void {
@@ -62,6 +63,9 @@ export class ChainState {
         return
       case FACT.runbookStep:
         return this.runbookStep(env.target, d, seq)
+      case FACT.rotation:
+        if (str(d.key) && str(d.rotatedAt)) this.rotations.push({ fact: { key: d.key, rotatedAt: d.rotatedAt, by: String(d.by ?? ''), note: String(d.note ?? ''), createdAt: String(d.createdAt ?? '') }, seq })
+        return
     }
   }
 
@@ -74,6 +78,7 @@ export class ChainState {
     this.inventory = new Map(list(s.inventory).map((f) => [f.id, { fact: f, seq }]))
     this.attachments = list(s.attachments).map((f) => ({ fact: f, seq }))
     this.runs = new Map(list(s.runbookRuns).map((f) => [f.id, { fact: f, seq }]))
+    this.rotations = list(s.rotations).map((f) => ({ fact: f, seq }))
   }
 
   private waiverList(sprintId: string, itemId: string): Stated<WaiverFact>[] {

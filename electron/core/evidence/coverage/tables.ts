@@ -42,5 +42,9 @@ export function readState(db: Db, engagementId: string): StateFacts {
       'runbook_runs',
       'SELECT id, runbook_id AS runbookId, started_at AS startedAt, by, current_step AS currentStep, inputs, finished_at AS finishedAt FROM runbook_runs WHERE engagement_id = ? ORDER BY started_at, id',
     ).map((r) => ({ ...r, inputs: json(r.inputs) })),
+    rotations: rows(
+      'secret_rotations',
+      'SELECT exposure_key AS key, rotated_at AS rotatedAt, rotated_by AS by, note, created_at AS createdAt FROM secret_rotations WHERE engagement_id = ? ORDER BY id',
+    ),
   }
 }

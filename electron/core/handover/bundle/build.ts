@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { attachmentPath } from '../../sprint/attachments'
 import { basename, dirname, join, resolve } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { BundleInfo } from '@shared/contract/handover'
@@ -77,6 +78,13 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   files.set(FILES.baseline, json(buildBaseline(e, data.results, now)))
   files.set(FILES.publicKey, Buffer.from(identity.edPublicPem))
   files.set(FILES.cert, Buffer.from(identity.certPem ?? ''))
+  // Files people attached as evidence (screenshots, exports) travel with the bundle, listed in
+  // the manifest like every file; the PDF names each under its item.
+  for (const a of data.attachments) {
+    const file = attachmentPath(ws.dir, a.sha256)
+    if (!existsSync(file)) throw new AppError('not_found', `attachment ${a.name} (${a.sha256.slice(0, 12)}…) is missing from the workspace's attachments folder`)
+    files.set(a.path, readFileSync(file))
+  }
   const manifest: Manifest = {
     format: MANIFEST_FORMAT,
     createdAt: now.toISOString(),
@@ -88,7 +96,8 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   files.set(FILES.verify, Buffer.from(verifyText(manifest, hashes), 'utf8'))
   manifest.files = [...files].map(([path, b]) => ({ path, sha256: sha256(b), size: b.length })).sort((a, b) => a.path.localeCompare(b.path))
   // Belt and braces: a registered secret must never reach a text file of the bundle.
-  for (const [path, b] of files) if (path !== FILES.pdf && redact(b.toString('utf8')) !== b.toString('utf8')) throw new AppError('internal', `refusing to write ${path}: it would contain a secret`)
+  const binary = new Set([FILES.pdf, ...data.attachments.map((a) => a.path)])
+  for (const [path, b] of files) if (!binary.has(path) && redact(b.toString('utf8')) !== b.toString('utf8')) throw new AppError('internal', `refusing to write ${path}: it would contain a secret`)
   const mBytes = manifestBytes(manifest)
   files.set(FILES.manifest, mBytes)
   files.set(FILES.signature, identity.sign(mBytes))

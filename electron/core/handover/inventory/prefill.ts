@@ -1,6 +1,7 @@
 import { SYSTEM_KINDS, type InventoryEntry, type InventoryFields, type SystemKind } from '@shared/contract/handover'
 import type { Db } from '../../workspace/db'
 import { hasTable, latestResults } from '../results'
+import { collectExposures } from '../exposures/collect'
 import { factsFromResult, type InventoryFact } from './facts'
 import type { InventoryRepo } from './repo'
 
@@ -21,10 +22,14 @@ function asFacts(v: unknown): InventoryFact[] {
   return list.filter((f): f is InventoryFact => !!f && typeof f === 'object' && SYSTEM_KINDS.includes((f as { system: SystemKind }).system))
 }
 
-/** Collect facts from the latest check results and from credential metadata (never secrets). */
+/**
+ * Collect facts from the latest check results, from secrets the checks saw exposed (a provider
+ * like AWS gets its own row) and from credential metadata (never secrets).
+ */
 export function collectFacts(db: Db, engagementId: string, domain = ''): InventoryFact[] {
   const facts: InventoryFact[] = []
   for (const r of latestResults(db, engagementId)) facts.push(...asFacts(r.details.inventory), ...factsFromResult(r, domain))
+  for (const x of collectExposures(db, engagementId)) if (x.system === 'custom' && !/^the /.test(x.provider)) facts.push({ system: 'custom', name: x.provider })
   if (hasTable(db, 'credentials')) {
     const creds = db
       .prepare<[string], { provider: string; label: string; identity: string | null; owner: string; rotation_due: string | null }>(

@@ -7,7 +7,8 @@ import { summary } from './sections/summary'
 import { guide } from './sections/guide'
 import { inventory } from './sections/inventory'
 import { maps } from './sections/maps'
-import { operations, runbooks } from './sections/operations'
+import { operations } from './sections/operations'
+import { runbooks } from './sections/runbooks'
 import { evidence, results, riskLog, signatureBlock } from './sections/findings'
 
 /**
@@ -33,7 +34,12 @@ export function forDisplay(d: HandoverData): HandoverData {
   return { ...out, engagement: { ...out.engagement, domain } }
 }
 
-/** The handover PDF's document definition: cover, contents, sections, signature block. */
+/**
+ * The handover PDF's document definition: cover, contents (also the PDF's bookmarks), the
+ * executive summary with the verdict, the operating guide, inventory, maps, operations, the
+ * plan, runbooks, results, evidence and the signature block. Only the summary, the guide, the
+ * runbooks and the evidence appendix start a new page; the rest flows on.
+ */
 export function handoverDocument(raw: HandoverData): TDocumentDefinitions {
   const d = forDisplay(raw)
   const content: Content[] = [
@@ -43,8 +49,8 @@ export function handoverDocument(raw: HandoverData): TDocumentDefinitions {
     ...inventory(d),
     ...maps(d),
     ...operations(d),
-    ...runbooks(d),
     ...riskLog(d),
+    ...runbooks(d),
     ...results(d),
     ...evidence(d),
     ...signatureBlock(d),

@@ -1,6 +1,6 @@
 import type { CustomTableLayout, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces'
 import { resourcePath } from '../../paths'
-import { TABLE_LAYOUT } from './theme'
+import { TABLE_LAYOUT, TITLED_LAYOUT } from './theme'
 
 /** pdfmake 0.3's server API (its DefinitelyTyped types still describe 0.2's PdfPrinter). */
 interface PdfMake {
@@ -32,7 +32,7 @@ function configure(pm: PdfMake): PdfMake {
   })
   pm.setUrlAccessPolicy(() => false)
   pm.setLocalAccessPolicy((p) => p.startsWith(dir))
-  pm.addTableLayouts({ handover: TABLE_LAYOUT })
+  pm.addTableLayouts({ handover: TABLE_LAYOUT, 'handover-titled': TITLED_LAYOUT })
   return pm
 }
 

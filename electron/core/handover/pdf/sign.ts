@@ -29,5 +29,18 @@ export async function signPdf(pdf: Buffer, keys: CertKeys, o: PdfSignOptions): P
     appName: 'HandoverConsole', // written as a PDF name: no spaces
   })
   const signer = new P12Signer(toP12(keys, passphrase), { passphrase })
-  return new SignPdf().sign(withPlaceholder, signer, o.signingTime)
+  return new SignPdf().sign(fixStartXref(withPlaceholder), signer, o.signingTime)
+}
+
+/**
+ * @signpdf/placeholder-plain writes the incremental update's `startxref` one byte early (at
+ * the newline before `xref`), which strict readers such as `qpdf --check` report. Point it at
+ * the last `xref` keyword. It sits after everything else, so no other offset moves.
+ */
+export function fixStartXref(pdf: Buffer): Buffer {
+  const tail = pdf.lastIndexOf('startxref')
+  const xref = pdf.lastIndexOf('\nxref\n', tail) + 1
+  const m = /^startxref\n(\d+)\n%%EOF\s*$/.exec(pdf.subarray(tail).toString('latin1'))
+  if (tail < 0 || xref <= 0 || !m || Number(m[1]) === xref) return pdf
+  return Buffer.concat([pdf.subarray(0, tail), Buffer.from(`startxref\n${xref}\n%%EOF`, 'latin1')])
 }

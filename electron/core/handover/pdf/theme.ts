@@ -1,4 +1,6 @@
-import type { Content, CustomTableLayout, StyleDictionary, TableCell } from 'pdfmake/interfaces'
+import type { Content, ContentText, CustomTableLayout, StyleDictionary, TableCell } from 'pdfmake/interfaces'
+import { ITEM_STATUS_LABELS, type ItemStatus } from '@shared/schemas/sprint'
+import type { Severity } from '@shared/schemas/template'
 
 export const COLORS = {
   ink: '#1f2933',
@@ -37,9 +39,51 @@ export const TABLE_LAYOUT: CustomTableLayout = {
   paddingBottom: () => 3,
 }
 
-/** A section heading that appears in the table of contents; starts a new page unless told. */
-export function heading(text: string, opts: { newPage?: boolean } = {}): Content {
-  return { text, style: 'h1', tocItem: true, pageBreak: opts.newPage === false ? undefined : 'before' }
+/**
+ * A section heading in the table of contents and the PDF's bookmarks; `id` lets other pages
+ * link to it. It starts a new page only when told: forced breaks leave half-empty pages.
+ */
+export function heading(text: string, opts: { newPage?: boolean; id?: string } = {}): Content {
+  return {
+    text,
+    style: 'h1',
+    tocItem: true,
+    ...(opts.id ? { id: opts.id } : {}),
+    ...(opts.newPage ? { pageBreak: 'before' as const } : { margin: [0, 14, 0, 10] as [number, number, number, number] }),
+  }
+}
+
+/**
+ * Keep a heading (and its lead) with what follows, without pdfmake's pageBreakBefore (which
+ * costs a pass over every node of the document): the heading sits in an unbreakable block that
+ * reserves `reserve` points below it, so it moves to the next page unless that much room is
+ * left; the next node is then pulled back up over the reserved space.
+ */
+export function keepWithNext(nodes: Content[], reserve = 110): Content[] {
+  return [
+    { stack: [...nodes, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: 0, lineWidth: 0 }], margin: [0, reserve, 0, 0] }], unbreakable: true },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 0, y2: 0, lineWidth: 0 }], margin: [0, -reserve, 0, 0] },
+  ]
+}
+
+/** Item statuses in colour: failing red, blocked violet, attention amber, open grey, pass green. */
+const ITEM_COLORS: Record<ItemStatus, string> = { fail: COLORS.fail, blocked: COLORS.error, attention: COLORS.warn, todo: COLORS.muted, doing: COLORS.muted, pass: COLORS.pass, waived: COLORS.skip }
+
+/** An item status as a coloured word ("ATTENTION", never "pass" for an item that warns). */
+export function itemStatusCell(status: ItemStatus): ContentText {
+  return { text: ITEM_STATUS_LABELS[status].toUpperCase(), color: ITEM_COLORS[status], bold: true, fontSize: 7.5 }
+}
+
+export const SEVERITY_LABELS: Record<Severity, string> = { 'launch-blocker': 'Launch blocker', 'conversion-blocker': 'Conversion blocker', 'scale-risk': 'Scale risk' }
+
+/** A link in the accent colour (clickable in every PDF reader). */
+export function link(text: string, url: string, extra: Record<string, unknown> = {}): Content {
+  return /^https?:\/\//.test(url) ? { text, link: url, color: COLORS.accent, ...extra } : { text, ...extra }
+}
+
+/** A word readers cannot miss: a red "ROTATE NOW" and similar. */
+export function flag(text: string, color: string = COLORS.fail): Content {
+  return { text: ` ${text} `, bold: true, color: '#ffffff', background: color, fontSize: 7 }
 }
 
 export function sub(text: string): Content {
@@ -47,19 +91,34 @@ export function sub(text: string): Content {
 }
 
 /** A status word in its colour. */
-export function statusCell(status: string): TableCell {
+export function statusCell(status: string): ContentText {
   const color = (COLORS as Record<string, string>)[status] ?? COLORS.ink
   return { text: status ? status.toUpperCase() : '—', color, bold: true, fontSize: 7.5 }
 }
 
-/** A table with a header row, the shared layout and repeated header on page breaks. */
-export function table(widths: (number | string)[], header: string[], rows: TableCell[][], empty = 'Nothing recorded.'): Content {
-  if (!rows.length) return { text: empty, style: 'note', margin: [0, 2, 0, 8] }
+/** The same rules with a title row above the header: the title and header repeat on each page. */
+export const TITLED_LAYOUT: CustomTableLayout = {
+  ...TABLE_LAYOUT,
+  hLineWidth: (i, node) => (i <= 1 || i === node.table.body.length ? 0 : i === 2 ? 0.8 : 0.4),
+  hLineColor: (i) => (i === 2 ? COLORS.muted : COLORS.faint),
+  fillColor: (row) => (row === 1 ? COLORS.band : null),
+}
+
+/**
+ * A table with a header row, the shared layout and the header repeated on page breaks. With a
+ * `title`, the title is a row of the table itself, so it never sits alone at the foot of a page
+ * (and says what continues on the next one).
+ */
+export function table(widths: (number | string)[], header: string[], rows: TableCell[][], empty = 'Nothing recorded.', title?: string): Content {
+  const head = header.map((h) => ({ text: h, style: 'th' }))
+  if (!rows.length) return title ? { stack: [sub(title), { text: empty, style: 'note', margin: [0, 2, 0, 8] }], unbreakable: true } : { text: empty, style: 'note', margin: [0, 2, 0, 8] }
+  if (!title) return { table: { headerRows: 1, widths, dontBreakRows: true, body: [head, ...rows] }, layout: 'handover', style: 'td', margin: [0, 2, 0, 10] }
+  const titleRow: TableCell[] = [{ text: title, style: 'h2', colSpan: widths.length, margin: [-4, 8, 0, 1] }, ...widths.slice(1).map(() => ({}))]
   return {
-    table: { headerRows: 1, widths, dontBreakRows: true, body: [header.map((h) => ({ text: h, style: 'th' })), ...rows] },
-    layout: 'handover',
+    table: { headerRows: 2, keepWithHeaderRows: 1, widths, dontBreakRows: true, body: [titleRow, head, ...rows] },
+    layout: 'handover-titled',
     style: 'td',
-    margin: [0, 2, 0, 10],
+    margin: [0, 0, 0, 8],
   }
 }
 

@@ -50,6 +50,7 @@ export class NetlifyClient implements HostingClient {
     production.sort((a, b) => Date.parse(b.createdAt ?? '0') - Date.parse(a.createdAt ?? '0'))
     const slug = str(site.account_slug)
     const env = slug ? (await this.list(`/accounts/${encodeURIComponent(slug)}/env`, { site_id: id }, 1)).map(toNetlifyEnvName) : []
+    const owner = await this.owner()
     return {
       provider: 'netlify',
       project: { id, name: str(site.name) ?? id },
@@ -58,6 +59,18 @@ export class NetlifyClient implements HostingClient {
       currentId: str(obj(site.published_deploy).id),
       env,
       domains: names(site).map((name) => ({ name: name.toLowerCase() })),
+      ...(owner ? { owner } : {}),
+    }
+  }
+
+  /** The token's user (GET /user), best effort. */
+  private async owner(): Promise<string | undefined> {
+    try {
+      const url = `${(this.o.baseURL ?? NETLIFY_API).replace(/\/$/, '')}/user`
+      const res = await requestJson({ provider: 'netlify', fetch: this.o.fetch, url, signal: this.o.signal, timeoutMs: this.o.timeoutMs, headers: { authorization: `Bearer ${this.o.token}` } })
+      return str(obj(res.body).email)
+    } catch {
+      return undefined
     }
   }
 }

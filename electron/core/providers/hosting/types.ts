@@ -28,6 +28,8 @@ export interface HostingSnapshot {
   currentId?: string
   env: EnvVarName[]
   domains: { name: string; verified?: boolean }[]
+  /** The account the token belongs to (its email), when the provider says: the inventory's owner. */
+  owner?: string
 }
 
 export interface HostingClient {

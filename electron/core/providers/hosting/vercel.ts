@@ -61,6 +61,7 @@ export class VercelClient implements HostingClient {
     const env = (await this.get(`/v10/projects/${encodeURIComponent(id)}/env`, 'envs')).map(toEnvName)
     deployments.sort((a, b) => Date.parse(b.createdAt ?? '0') - Date.parse(a.createdAt ?? '0'))
     const current = str(obj(obj(chosen.p.targets).production).id)
+    const owner = await this.owner()
     return {
       provider: 'vercel',
       project: { id, name: str(chosen.p.name) ?? id },
@@ -69,6 +70,18 @@ export class VercelClient implements HostingClient {
       currentId: current ?? deployments.find((d) => d.state === 'ready')?.id,
       env,
       domains: chosen.domains,
+      ...(owner ? { owner } : {}),
+    }
+  }
+
+  /** The token's user (GET /v2/user), best effort: a token without that scope still audits. */
+  private async owner(): Promise<string | undefined> {
+    try {
+      const url = `${(this.o.baseURL ?? VERCEL_API).replace(/\/$/, '')}/v2/user`
+      const res = await requestJson({ provider: 'vercel', fetch: this.o.fetch, url, signal: this.o.signal, timeoutMs: this.o.timeoutMs, headers: { authorization: `Bearer ${this.o.token}` } })
+      return str(obj(obj(res.body).user).email)
+    } catch {
+      return undefined
     }
   }
 }

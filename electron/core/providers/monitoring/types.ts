@@ -17,6 +17,8 @@ export interface MonitoringSnapshot {
   monitors: Monitor[]
   /** Account-level alert contacts (names and kinds only, never their addresses). */
   contacts: { id: string; name: string; type: string }[]
+  /** The account's login email, when the provider says: the inventory's owner. */
+  account?: string
 }
 
 export interface MonitoringClient {

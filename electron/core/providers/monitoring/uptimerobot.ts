@@ -52,7 +52,10 @@ export class UptimeRobotClient implements MonitoringClient {
     const contacts = list
       .filter((c) => String(c.status ?? '2') !== '0')
       .map((c) => ({ id: String(c.id ?? ''), name: String(c.friendly_name ?? ''), type: CONTACT_TYPES[String(c.type)] ?? String(c.type ?? '') }))
-    return { provider: 'uptimerobot', monitors, contacts }
+    const account = await this.post('getAccountDetails', {})
+      .then((b) => obj(b.account).email)
+      .catch(() => undefined)
+    return { provider: 'uptimerobot', monitors, contacts, ...(typeof account === 'string' && account ? { account } : {}) }
   }
 }
 

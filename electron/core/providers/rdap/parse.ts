@@ -5,6 +5,8 @@ export interface RdapDomain {
   ldhName: string
   handle?: string
   registrar?: { name?: string; ianaId?: string }
+  /** The registrant's organisation (or name) where the registry publishes it (often redacted). */
+  registrant?: string
   registeredAt?: string
   expiresAt?: string
   lastChangedAt?: string
@@ -59,6 +61,7 @@ export function parseRdapDomain(json: unknown): RdapDomain {
     ldhName: json.ldhName.toLowerCase().replace(/\.$/, ''),
     handle: typeof json.handle === 'string' ? json.handle : undefined,
     registrar,
+    registrant: findRegistrant(json.entities),
     registeredAt: events.get('registration'),
     expiresAt: events.get('expiration'),
     lastChangedAt: events.get('last changed'),
@@ -100,11 +103,21 @@ function findRegistrar(v: unknown): RdapDomain['registrar'] {
   return undefined
 }
 
-/** The "fn" property of a jCard (RFC 7095): ["vcard", [["fn", {}, "text", "Name"], ...]]. */
-function vcardName(v: unknown): string | undefined {
+/** The registrant entity's organisation, else its name; redacted placeholders count as none. */
+function findRegistrant(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return undefined
+  const e = v.find((x) => isObj(x) && Array.isArray(x.roles) && x.roles.includes('registrant'))
+  if (!isObj(e)) return undefined
+  const found = vcardName(e.vcardArray, 'org') ?? vcardName(e.vcardArray)
+  return found && !/redacted|privacy|withheld|not disclosed/i.test(found) ? found.slice(0, 200) : undefined
+}
+
+/** A text property of a jCard (RFC 7095), "fn" by default: ["vcard", [["fn", {}, "text", "Name"], ...]]. */
+function vcardName(v: unknown, prop = 'fn'): string | undefined {
   if (!Array.isArray(v) || v[0] !== 'vcard' || !Array.isArray(v[1])) return undefined
-  const fn = (v[1] as unknown[]).find((p) => Array.isArray(p) && p[0] === 'fn') as unknown[] | undefined
-  return typeof fn?.[3] === 'string' && fn[3] ? fn[3] : undefined
+  const fn = (v[1] as unknown[]).find((p) => Array.isArray(p) && p[0] === prop) as unknown[] | undefined
+  const value = Array.isArray(fn?.[3]) ? (fn[3] as unknown[]).find((x) => typeof x === 'string' && x) : fn?.[3]
+  return typeof value === 'string' && value ? value : undefined
 }
 
 function parseNameservers(v: unknown): string[] {

@@ -10,6 +10,7 @@ import { InventoryDialogs } from './InventoryDialogs'
 import { InventoryIntro } from './InventoryIntro'
 import { InventorySheet } from './InventorySheet'
 import { InventoryTable } from './InventoryTable'
+import { RotateNow } from './RotateNow'
 import './inventory.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
 
@@ -22,11 +23,12 @@ export function InventoryScreen({ engagementId }: { engagementId: string }) {
   const v = useApp((s) => s.inventory)
   const domain = useApp((s) => s.engagements.items.find((e) => e.id === engagementId)?.domain)
   const a = useActions()
-  const { loadInventory, closeInventoryOverlays } = a
+  const { loadInventory, loadExposures, closeInventoryOverlays } = a
   useEffect(() => {
     void loadInventory(engagementId)
+    void loadExposures(engagementId)
     return () => closeInventoryOverlays()
-  }, [engagementId, loadInventory, closeInventoryOverlays])
+  }, [engagementId, loadInventory, loadExposures, closeInventoryOverlays])
   const items = v.engagementId === engagementId ? v.items : null
   const phase = items ? inventoryPhase(items) : null
   return (
@@ -68,6 +70,7 @@ export function InventoryScreen({ engagementId }: { engagementId: string }) {
         </p>
       ) : (
         <>
+          <RotateNow engagementId={engagementId} />
           {phase !== 'started' && <InventoryIntro standardRows={phase === 'untouched' ? items.length : 0} />}
           {items.length > 0 && <Summary items={items} />}
           {items.length > 0 && <InventoryTable items={items} />}

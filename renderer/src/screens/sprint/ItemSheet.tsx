@@ -37,7 +37,8 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
         <div>
           <h2 id="item-title">{item.title}</h2>
           <p className="small muted">
-            <StatusBadge status={item.status} /> {item.severity} severity · {item.manual ? 'manual check' : `${item.checks.length} automated check(s)`}
+            <StatusBadge status={item.status} /> {item.severity} severity ·{' '}
+            {item.manual ? 'manual check' : item.gate ? 'decided from the access inventory' : `${item.checks.length} automated check(s)`}
           </p>
         </div>
         <button type="button" className="icon-btn" aria-label="Close" onClick={() => openItem(null)}>
@@ -46,6 +47,16 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
       </div>
       <div className="sheet-body stack">
         <p>{item.why}</p>
+        {item.gateSummary && item.status !== 'waived' && (
+          <p className={`banner${item.status === 'fail' ? ' banner-error' : ''}`}>
+            {item.gateSummary}.{' '}
+            {item.status === 'fail' && engagementId && (
+              <button type="button" className="btn btn-xs" onClick={() => (openItem(null), navigate({ name: 'inventory', id: engagementId }))}>
+                Open the access inventory
+              </button>
+            )}
+          </p>
+        )}
         <p>
           <strong>Fix: </strong>
           {item.fix}

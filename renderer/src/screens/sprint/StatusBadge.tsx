@@ -1,12 +1,7 @@
-import type { ItemStatus } from '@shared/schemas/sprint'
+import { ITEM_STATUS_LABELS, type ItemStatus } from '@shared/schemas/sprint'
 
 const LABEL: Record<string, string> = {
-  todo: 'To do',
-  doing: 'Doing',
-  pass: 'Pass',
-  fail: 'Fail',
-  waived: 'Waived',
-  blocked: 'Blocked',
+  ...ITEM_STATUS_LABELS,
   warn: 'Warn',
   error: 'Error',
   skip: 'Skipped',

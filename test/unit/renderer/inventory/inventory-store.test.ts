@@ -32,7 +32,7 @@ const names = () => inv().items!.map((e) => `${e.system}:${e.name}`)
 describe('inventory store against the real core (browser mode)', () => {
   it('loads the standard rows, then prefills from the seeded check results and says what it did', async () => {
     await s().loadInventory(engagementId)
-    expect(inv().items).toHaveLength(12)
+    expect(inv().items).toHaveLength(13)
     expect(inv().items!.every((e) => e.source === 'default')).toBe(true)
     await s().prefillInventory()
     const cdn = inv().items!.find((e) => e.system === 'cdn')!

@@ -29,3 +29,16 @@ export function isSourceMap(body: string): boolean {
     return false
   }
 }
+
+/**
+ * The variable NAMES an exposed environment file defines (never values): what must be rotated.
+ * At most 50, each a plain identifier.
+ */
+export function envNames(body: string): string[] {
+  const out = new Set<string>()
+  for (const m of body.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]{0,127})\s*=/gm)) {
+    out.add(m[1])
+    if (out.size >= 50) break
+  }
+  return [...out]
+}

@@ -1,30 +1,82 @@
 import type { Content } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
-import { COLORS, heading, statusCell, stamp, sub, table } from '../theme'
+import { COLORS, SEVERITY_LABELS, day, heading, itemStatusCell, keepWithNext, orDash, statusCell, stamp, sub, table } from '../theme'
+import { foundLines } from './summary'
 
-/** Risk log (open items with how to fix them) and what was deliberately out of scope. */
+const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`)
+
+/**
+ * The whole plan at handover in impact order (open risks in fix order with how to fix each,
+ * then what passes, then accepted risks with their waivers), manual items with who decided and
+ * the files attached (shipped in the bundle), and checks that did not apply.
+ */
 export function riskLog(d: HandoverData): Content[] {
-  const skipped = d.results.filter((r) => r.status === 'skip')
+  const waivedChecks = new Set(d.results.filter((r) => r.waived).map((r) => `${r.checkId}\n${r.target}`))
+  const skipped = d.results.filter((r) => r.status === 'skip' && !waivedChecks.has(`${r.checkId}\n${r.target}`))
+  // One block per open or accepted item, one line per passing item: paragraphs, not a table
+  // (pdfmake measures every table cell twice; docs/performance.md, pdf).
+  const blocks: Content[] = d.items
+    .filter((i) => i.status !== 'pass')
+    .map((i) => ({
+      stack: [
+        {
+          text: [
+            { text: i.rank === null ? '' : `${i.rank}  `, bold: true },
+            itemStatusCell(i.status),
+            '  ',
+            { text: i.title, bold: true },
+            { text: `  \u00b7 ${SEVERITY_LABELS[i.severity]} \u00b7 owner: ${orDash(i.owner)}`, color: COLORS.muted, fontSize: 7.5 },
+          ],
+        },
+        { text: i.why, color: COLORS.muted, fontSize: 7.5 },
+        ...(i.status === 'waived' && i.waiver ? [{ text: `Accepted by ${i.waiver.acceptedBy} until ${day(i.waiver.expiresAt)}: ${i.waiver.reason}`, fontSize: 8 }] : []),
+        ...(i.note ? [{ text: `Note: ${i.note}`, fontSize: 8, italics: true }] : []),
+        { stack: [foundLines(i, 3)], fontSize: 8, margin: [10, 2, 0, 0] as [number, number, number, number] },
+        ...(i.rank !== null ? i.fixes.slice(0, 2).map((f) => ({ text: `Fix: ${f}`, color: COLORS.muted, fontSize: 7.5, margin: [10, 1, 0, 0] as [number, number, number, number] })) : []),
+      ],
+      unbreakable: true,
+      margin: [0, 0, 0, 7] as [number, number, number, number],
+    }))
+  const passing = d.items.filter((i) => i.status === 'pass')
+  const passLines: Content = passing.length
+    ? { text: passing.flatMap((i) => [itemStatusCell('pass'), `  ${i.title}`, { text: `  \u00b7 ${SEVERITY_LABELS[i.severity]}\n`, color: COLORS.muted, fontSize: 7.5 }]), fontSize: 8.5, lineHeight: 1.35, margin: [0, 2, 0, 8] }
+    : ''
   return [
-    heading('Risk log and out of scope'),
-    sub('Open risks'),
-    table([35, 110, '*'], ['Status', 'Check', 'What it means and how to fix it'], d.risks.map((r) => [statusCell(r.status), `${r.title}\n${r.target}`, { stack: [r.summary, r.fix ? { text: r.fix, color: '#5f6b7a', fontSize: 7.5, margin: [0, 2, 0, 0] } : ''] }]), 'No open risks.'),
-    sub('Notes from the sprint'),
-    table(['auto', '*'], ['Item', 'Note'], d.riskNotes.map((n) => [n.itemId, n.note]), 'No risk notes recorded.'),
-    sub('Out of scope'),
-    table(['auto', '*', 'auto'], ['Item', 'Why', 'Until'], [
-      ...d.waivers.map((w) => [w.itemId, `${w.reason} (accepted by ${w.acceptedBy})`, w.expiresAt.slice(0, 10)]),
-      ...skipped.map((r) => [`${r.checkId} · ${r.target}`, r.summary, '']),
-    ], 'Nothing was left out of scope.'),
+    ...keepWithNext([
+      heading('The plan at handover', { id: 'plan' }),
+      { text: 'Every item of the sprint plan, most important first: open risks in fix order (severity, then status, then the consultant\u2019s order), then what passes, then the risks accepted on purpose. "Attention" means the checks pass with warnings: not a pass.', style: 'lead' },
+    ]),
+    ...(blocks.length ? blocks : [{ text: 'No plan items.', style: 'note' } as Content]),
+    passLines,
+    table(
+      ['*', 52, 'auto', '*'],
+      ['Item', 'Verdict', 'By, when', 'Note and files (in this bundle)'],
+      d.manual.map((m) => [
+        { text: m.title, bold: true },
+        itemStatusCell(m.status),
+        { text: m.by ? `${m.by}\n${day(m.at)}` : '—', fontSize: 7.5 },
+        { stack: [m.note || (m.status === 'todo' ? { text: 'Not done yet.', color: COLORS.fail } : '—'), ...m.attachments.map((a) => ({ text: `${a.path} (${a.mime}, ${bytes(a.size)})`, style: 'mono', fontSize: 6.8 }))], fontSize: 7.5 },
+      ]),
+      'The plan has no manual items.',
+      'Checked by a person',
+    ),
+    table(['auto', '*'], ['Check', 'Why it did not run'], skipped.map((r) => [`${r.title}\n${r.target}`, r.summary]), 'Every check applied.', 'Did not apply'),
   ]
 }
 
-/** Every latest check result. */
+/** Every latest check result, worst first and grouped by the items they belong to. */
 export function results(d: HandoverData): Content[] {
   return [
-    heading('Check results'),
-    { text: d.results.length ? 'The latest result of every check at handover. The evidence appendix holds what each check saw.' : 'No checks run yet.', style: 'lead' },
-    table([90, 90, 35, '*', 55], ['Check', 'Target', 'Status', 'Summary', 'When'], d.results.map((r) => [{ text: r.checkId, style: 'mono' }, r.target, statusCell(r.status), r.summary, { text: stamp(r.finishedAt), fontSize: 7 }]), 'No checks run yet.'),
+    ...keepWithNext([
+      heading('Check results', { id: 'results' }),
+      { text: d.results.length ? 'The latest result of every check at handover, worst first. Results of accepted (waived) items come last, marked. The evidence appendix holds what each check saw.' : 'No checks run yet.', style: 'lead' },
+    ]),
+    table(
+      [95, 85, 38, '*', 52],
+      ['Check', 'Target', 'Status', 'Summary', 'When'],
+      d.results.map((r) => [{ text: r.checkId, style: 'mono' }, { text: r.target, fontSize: 7.5 }, r.waived ? { stack: [statusCell(r.status), { text: 'waived', fontSize: 6.5, color: COLORS.muted }] } : statusCell(r.status), r.summary, { text: stamp(r.finishedAt), fontSize: 7 }]),
+      'No checks run yet.',
+    ),
   ]
 }
 
@@ -34,7 +86,7 @@ export function evidence(d: HandoverData): Content[] {
     ? `The evidence chain holds ${d.chain.count} items and verifies intact${d.chain.head ? `; its head hash is ${d.chain.head}` : ''}. evidence.json in the bundle holds every item.`
     : `The evidence chain did NOT verify: ${d.chain.reason ?? 'unknown reason'}.`
   return [
-    heading('Evidence appendix'),
+    heading('Evidence appendix', { id: 'evidence' }),
     { text: chain, style: 'lead' },
     // One paragraph per item, not a table: an engagement holds thousands of items, and pdfmake
     // measures every table cell twice (docs/performance.md, pdf).
@@ -48,38 +100,43 @@ export function evidence(d: HandoverData): Content[] {
   ]
 }
 
-/** The visible signature block on the last page. */
+/** The visible signature block, kept together on the last page. */
 export function signatureBlock(d: HandoverData): Content[] {
   return [
-    { text: 'Signature', style: 'h1', tocItem: true, pageBreak: 'before' },
     {
-      table: {
-        widths: ['*'],
-        body: [
-          [
-            {
-              stack: [
-                { text: `Signed by ${d.signer.name}${d.signer.email ? ` <${d.signer.email}>` : ''}`, bold: true, fontSize: 11 },
-                { text: `Date: ${stamp(d.generatedAt)}`, margin: [0, 4, 0, 8] },
-                { text: 'Manifest key (Ed25519) fingerprint, SHA-256:', fontSize: 8, color: '#5f6b7a' },
-                { text: d.signer.fingerprint, style: 'mono', margin: [0, 0, 0, 6] },
-                { text: 'PDF signing certificate fingerprint, SHA-256:', fontSize: 8, color: '#5f6b7a' },
-                { text: d.signer.certFingerprint ?? '—', style: 'mono', margin: [0, 0, 0, 8] },
+      stack: [
+        { text: 'Signature', style: 'h1', tocItem: true, id: 'signature', margin: [0, 16, 0, 10] },
+        {
+          table: {
+            widths: ['*'],
+            body: [
+              [
                 {
-                  text: 'This document carries an embedded PDF signature covering every byte. Any change, even of one character, makes it invalid. The certificate is self-issued: compare its fingerprint with the one the consultant gave you.',
-                  fontSize: 8,
-                  color: '#5f6b7a',
-                  lineHeight: 1.2,
+                  stack: [
+                    { text: `Signed by ${d.signer.name}${d.signer.email ? ` <${d.signer.email}>` : ''}`, bold: true, fontSize: 11 },
+                    { text: `Date: ${stamp(d.generatedAt)}`, margin: [0, 4, 0, 8] },
+                    { text: 'Manifest key (Ed25519) fingerprint, SHA-256:', fontSize: 8, color: COLORS.muted },
+                    { text: d.signer.fingerprint, style: 'mono', margin: [0, 0, 0, 6] },
+                    { text: 'PDF signing certificate fingerprint, SHA-256:', fontSize: 8, color: COLORS.muted },
+                    { text: d.signer.certFingerprint ?? '—', style: 'mono', margin: [0, 0, 0, 8] },
+                    {
+                      text: 'This document carries an embedded PDF signature covering every byte. Any change, even of one character, makes it invalid. The certificate is self-issued: compare its fingerprint with the one the consultant gave you.',
+                      fontSize: 8,
+                      color: COLORS.muted,
+                      lineHeight: 1.2,
+                    },
+                  ],
+                  margin: [12, 12, 12, 12],
                 },
               ],
-              margin: [12, 12, 12, 12],
-            },
-          ],
-        ],
-      },
-      layout: { hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => '#1d4ed8', vLineColor: () => '#1d4ed8' },
+            ],
+          },
+          layout: { hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => COLORS.accent, vLineColor: () => COLORS.accent },
+        },
+        sub('Founder acceptance'),
+        { text: 'The founder countersigns the bundle with their own key (handover countersign); the signature sits beside the manifest as manifest.founder.sig.', style: 'lead' },
+      ],
+      unbreakable: true,
     },
-    sub('Founder acceptance'),
-    { text: 'The founder countersigns the bundle with their own key (handover countersign); the signature sits beside the manifest as manifest.founder.sig.', style: 'lead' },
   ]
 }

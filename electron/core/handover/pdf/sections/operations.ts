@@ -1,63 +1,55 @@
-import type { Content } from 'pdfmake/interfaces'
+import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
-import { heading, orDash, sub, table } from '../theme'
+import type { RouteTiming } from '../../facts/operations'
+import { COLORS, heading, keepWithNext, link, orDash, statusCell, sub, table } from '../theme'
 
-/** Environment variable names (never values), monitoring links and alert owners. */
-export function operations(d: HandoverData): Content[] {
-  const mon = d.inventory.filter((i) => i.system === 'monitoring')
-  return [
-    heading('Environment and monitoring'),
-    sub('Environment variables'),
-    { text: 'Names only, per environment. Values live in the hosting provider and are never copied into this document.', style: 'lead' },
-    table(['*', 'auto'], ['Name', 'Environments'], d.env.map((v) => [{ text: v.name, style: 'mono' }, v.environments.join(', ')]), 'No environment variables were recorded (the hosting check has not run or has no access).'),
-    sub('Monitoring links'),
-    d.monitoring.summary ? { text: d.monitoring.summary, style: 'lead' } : '',
-    table(['auto', '*'], ['Monitor', 'URL'], d.monitoring.monitors.map((m) => [m.name, m.url]), 'No monitors were recorded.'),
-    sub('Alert owners'),
-    table(
-      ['auto', '*', '*'],
-      ['Service', 'Login', 'Owner and admins'],
-      [
-        ...mon.map((i) => [orDash(i.name || 'Monitoring'), orDash(i.loginUrl), [i.ownerAccount, ...i.admins].filter(Boolean).join(', ') || '—']),
-        ...(d.monitoring.contacts.length ? [['Alert contacts', '', d.monitoring.contacts.join(', ')]] : []),
-      ],
-      'No alert owners recorded.',
-    ),
-  ]
+const VERDICT_COLOR: Record<RouteTiming['verdict'], string> = { 'within target': COLORS.pass, 'above target': COLORS.warn, 'too slow': COLORS.fail, failing: COLORS.fail, 'not found': COLORS.muted }
+
+function envNote(v: HandoverData['env'][number]): TableCell {
+  if (v.publicSecret) return { text: 'SECRET BEHIND A PUBLIC PREFIX: built into the JavaScript every visitor downloads. Rename it, read it on the server, rotate the value.', color: COLORS.fail, bold: true, fontSize: 7.5 }
+  if (v.sharedWithPreview) return { text: 'Production secret shared with preview deployments: give production its own value.', color: COLORS.warn, fontSize: 7.5 }
+  return ''
 }
 
-const KIND: Record<string, string> = { instruction: 'Do', verify: 'Check', decision: 'Decide' }
-
-/**
- * Recovery runbooks, each on its own pages and filled in with this engagement's facts, so one can
- * be printed and followed without the app: numbered steps, the checks that confirm a fix, the
- * branches of each decision, and how to roll back.
- */
-export function runbooks(d: HandoverData): Content[] {
-  if (!d.runbooks.length) return []
-  const out: Content[] = [
-    heading('Recovery runbooks', { newPage: true }),
-    { text: 'For the night something breaks. Each runbook is printable on its own; in Handover Console, `handover runbook run <id>` walks through it one step at a time and runs the checks live.', style: 'lead' },
-    table(['auto', '*'], ['Runbook', 'When'], d.runbooks.map((r) => [{ text: r.title, bold: true }, r.summary]), 'No runbooks bundled.'),
+/** Environment variable names (never values) with what is wrong, and monitoring: owner, monitors, alert contacts, p95 per key route against its target. */
+export function operations(d: HandoverData): Content[] {
+  const m = d.monitoring
+  const monOwner = d.inventory.find((i) => i.system === 'monitoring' && i.ownerAccount)?.ownerAccount ?? m.account
+  return [
+    ...keepWithNext([heading('Environment and monitoring', { id: 'operations' })]),
+    table(
+      ['auto', 'auto', '*'],
+      ['Name', 'Environments', 'Finding'],
+      d.env.map((v) => [{ text: v.name, style: 'mono' }, v.environments.join(', '), envNote(v)]),
+      'No environment variables were recorded (the hosting check has not run or has no access).',
+      'Environment variables',
+    ),
+    { text: 'Names only, per environment. Values live in the hosting provider and are never copied into this document.', style: 'note', margin: [0, -4, 0, 6] },
+    ...keepWithNext([
+      sub('Monitoring'),
+      {
+        text: m.provider
+          ? [{ text: m.provider, bold: true }, ` \u2014 account owner ${orDash(monOwner)}; alerts go to ${m.contacts.join(', ') || 'nobody'}. `, { text: m.summary, color: m.status === 'pass' ? COLORS.ink : COLORS.fail }]
+          : 'No uptime monitoring was checked: nobody is alerted when the site goes down.',
+        style: 'lead',
+      },
+    ], 60),
+    table(['auto', '*'], ['Monitor', 'URL'], m.monitors.map((x) => [x.name, link(x.url, x.url)]), 'No monitors were recorded.'),
+    ...(m.unmonitored.length ? [{ text: `Not monitored: ${m.unmonitored.join(', ')}.`, color: COLORS.fail, fontSize: 8.5, margin: [0, -4, 0, 8] as [number, number, number, number] }] : []),
+    table(
+      ['*', 'auto', 'auto', 'auto'],
+      ['Route', 'p95', 'Status', 'Against the target'],
+      m.routes.map((r) => [r.url, r.p95 === null ? '\u2014' : `${r.p95} ms`, r.status === null ? '\u2014' : String(r.status), { text: r.verdict, bold: true, color: VERDICT_COLOR[r.verdict] }]),
+      'No route timings were recorded.',
+      'Key routes: p95 response time against the target',
+    ),
+    m.targets ? { text: `Target: p95 within ${m.targets.pass} ms; ${m.targets.warn} ms at most. Measured from the checks' location over repeated requests.`, style: 'note', margin: [0, -4, 0, 6] } : '',
+    table(
+      ['*', 'auto', 'auto', 35],
+      ['Host', 'Valid until', 'Days left', 'Status'],
+      d.certificates.map((c) => [c.validTo ? c.host : { stack: [c.host, { text: c.summary, fontSize: 7, color: COLORS.fail }] }, c.validTo ? c.validTo.slice(0, 10) : '\u2014', c.daysLeft === null ? '\u2014' : String(c.daysLeft), statusCell(c.status)]),
+      'No certificate was checked.',
+      'Certificates',
+    ),
   ]
-  for (const rb of d.runbooks) {
-    const number = new Map(rb.steps.map((st, i) => [st.id, i + 1]))
-    out.push(heading(rb.title, { newPage: true }))
-    out.push({ text: rb.summary, style: 'lead' })
-    out.push(sub('Symptoms'), { ul: rb.symptoms, style: 'td', margin: [0, 0, 0, 6] })
-    out.push(sub('Steps'))
-    rb.steps.forEach((st, i) => {
-      const lines: Content[] = [{ text: `${i + 1}. ${KIND[st.kind] ?? 'Do'} · ${st.title}`, bold: true, fontSize: 10, margin: [0, 6, 0, 2] }]
-      if (st.do) lines.push({ text: st.do.trim(), style: 'td', lineHeight: 1.25 })
-      if (st.inputs?.length) lines.push({ text: `Write down: ${st.inputs.map((x) => x.label).join('; ')}`, style: 'note' })
-      if (st.kind === 'verify') lines.push({ text: `Confirm with: ${st.checks.join(', ')} (in the app, this step turns green when fixed)`, style: 'note' })
-      if (st.kind === 'decision') {
-        lines.push({ text: st.question, style: 'td', italics: true })
-        lines.push({ ul: st.options.map((o) => `${o.label} → step ${number.get(o.next) ?? '?'}`), style: 'td' })
-      } else if (st.next) lines.push({ text: `Then go to step ${number.get(st.next) ?? '?'}.`, style: 'note' })
-      out.push({ stack: lines, unbreakable: true })
-    })
-    out.push(sub('Rolling back'), { text: rb.rollback.trim(), style: 'td' })
-  }
-  return out
 }
