@@ -19,6 +19,7 @@ interface FieldOpts {
   notes?: string
   dkimSelectors?: string
   routes?: string
+  privateTargets?: string
   json?: boolean
 }
 
@@ -34,6 +35,7 @@ function fieldsFrom(o: FieldOpts): Record<string, unknown> {
   // An empty value ("--routes ''") clears the list.
   if (o.dkimSelectors !== undefined) f.dkimSelectors = splitList(o.dkimSelectors)
   if (o.routes !== undefined) f.routes = splitList(o.routes)
+  if (o.privateTargets !== undefined) f.privateTargets = splitList(o.privateTargets)
   return f
 }
 
@@ -48,6 +50,7 @@ function withFields(cmd: Command): Command {
     .option('--notes <text>', 'notes')
     .option('--dkim-selectors <list>', 'DKIM selectors mail.dkim tries first, comma separated (s1,k2); "" clears them')
     .option('--routes <list>', 'key routes http.routes samples on the canonical host, comma separated (/pricing,/login); "" clears them')
+    .option('--private-targets <list>', 'private hosts, addresses or /24-ish blocks checks may reach (an internal staging host), comma separated; "" clears them')
     .option('--json', 'print JSON only')
 }
 
@@ -61,6 +64,7 @@ function describe(e: Engagement): string {
     `  hosts:    ${hosts}`,
     `  dkim:     ${e.dkimSelectors.join(', ') || '— (common selectors only)'}`,
     `  routes:   ${e.routes.join(', ') || '— (built-in guesses only)'}`,
+    `  private:  ${e.privateTargets.join(', ') || '— (checks never connect to private addresses)'}`,
     `  updated:  ${e.updatedAt}`,
   ].join('\n')
 }

@@ -55,7 +55,9 @@ export function selectChecks(ids?: string[]): CheckModule[] {
  */
 export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const runId = o.runId ?? randomUUID()
-  const { engagement, profile, events } = o
+  const { engagement, events } = o
+  // The engagement's private targets are the only way a check reaches a private address.
+  const profile: NetworkProfile = { ...o.profile, privateTargets: engagement.privateTargets ?? [] }
   const signal = o.signal ?? new AbortController().signal
   // Each check × target listens on the run's signal.
   setMaxListeners(0, signal)
