@@ -2,9 +2,10 @@ import type { Command } from 'commander'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { EngagementSummary } from '@shared/schemas/summary'
 import { splitList } from '@shared/schemas/check-config'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { exportEngagement, importEngagement } from '../../core/workspace/transfer'
+import { writePrivateFile } from '../../core/workspace/private'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { confirm } from '../prompt'
@@ -148,7 +149,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (ref: string, o: { out: string; json?: boolean }) => {
       const r = exportEngagement(ctx.core().workspace, ref)
       const file = resolve(o.out)
-      writeFileSync(file, r.bytes)
+      writePrivateFile(file, r.bytes)
       if (o.json) ctx.out.json({ file, domain: r.domain, evidence: r.evidence, bytes: r.bytes.length })
       else ctx.out.line(`Exported ${r.domain} (${r.evidence} evidence items) to ${file}`)
     })

@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { BundleInfo } from '@shared/contract/handover'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { Workspace } from '../../workspace'
+import { privateDir, writePrivateFile } from '../../workspace/private'
 import type { SecretStore } from '../../vault/keychain'
 import { redact } from '../../vault/redact'
 import { loadIdentity } from '../identity'
@@ -78,8 +79,8 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
 
   const tmp = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}`)
   rmSync(tmp, { recursive: true, force: true })
-  mkdirSync(tmp, { recursive: true })
-  for (const [path, b] of files) writeFileSync(join(tmp, path), b)
+  privateDir(tmp)
+  for (const [path, b] of files) writePrivateFile(join(tmp, path), b)
   if (existsSync(outDir)) rmSync(outDir, { recursive: true })
   renameSync(tmp, outDir)
   const zip = writeBundleZip(outDir)
@@ -91,7 +92,7 @@ export function writeBundleZip(dir: string): string {
   const names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort()
   const zipPath = `${dir}.zip`
   const body = writeZip(names.map((n) => ({ name: `${basename(dir)}/${n}`, data: readFileSync(join(dir, n)) })))
-  writeFileSync(`${zipPath}.partial`, body)
+  writePrivateFile(`${zipPath}.partial`, body)
   renameSync(`${zipPath}.partial`, zipPath)
   return zipPath
 }
