@@ -1,10 +1,8 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { makeOut } from '../../electron/cli/context'
-import { run } from '../../electron/cli/index'
 import { tempDir } from '../helpers/tmp'
+import { runCli } from '../helpers/cli'
 
 const tmp = tempDir('handover-cli-terminal-')
 afterAll(() => tmp.cleanup())
@@ -23,14 +21,7 @@ dns:
         - { name: _dmarc, type: TXT, data: "v=DMARC1; p=none; rua=mailto:\\e[5mreports@evil.test\\e[0m,mailto:\\u009b2J\\u202eabc@evil.test" }
 `
 
-async function cli(args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const o = new PassThrough().on('data', (d) => (stdout += d))
-  const e = new PassThrough().on('data', (d) => (stderr += d))
-  const code = await run(['node', 'handover', '--workspace', tmp.dir, ...args], makeOut(o, e))
-  return { code, stdout, stderr }
-}
+const cli = (args: string[]) => runCli(tmp.dir, args)
 
 // eslint-disable-next-line no-control-regex -- control characters are what the test looks for
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/

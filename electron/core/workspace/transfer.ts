@@ -191,6 +191,8 @@ export function importEngagement(ws: Workspace, bytes: Uint8Array): { id: string
         if (t.name === 'evidence') evidenceIds.set(Number(row.id), Number(r.lastInsertRowid))
       }
     }
+    // Letting checks reach private addresses is this machine's decision, never a file's: an import starts with none.
+    ws.db.prepare(`UPDATE engagements SET private_targets = '[]' WHERE id = ?`).run(doc.engagement.id)
     logChange(ws.db, doc.engagement.id, 'engagement', 'imported', { domain: doc.engagement.domain })
   })
   try {

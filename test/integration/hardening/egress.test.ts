@@ -103,6 +103,8 @@ afterAll(async () => {
 describe('a site that redirects and links into loopback and link-local addresses', () => {
   it('without an allowance: every check ends, nothing reaches the target, and the outcomes say "not followed"', async () => {
     const r = await audit()
+    const count = (s: string) => r.checks.filter((c) => c.status === s).length
+    console.info(`egress: ${r.checks.length} checks in ${r.durationMs} ms: ${count('error')} error, ${count('fail')} fail, ${count('warn')} warn, ${count('pass')} pass, ${count('skip')} skip; target hits: ${hits.length}`)
     expect(r.checks.length).toBeGreaterThan(20)
     expect(hits).toEqual([])
     // nothing tried to leave loopback either (the link-local redirects were refused before connecting)
@@ -123,6 +125,7 @@ describe('a site that redirects and links into loopback and link-local addresses
     const e = await callCore<{ privateTargets: string[] }>(core, 'updateEngagement', { id: engagementId, patch: { privateTargets: ['127.0.0.1'] } })
     expect(e.privateTargets).toEqual(['127.0.0.1'])
     const r = await audit()
+    console.info(`egress with an allowance: ${r.checks.length} checks in ${r.durationMs} ms; target hits: ${hits.length}`)
     expect(hits).toContain('/latest/meta-data/iam/security-credentials/x')
     expect(wire.stopped).toEqual([])
     const stored = evidenceText()
