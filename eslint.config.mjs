@@ -26,5 +26,5 @@ export default tseslint.config(
   },
   { files: ['electron/core/**', 'shared/**', 'renderer/**', 'electron/cli/**', 'electron/serve/**', 'electron/lab/**'], rules: noElectron },
   { files: ['electron/main/ipc.ts', 'electron/main/index.ts', 'electron/preload/**'], rules: { 'no-restricted-syntax': 'off' } },
-  { files: ['bin/**/*.js', 'scripts/**/*.mjs', 'test/**/*.cjs'], languageOptions: { globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly', console: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['bin/**/*.js', 'scripts/**/*.mjs', 'scripts/**/*.cjs', 'test/**/*.cjs'], languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 )

@@ -3,7 +3,9 @@
 const { existsSync } = require('node:fs')
 const { join } = require('node:path')
 
-const cli = join(__dirname, '..', 'out', 'main', 'cli.js')
+const root = join(__dirname, '..')
+require(join(root, 'scripts', 'runtime.cjs')).ensureSupportedNode(root, 'handover')
+const cli = join(root, 'out', 'main', 'cli.js')
 if (!existsSync(cli)) {
   process.stderr.write('handover: the app is not built yet; run `npm install` (or `npm run build`) in the project folder.\n')
   process.exit(1)

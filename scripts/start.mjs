@@ -5,8 +5,10 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import runtime from './runtime.cjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+runtime.ensureSupportedNode(root, 'npm start')
 const dev = process.argv.includes('--dev')
 const passThrough = process.argv.slice(2).filter((a) => a !== '--dev')
 

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: build, typecheck, lint, then the unit, integration and e2e suites, ending with one
-// "N passed, N failed" line. On Linux without a session bus it re-runs itself inside
-// dbus-run-session with an unlocked gnome-keyring, so keychain tests use a real Secret Service.
+// "N passed, N failed[, N skipped]" line; it starts with the Node version it runs on. On Linux
+// without a session bus it re-runs itself inside dbus-run-session with an unlocked gnome-keyring,
+// so keychain tests use a real Secret Service.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import runtime from './runtime.cjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+runtime.ensureSupportedNode(root, 'npm test')
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0
 
 if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.HANDOVER_TEST_INNER && has('dbus-run-session') && has('gnome-keyring-daemon')) {
@@ -20,6 +23,7 @@ if (process.platform === 'linux' && !process.env.DBUS_SESSION_BUS_ADDRESS && !pr
   process.exit(r.status ?? 1)
 }
 
+console.log(`Node ${process.version} (${process.execPath})`)
 const only = process.argv.slice(2)
 const suites = only.length ? only : ['unit', 'integration', 'e2e']
 const reports = join(root, 'test', 'artifacts', 'reports')
@@ -39,15 +43,17 @@ ok = ok && step('typecheck (web)', ...npx(['typescript', 'bin', 'tsc'], ['-p', '
 ok = ok && step('lint', ...npx(['eslint', 'bin', 'eslint.js'], ['.']))
 let passed = 0
 let failed = 0
+let skipped = 0
 for (const suite of ok ? suites : []) {
   const out = join(reports, `${suite}.json`)
   const good = step(`${suite} tests`, ...npx(['vitest', 'vitest.mjs'], ['run', '--project', suite, '--reporter=default', '--reporter=json', `--outputFile=${out}`]))
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, 'utf8'))
     passed += j.numPassedTests ?? 0
+    skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0)
     failed += (j.numFailedTests ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0)
   } else if (!good) failed += 1
   ok = ok && good
 }
-console.log(`\n${passed} passed, ${failed} failed`)
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`)
 process.exit(ok ? 0 : 1)

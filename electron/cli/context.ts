@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
 import { createCore, type Core } from '../core/api'
 import { openWorkspace } from '../core/workspace'
+import { BUSY_MESSAGE, isBusyError } from '../core/workspace/db'
 import { redact, redactDeep } from '../core/vault/redact'
 import { jsonSafe, terminalSafe } from './terminal'
 
@@ -62,6 +63,19 @@ export function makeContext(program: Command, out: Out): CliContext {
       core = undefined
     },
   }
+}
+
+/**
+ * What a person reads when a command fails: one line, never a stack trace (set HANDOVER_DEBUG=1
+ * for one). A workspace another process kept busy past the busy timeout says so plainly.
+ */
+export function errorLine(e: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  if (e instanceof AppError || e instanceof CliExit) return e.message
+  if (isBusyError(e)) return BUSY_MESSAGE
+  const code = String((e as { code?: unknown })?.code ?? '')
+  if (env.HANDOVER_DEBUG && e instanceof Error && e.stack) return e.stack
+  const text = e instanceof Error ? e.message : String(e)
+  return (text.split('\n')[0] || 'unexpected error') + (code ? ` (${code})` : '')
 }
 
 /** Map an AppError to the CLI's exit codes: bad input, unknown ids and duplicates are 2. */

@@ -1,7 +1,6 @@
 import { Command, CommanderError } from 'commander'
-import { AppError } from '@shared/errors'
 import { VERSION } from '../core/version'
-import { CliExit, exitCodeFor, makeContext, makeOut, type CliContext, type Out } from './context'
+import { errorLine, exitCodeFor, makeContext, makeOut, type CliContext, type Out } from './context'
 import { terminalSafe } from './terminal'
 
 /** A command module in ./commands registers its subcommands on the program. */
@@ -40,7 +39,7 @@ export async function run(argv: string[], out: Out = makeOut()): Promise<number>
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0
       return 2
     }
-    const message = e instanceof AppError || e instanceof CliExit ? e.message : e instanceof Error ? e.stack || e.message : String(e)
+    const message = errorLine(e)
     if (message) out.info(`handover: ${message}`)
     return exitCodeFor(e)
   } finally {

@@ -13,6 +13,7 @@ import { settingsApi } from './api/settings'
 import { summaryApi } from './api/summaries'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
+import { BUSY_MESSAGE, isBusyError } from './workspace/db'
 
 export interface Core extends CoreServices {
   api: ApiImpl
@@ -67,6 +68,7 @@ export async function dispatch(core: Core, method: string, raw: unknown): Promis
     return { ok: true, value: await fn(parsed.data) }
   } catch (e) {
     if (isAppError(e)) return { ok: false, error: e.toInfo() }
+    if (isBusyError(e)) return { ok: false, error: { code: 'unavailable', message: BUSY_MESSAGE } }
     return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : String(e) } }
   }
 }

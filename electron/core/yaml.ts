@@ -2,6 +2,9 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml'
 import type { z } from 'zod'
 import { AppError } from '@shared/errors'
 
+/** Templates and runbooks read from disk are refused above this size (the bundled ones are under 25 KB). */
+export const MAX_YAML_FILE_BYTES = 1024 * 1024
+
 /**
  * Parse YAML and validate it with a zod schema; any problem becomes one AppError line naming
  * the file, line and column, the field path, and what was expected.

@@ -4,7 +4,6 @@ import { createCore } from '../core/api'
 import { projectRoot } from '../core/paths'
 import { openWorkspace } from '../core/workspace'
 import { forwardEvents, makeSenderCheck, registerIpc } from './ipc'
-import { electronSqliteBinding } from './native'
 import { createDesktop } from './desktop'
 import { resolveWorkspaceLocation, writeWorkspaceChoice } from '../core/workspace/choice'
 import { menuTemplate } from './menu'
@@ -33,9 +32,7 @@ app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) 
 app.whenReady().then(() => {
   hardenSession(session.defaultSession)
   const flag = process.argv.find((a) => a.startsWith('--workspace='))?.slice('--workspace='.length)
-  const workspace = openWorkspace(resolveWorkspaceLocation({ flag, env: process.env.HANDOVER_WORKSPACE, appDataDir: app.getPath('userData') }), {
-    nativeBinding: electronSqliteBinding(projectRoot()),
-  })
+  const workspace = openWorkspace(resolveWorkspaceLocation({ flag, env: process.env.HANDOVER_WORKSPACE, appDataDir: app.getPath('userData') }))
   const desktop = createDesktop({
     shell,
     showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialog(mainWindow, o) : dialog.showSaveDialog(o)),

@@ -20,13 +20,30 @@ export const engagementMethods = {
   createEngagement: method<typeof engagementCreateSchema, Engagement>(engagementCreateSchema),
   updateEngagement: method<typeof engagementUpdateSchema, Engagement>(engagementUpdateSchema),
   removeEngagement: method<typeof idSchema, { id: string }>(idSchema),
-  /** One file with the engagement's evidence, attachments and hashes (gzip'd JSON, base64). */
+  /** One file with the engagement's evidence, attachments, hashes and the chain head signed by the consultant (gzip'd JSON, base64). */
   exportEngagement: method<typeof idSchema, { fileName: string; dataBase64: string; evidence: number }>(idSchema),
-  /** Verifies the chain and attachment hashes first; refuses a tampered file. */
-  importEngagement: method<z.ZodObject<{ dataBase64: z.ZodString }>, { id: string; domain: string; evidence: number }>(
+  /**
+   * Checks every row, the chain, its signed head and attachment hashes first, then every result,
+   * verdict, waiver and inventory row against the chain; refuses a tampered file, writing nothing.
+   */
+  importEngagement: method<z.ZodObject<{ dataBase64: z.ZodString }>, { id: string; domain: string; evidence: number; signedBy: { name: string; fingerprint: string; signedAt: string } }>(
     z.object({ dataBase64: z.string().min(1).max(200_000_000) }),
   ),
   verifyEvidence: method<typeof idSchema, EvidenceVerdict>(idSchema),
 }
 
-export type EvidenceVerdict = { ok: true; count: number; head: string } | { ok: false; count: number; seq: number; reason: string }
+/** The newest signed anchor a chain still satisfies: the head of item `seq`, signed when a bundle was built or the engagement exported. */
+export interface ChainAnchor {
+  seq: number
+  head: string
+  signedAt: string
+  purpose: 'bundle' | 'export'
+  signer: { name: string; fingerprint: string }
+}
+
+/**
+ * The chain and every table it covers (results, item states, waivers, inventory, runbook runs)
+ * agree, and every signed anchor still holds; or the first thing that disagrees (`seq` is the
+ * evidence item concerned, 0 when a table row has none).
+ */
+export type EvidenceVerdict = { ok: true; count: number; head: string; anchor: ChainAnchor | null } | { ok: false; count: number; seq: number; reason: string }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const ROOT = join(__dirname, '..', '..')
@@ -10,10 +11,10 @@ export interface CliResult {
   stderr: string
 }
 
-/** Run the built `handover` bin as a user would, with a bounded time and optional stdin. */
-export function handover(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+/** Run the built `handover` bin as a user would, with a bounded time and optional stdin (and node flags). */
+export function handover(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; nodeArgs?: string[] } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...opts.env }, cwd: ROOT })
+    const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], { env: { ...process.env, ...opts.env }, cwd: ROOT })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d) => (stdout += d))
@@ -28,6 +29,12 @@ export function handover(args: string[], opts: { input?: string; env?: NodeJS.Pr
     })
     child.stdin.end(opts.input ?? '')
   })
+}
+
+/** Run the CLI and measure its peak resident memory (MB) with test/helpers/rss.cjs. */
+export async function handoverWithRss(args: string[], rssFile: string, opts: { timeoutMs?: number } = {}): Promise<CliResult & { peakMb: number }> {
+  const r = await handover(args, { ...opts, nodeArgs: ['--require', join(__dirname, 'rss.cjs')], env: { HANDOVER_TEST_RSS_FILE: rssFile } })
+  return { ...r, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 }
 }
 
 /** Run the CLI in this process (the source, not the built bin) on a workspace, collecting its output. */

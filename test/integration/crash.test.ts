@@ -65,7 +65,7 @@ describe('a killed process never corrupts the workspace', () => {
       }
     }
     console.log(`crash test: ${ROUNDS} kills, ${reported * 20} evidence items, chain intact`)
-  })
+  }, 300_000)
 })
 
 /** Start an audit of the demo sandbox, SIGKILL it at a random point; resolve to the checks it reported finished. */
@@ -124,5 +124,5 @@ describe('a killed audit keeps every result it reported', () => {
     } finally {
       t.cleanup()
     }
-  })
+  }, 300_000)
 })

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { InventoryEntry } from '@shared/contract/handover'
 import type { Engagement } from '@shared/schemas/engagement'
@@ -7,6 +6,11 @@ import { createBundle } from '../../core/handover/bundle/build'
 import { SYSTEM_TITLES } from '../../core/handover/inventory/defaults'
 import { createKeychainStore } from '../../core/vault/keychain'
 import { call } from '../call'
+import { readRegularFile } from '../../core/files/read'
+import { AppError } from '@shared/errors'
+
+/** An inventory JSON file is refused above this size (a real one is a few KB). */
+const MAX_INVENTORY_FILE_BYTES = 4 * 1024 * 1024
 import { CliExit, EXIT, type CliContext } from '../context'
 
 /** The engagement named by --engagement (id, id prefix or domain), or the only one there is. */
@@ -95,8 +99,9 @@ function registerInventory(program: Command, ctx: CliContext): void {
       const e = await pickEngagement(ctx, o.engagement)
       let parsed: unknown
       try {
-        parsed = JSON.parse(readFileSync(file, 'utf8'))
+        parsed = JSON.parse(readRegularFile(file, { max: MAX_INVENTORY_FILE_BYTES, label: 'inventory file' }).toString('utf8'))
       } catch (err) {
+        if (err instanceof AppError) throw err
         throw new CliExit(EXIT.badInput, `${file}: ${err instanceof Error ? err.message : String(err)}`)
       }
       const entries = Array.isArray(parsed) ? parsed : (parsed as { entries?: unknown }).entries

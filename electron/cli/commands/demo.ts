@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { runAudit } from '../../core/checks/runner'
 import { createBundle } from '../../core/handover/bundle/build'
+import { verifyChain } from '../../core/evidence/coverage'
 import { SprintService } from '../../core/sprint/service'
 import { createKeychainStore } from '../../core/vault/keychain'
 import { createMemoryStore } from '../../core/vault/memory-store'
@@ -76,7 +77,7 @@ export function register(program: Command, ctx: CliContext): void {
         if (!usable.ok) say('   (no keychain here: the demo signing identity is kept in memory for this run only)')
         const bundleDir = join(out, 'bundle')
         const bundle = await createBundle({ workspace: ws, engagement: ws.engagements.get(e.id), outDir: bundleDir, secrets: usable.ok ? keychain : createMemoryStore(), signer: CONSULTANT })
-        const verdict = ws.evidence.verify(e.id)
+        const verdict = verifyChain(ws.db, ws.evidence, e.id)
         const summary = {
           workspace: ws.dir,
           engagement: { id: e.id, domain },

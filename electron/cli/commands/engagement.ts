@@ -2,10 +2,14 @@ import type { Command } from 'commander'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { EngagementSummary } from '@shared/schemas/summary'
 import { splitList } from '@shared/schemas/check-config'
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { exportEngagement, importEngagement } from '../../core/workspace/transfer'
 import { writePrivateFile } from '../../core/workspace/private'
+import { MAX_EXPORT_BYTES } from '../../core/workspace/transfer-read'
+import { readRegularFile } from '../../core/files/read'
+import { consultantAnchorSigner } from '../../core/handover/identity'
+import { createKeychainStore } from '../../core/vault/keychain'
+import { defaultSignerName } from '../../core/api/handover'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { confirm } from '../prompt'
@@ -143,31 +147,30 @@ export function register(program: Command, ctx: CliContext): void {
 
   eng
     .command('export <ref>')
-    .description('write one engagement (evidence, attachments, hashes) to a single file')
+    .description('write one engagement (evidence, attachments, hashes) to a single file, its chain head signed with your key')
     .requiredOption('--out <file>', 'where to write the .handover file')
+    .option('--signer-name <name>', 'your name, used when your signing identity is created (default: HANDOVER_SIGNER_NAME or the OS user)')
     .option('--json', 'print JSON only')
-    .action(async (ref: string, o: { out: string; json?: boolean }) => {
-      const r = exportEngagement(ctx.core().workspace, ref)
+    .action(async (ref: string, o: { out: string; signerName?: string; json?: boolean }) => {
+      const { workspace } = ctx.core()
+      const e = workspace.engagements.get(ref)
+      const signer = await consultantAnchorSigner(workspace.db, createKeychainStore(), o.signerName ?? defaultSignerName())
+      const r = exportEngagement(workspace, e.id, signer)
       const file = resolve(o.out)
       writePrivateFile(file, r.bytes)
       if (o.json) ctx.out.json({ file, domain: r.domain, evidence: r.evidence, bytes: r.bytes.length })
-      else ctx.out.line(`Exported ${r.domain} (${r.evidence} evidence items) to ${file}`)
+      else ctx.out.line(`Exported ${r.domain} (${r.evidence} evidence items, head signed by ${signer.name}) to ${file}`)
     })
 
   eng
     .command('import <file>')
-    .description('import an exported engagement; the hash chain and attachments are verified first')
+    .description('import an exported engagement; every row, the hash chain, its signed head and the attachments are checked first')
     .option('--json', 'print JSON only')
     .action(async (file: string, o: { json?: boolean }) => {
-      let bytes: Buffer
-      try {
-        bytes = readFileSync(file)
-      } catch (e) {
-        throw new CliExit(EXIT.badInput, `cannot read ${file}: ${e instanceof Error ? e.message : e}`)
-      }
-      const r = importEngagement(ctx.core().workspace, bytes)
+      const bytes = readRegularFile(file, { max: MAX_EXPORT_BYTES, label: 'engagement export' })
+      const r = await importEngagement(ctx.core().workspace, bytes)
       ctx.core().events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })
       if (o.json) ctx.out.json(r)
-      else ctx.out.line(`Imported ${r.domain} with ${r.evidence} evidence items (chain verified)`)
+      else ctx.out.line(`Imported ${r.domain} with ${r.evidence} evidence items (chain, results and state verified; head signed by ${r.signedBy.name} on ${r.signedBy.signedAt}, key ${r.signedBy.fingerprint})`)
     })
 }

@@ -1,4 +1,6 @@
-import { readFileSync, statSync } from 'node:fs'
+import { MAX_ATTACHMENT_BYTES } from '../../core/sprint/attachments'
+import { readRegularFile } from '../../core/files/read'
+import { AppError } from '@shared/errors'
 import { basename } from 'node:path'
 import type { Command } from 'commander'
 import type { SprintStatus } from '@shared/schemas/sprint'
@@ -14,10 +16,9 @@ function show(ctx: CliContext, s: SprintStatus, json?: boolean): void {
 
 function readAttachment(path: string): { name: string; dataBase64: string } {
   try {
-    if (!statSync(path).isFile()) throw new Error('not a file')
-    return { name: basename(path), dataBase64: readFileSync(path).toString('base64') }
+    return { name: basename(path), dataBase64: readRegularFile(path, { max: MAX_ATTACHMENT_BYTES, label: 'attachment' }).toString('base64') }
   } catch (e) {
-    throw new CliExit(EXIT.badInput, `cannot attach ${path}: ${e instanceof Error ? e.message : e}`)
+    throw new CliExit(EXIT.badInput, `cannot attach ${path}: ${e instanceof AppError ? e.message : e}`)
   }
 }
 

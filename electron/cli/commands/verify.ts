@@ -1,17 +1,17 @@
 import type { Command } from 'commander'
 import { defaultSignerName } from '../../core/api/handover'
 import { countersignBundle } from '../../core/handover/bundle/countersign'
-import { verifyBundlePath } from '../../core/handover/bundle/verify'
+import { verifyBundle } from '../../core/handover/bundle/verify'
 import { createKeychainStore } from '../../core/vault/keychain'
 import { CliExit, EXIT, type CliContext } from '../context'
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('verify <bundle>')
-    .description('check every hash and signature of a handover bundle (folder or .zip); exit 0 valid, 1 invalid')
+    .description('check every hash and signature of a handover bundle (folder or .zip); exit 0 valid, 1 invalid, 2 unusable input')
     .option('--json', 'print JSON only')
     .action(async (bundle: string, o: { json?: boolean }) => {
-      const report = verifyBundlePath(bundle)
+      const report = await verifyBundle(bundle)
       if (o.json) ctx.out.json(report)
       else {
         for (const i of report.items) ctx.out.line(`${i.ok ? 'ok  ' : 'FAIL'}  ${i.name}: ${i.detail}`)

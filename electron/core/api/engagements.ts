@@ -1,9 +1,14 @@
 import type { ApiSlice, CoreServices } from './types'
 import { VERSION } from '../version'
 import { exportEngagement, importEngagement } from '../workspace/transfer'
+import { verifyChain } from '../evidence/coverage'
+import { consultantAnchorSigner } from '../handover/identity'
+import { createKeychainStore, type SecretStore } from '../vault/keychain'
+import { safeSlug } from '../files/slug'
+import { defaultSignerName } from './handover'
 
 /** App info and engagement CRUD. */
-export function engagementApi({ workspace, events, mode }: CoreServices): ApiSlice<
+export function engagementApi({ workspace, events, mode }: CoreServices, secrets: SecretStore = createKeychainStore()): ApiSlice<
   | 'appInfo'
   | 'listEngagements'
   | 'getEngagement'
@@ -34,15 +39,16 @@ export function engagementApi({ workspace, events, mode }: CoreServices): ApiSli
       events.emit({ type: 'engagements.changed', id: r.id, change: 'removed' })
       return r
     },
-    exportEngagement: ({ id }) => {
-      const r = exportEngagement(workspace, id)
-      return { fileName: `${r.domain}.handover`, dataBase64: r.bytes.toString('base64'), evidence: r.evidence }
+    exportEngagement: async ({ id }) => {
+      const e = engagements.get(id)
+      const r = exportEngagement(workspace, e.id, await consultantAnchorSigner(workspace.db, secrets, defaultSignerName()))
+      return { fileName: `${safeSlug(r.domain)}.handover`, dataBase64: r.bytes.toString('base64'), evidence: r.evidence }
     },
-    importEngagement: ({ dataBase64 }) => {
-      const r = importEngagement(workspace, Buffer.from(dataBase64, 'base64'))
+    importEngagement: async ({ dataBase64 }) => {
+      const r = await importEngagement(workspace, Buffer.from(dataBase64, 'base64'))
       events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })
       return r
     },
-    verifyEvidence: ({ id }) => workspace.evidence.verify(engagements.get(id).id),
+    verifyEvidence: ({ id }) => verifyChain(workspace.db, workspace.evidence, engagements.get(id).id),
   }
 }

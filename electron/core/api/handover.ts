@@ -10,6 +10,7 @@ import { createBundle } from '../handover/bundle/build'
 import { verifyBundle } from '../handover/bundle/verify'
 import { countersignBundle } from '../handover/bundle/countersign'
 import { findIdentity } from '../handover/identity'
+import { confinedPath, safeSlug } from '../files/slug'
 
 /** The folder under the workspace where bundles made from the UI go (the UI never names paths). */
 export function bundlesDir(workspaceDir: string): string {
@@ -46,7 +47,7 @@ export function handoverApi(
     createBundle: async ({ engagementId }) => {
       const e = engagement(engagementId)
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
-      const info = await createBundle({ workspace, engagement: e, outDir: join(bundlesDir(workspace.dir), `${e.domain}-${stamp}`), secrets, signer: { name: defaultSignerName() } })
+      const info = await createBundle({ workspace, engagement: e, outDir: confinedPath(bundlesDir(workspace.dir), `${safeSlug(e.domain)}-${stamp}`), secrets, signer: { name: defaultSignerName() } })
       events.emit({ type: 'engagements.changed', id: e.id, change: 'updated' })
       return info
     },

@@ -1,7 +1,8 @@
 import type { Db } from '../workspace/db'
 import type { EvidenceStore } from '../evidence/store'
 import type { CheckOutcome } from './types'
-import { redact, redactDeep } from '../vault/redact'
+import { redactDeep } from '../vault/redact'
+import { FACT } from '../evidence/facts'
 
 export interface FinishedCheck {
   checkId: string
@@ -88,14 +89,16 @@ export class CheckStore {
       batch.map((f) => {
         const { status, summary, details = {}, evidence = [] } = f.outcome
         const tag = { checkId: f.checkId, target: f.target, status }
+        // Secrets never reach the database: masked once, and the row repeats exactly what the
+        // chain holds (evidence verify compares them).
+        const fact = redactDeep({ status, summary, details, durationMs: f.durationMs, runId, finishedAt: f.finishedAt })
         const items = [
-          { kind: 'check.result', label: `${f.checkId} ${f.target}: ${status}`, ...tag, data: { status, summary, details, durationMs: f.durationMs } },
+          { kind: FACT.result, label: `${f.checkId} ${f.target}: ${status}`, ...tag, data: fact },
           ...evidence.map((e) => ({ kind: e.kind, label: e.label, ...tag, data: e.data })),
         ]
         const ids = this.evidence.append(engagementId, items)
-        // Secrets never reach the database: registered keychain values are masked here too.
         const evidenceId = ids[0] ?? null
-        const r = insert.run(runId, engagementId, f.checkId, f.target, status, redact(summary), JSON.stringify(redactDeep(details)), Math.round(f.durationMs), evidenceId, f.finishedAt)
+        const r = insert.run(runId, engagementId, f.checkId, f.target, status, fact.summary, JSON.stringify(fact.details), Math.round(f.durationMs), evidenceId, f.finishedAt)
         return { id: Number(r.lastInsertRowid), evidenceId }
       }),
     )()

@@ -105,10 +105,13 @@ export class EvidenceStore {
   }
 
   /**
-   * Walk an engagement's chain from the start and report the first broken link: a body whose
-   * hash does not match, a prev_hash that is not the previous item's hash, or a gap in seq.
+   * Walk an engagement's chain from the start and report the first broken link: a gap in seq,
+   * a prev_hash that is not the previous item's hash, a body whose hash does not match, or a
+   * column (kind, label, check, target, status, time) that says something other than the
+   * hashed body. `visit` sees each verified item's body (the projections are checked from it)
+   * and may return a reason to stop there.
    */
-  verify(engagementId: string): { ok: true; count: number; head: string } | { ok: false; count: number; seq: number; reason: string } {
+  verify(engagementId: string, visit?: (item: Envelope, id: number) => string | void): ChainWalk {
     let prev = GENESIS
     let expectSeq = 1
     let count = 0
@@ -116,9 +119,16 @@ export class EvidenceStore {
     for (let after = 0; ; ) {
       const rows = this.q.chain.all(engagementId, after, page)
       for (const r of rows) {
+        const fail = (reason: string) => ({ ok: false as const, count, seq: r.seq, reason })
         if (r.seq !== expectSeq) return { ok: false, count, seq: expectSeq, reason: `item ${expectSeq} is missing` }
-        if (r.prev_hash !== prev) return { ok: false, count, seq: r.seq, reason: `item ${r.seq} does not link to item ${r.seq - 1}` }
-        if (linkHash(prev, r.body) !== r.hash) return { ok: false, count, seq: r.seq, reason: `item ${r.seq} was altered (hash mismatch)` }
+        if (r.prev_hash !== prev) return fail(`item ${r.seq} does not link to item ${r.seq - 1}`)
+        if (linkHash(prev, r.body) !== r.hash) return fail(`item ${r.seq} was altered (hash mismatch)`)
+        const env = parseEnvelope(r.body)
+        if (!env) return fail(`item ${r.seq}'s body is not an evidence envelope`)
+        const column = disagreement(r, env, engagementId)
+        if (column) return fail(`item ${r.seq}: ${column}`)
+        const problem = visit?.(env, r.id)
+        if (problem) return fail(problem)
         prev = r.hash
         expectSeq += 1
         count += 1
@@ -128,6 +138,39 @@ export class EvidenceStore {
     }
     return { ok: true, count, head: prev }
   }
+}
+
+/** An evidence item's hashed body: everything the columns repeat, and the data. */
+export type Envelope = Omit<EvidenceRecord, 'id' | 'prevHash' | 'hash'>
+
+export type ChainWalk = { ok: true; count: number; head: string } | { ok: false; count: number; seq: number; reason: string }
+
+function parseEnvelope(body: string): Envelope | null {
+  try {
+    const v = JSON.parse(body) as Envelope
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : null
+  } catch {
+    return null
+  }
+}
+
+// Columns the timeline filters and shows without reading bodies: each must say what the body says.
+const COLUMNS: [keyof Row, keyof Envelope][] = [
+  ['seq', 'seq'],
+  ['kind', 'kind'],
+  ['label', 'label'],
+  ['check_id', 'checkId'],
+  ['target', 'target'],
+  ['status', 'status'],
+  ['created_at', 'createdAt'],
+]
+
+function disagreement(r: Row, env: Envelope, engagementId: string): string | null {
+  if (env.engagementId !== engagementId) return 'its body belongs to another engagement'
+  for (const [col, key] of COLUMNS) {
+    if (r[col] !== (env[key] ?? null)) return `its ${col} column says ${JSON.stringify(r[col])} but its hashed body says ${JSON.stringify(env[key] ?? null)}`
+  }
+  return null
 }
 
 function toRecord(r: Row): EvidenceRecord {

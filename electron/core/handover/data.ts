@@ -8,6 +8,7 @@ import { fillRunbook } from '../runbooks/render'
 import { runbookValues } from '../runbooks/values'
 import { runbookFacts } from '../runbooks/facts'
 import { redactDeep } from '../vault/redact'
+import { verifyChain } from '../evidence/coverage'
 import { getCheck } from '../checks/registry'
 import { dnsAnswers, envInventory, monitors, redirectChains } from './extract'
 import { fixedBlockers, hasTable, latestResults, type ResultRow } from './results'
@@ -86,7 +87,7 @@ export function gatherHandover(ws: Workspace, engagement: Engagement, inventory:
   const byCheck = (id: string) => latest.filter((r) => r.checkId === id)
   const dnsHost = (name: string) => latest.find((r) => r.checkId === 'dns.hosts' && r.target === name)
   const mon = byCheck('mon.uptime')[0]
-  const chain = ws.evidence.verify(engagement.id)
+  const chain = verifyChain(ws.db, ws.evidence, engagement.id)
   const evidence = hasTable(ws.db, 'evidence')
     ? ws.db
         .prepare<[string], { id: number }>('SELECT id FROM evidence WHERE engagement_id = ? ORDER BY seq')

@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { readRegularFile } from '../files/read'
+import { BUNDLE_LIMITS } from './bundle/input'
 import { join, resolve } from 'node:path'
 import { AppError } from '@shared/errors'
 import { engagementCreateSchema, type Engagement } from '@shared/schemas/engagement'
@@ -41,8 +43,14 @@ const MAX_VALUE_CHANGES = 20
 export function readBaseline(dir: string): Baseline {
   const p = join(dir, FILES.baseline)
   if (!existsSync(p)) throw new AppError('invalid_input', `${dir} has no ${FILES.baseline}: not a handover bundle`)
-  const b = JSON.parse(readFileSync(p, 'utf8')) as Baseline
-  if (b.format !== BASELINE_FORMAT || !Array.isArray(b.checks) || !b.engagement?.domain) throw new AppError('invalid_input', `${p} is not a handover baseline`)
+  let b: Baseline
+  try {
+    b = JSON.parse(readRegularFile(p, { max: BUNDLE_LIMITS.maxEntryBytes, label: 'baseline', noFollow: true }).toString('utf8')) as Baseline
+  } catch (e) {
+    if (e instanceof AppError) throw e
+    throw new AppError('invalid_input', `${p} is not JSON`)
+  }
+  if (!b || typeof b !== 'object' || b.format !== BASELINE_FORMAT || !Array.isArray(b.checks) || !b.engagement?.domain) throw new AppError('invalid_input', `${p} is not a handover baseline`)
   return b
 }
 
@@ -98,7 +106,7 @@ export async function runDrift(o: {
 }): Promise<DriftReport> {
   const dir = resolve(o.bundle)
   const baseline = readBaseline(dir)
-  const bundleValid = verifyBundle(dir).ok
+  const bundleValid = (await verifyBundle(dir)).ok
   const engagement = engagementFor(o.workspace, baseline)
   const ids = [...new Set(baseline.checks.map((c) => c.id))].filter((id) => getCheck(id))
   const audit = ids.length ? await runAudit({ workspace: o.workspace, events: o.events, engagement, profile: o.profile, checkIds: ids, services: o.services, signal: o.signal }) : null

@@ -4,6 +4,7 @@ import type { IdentityInfo } from '@shared/contract/handover'
 import type { Db } from '../workspace/db'
 import type { SecretStore } from '../vault/keychain'
 import { makeSelfSignedCert, type CertKeys } from './cert'
+import type { AnchorSigner } from '../evidence/anchor'
 
 /** A signing identity: public parts from the workspace, private parts from the keychain. */
 export interface Identity {
@@ -34,6 +35,15 @@ const account = (ref: string, part: 'ed25519' | 'rsa') => `signing:${ref}:${part
 /** SHA-256 over the DER of a public key (SPKI), hex: the fingerprint people compare. */
 export function keyFingerprint(pem: string): string {
   return createHash('sha256').update(createPublicKey(pem).export({ type: 'spki', format: 'der' })).digest('hex')
+}
+
+/** keyFingerprint, or null when the PEM is missing or not a public key (hostile input). */
+export function tryKeyFingerprint(pem: string): string | null {
+  try {
+    return pem ? keyFingerprint(pem) : null
+  } catch {
+    return null
+  }
 }
 
 /** SHA-256 over a certificate's DER, hex. */
@@ -120,6 +130,12 @@ async function createIdentity(db: Db, secrets: SecretStore, id: string, o: { rol
     'INSERT INTO signing_identities (id, role, name, email, ed25519_pub, cert_pem, key_ref, created_at) VALUES (@id, @role, @name, @email, @ed25519_pub, @cert_pem, @key_ref, @created_at)',
   ).run(row)
   return row
+}
+
+/** The consultant's key as the signer of chain anchors (created on first use, as for a bundle). */
+export async function consultantAnchorSigner(db: Db, secrets: SecretStore, name: string, email?: string): Promise<AnchorSigner> {
+  const id = await loadIdentity(db, secrets, { role: 'consultant', name, email })
+  return { name: id.info.name, fingerprint: id.info.fingerprint, publicPem: id.edPublicPem, sign: id.sign }
 }
 
 /**

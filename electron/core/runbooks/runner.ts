@@ -3,6 +3,8 @@ import { AppError } from '@shared/errors'
 import type { Runbook, RunbookLogEntry, RunbookRun, RunbookStep } from '@shared/schemas/runbook'
 import type { Workspace } from '../workspace'
 import { getRunbook } from './catalog'
+import { FACT } from '../evidence/facts'
+import { redactDeep } from '../vault/redact'
 
 /** What a verify step needs: run these checks live and say how they ended. */
 export type RunChecks = (checkIds: string[]) => Promise<{
@@ -44,7 +46,10 @@ export class RunbookRunner {
       this.ws.db
         .prepare('INSERT INTO runbook_runs (id, engagement_id, runbook_id, started_at, current_step, by) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, e.id, rb.id, now, rb.steps[0].id, by)
-      this.log(id, e.id, rb.steps[0].id, 'started', by, { runbook: rb.id, title: rb.title })
+      this.log(id, e.id, rb.steps[0].id, 'started', by, { runbook: rb.id, title: rb.title }, {
+        run: { runbookId: rb.id, startedAt: now, by },
+        state: { currentStep: rb.steps[0].id, inputs: {}, finishedAt: null },
+      })
     })()
     return this.get(id)
   }
@@ -59,7 +64,8 @@ export class RunbookRunner {
       )
       .all(r.engagement_id, runId)
       .map((row) => {
-        const data = (JSON.parse(row.body) as { data: Omit<RunbookLogEntry, 'evidenceId'> }).data
+        // run and state are the chained copy of this table's row, not part of the log entry
+        const { run: _run, state: _state, ...data } = (JSON.parse(row.body) as { data: Omit<RunbookLogEntry, 'evidenceId'> & { run?: unknown; state?: unknown } }).data
         return { ...data, evidenceId: row.id }
       })
     return {
@@ -140,16 +146,26 @@ export class RunbookRunner {
     const idx = rb.steps.findIndex((s) => s.id === step.id)
     const to = next ?? rb.steps[idx + 1]?.id ?? null
     const now = new Date().toISOString()
+    // The row's new state rides on the log entry that caused it (evidence verify compares them).
+    const state = redactDeep({ currentStep: to, inputs, finishedAt: to ? null : now })
     this.ws.db.transaction(() => {
-      this.log(run.id, run.engagementId, step.id, action, by, detail)
-      this.ws.db.prepare('UPDATE runbook_runs SET current_step = ?, inputs = ?, finished_at = ? WHERE id = ?').run(to, JSON.stringify(inputs), to ? null : now, run.id)
-      if (!to) this.log(run.id, run.engagementId, step.id, 'finished', by, {})
+      this.log(run.id, run.engagementId, step.id, action, by, detail, to ? { state } : {})
+      this.ws.db.prepare('UPDATE runbook_runs SET current_step = ?, inputs = ?, finished_at = ? WHERE id = ?').run(state.currentStep, JSON.stringify(state.inputs), state.finishedAt, run.id)
+      if (!to) this.log(run.id, run.engagementId, step.id, 'finished', by, {}, { state })
     })()
   }
 
-  private log(runId: string, engagementId: string, stepId: string, action: RunbookLogEntry['action'], by: string, detail: Record<string, unknown>): void {
+  private log(
+    runId: string,
+    engagementId: string,
+    stepId: string,
+    action: RunbookLogEntry['action'],
+    by: string,
+    detail: Record<string, unknown>,
+    row: { run?: object; state?: object } = {},
+  ): void {
     this.ws.evidence.append(engagementId, [
-      { kind: 'runbook-step', label: `${action} ${stepId}`, target: runId, data: { at: new Date().toISOString(), stepId, action, by, detail } },
+      { kind: FACT.runbookStep, label: `${action} ${stepId}`, target: runId, data: { at: new Date().toISOString(), stepId, action, by, detail, ...row } },
     ])
   }
 }

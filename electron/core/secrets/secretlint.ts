@@ -8,7 +8,7 @@ type Preset = typeof PresetCreator
 let loaded: Promise<{ lintSource: LintSource; creator: Preset }> | undefined
 
 /**
- * secretlint v11 is ESM-only: load it once with a dynamic import (works from the CJS bundle).
+ * secretlint is ESM-only: load it once with a dynamic import (works from the CJS bundle).
  * Its profiler marks every rule run on the global performance timeline and keeps every mark and
  * measure in arrays it searches on each new one: memory and CPU that grow for as long as the app
  * runs (a 48-hour sprint). We never read the profile, so it gets a performance that records nothing.
@@ -53,6 +53,20 @@ const TITLES: Record<string, string> = {
   anthropic: 'Anthropic API key',
   linear: 'Linear API key',
   '1password': '1Password service account token',
+  // added with secretlint 13
+  stripe: 'Stripe secret key',
+  cloudflare: 'Cloudflare API token',
+  vercel: 'Vercel token',
+  gitlab: 'GitLab access token',
+  grafana: 'Grafana token',
+  notion: 'Notion integration token',
+  docker: 'Docker Hub access token',
+  huggingface: 'Hugging Face access token',
+  groq: 'Groq API key',
+  databricks: 'Databricks access token',
+  figma: 'Figma access token',
+  tailscale: 'Tailscale API key',
+  'hashicorp-vault': 'HashiCorp Vault token',
 }
 
 function titleFor(ruleId: string): string {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/errors'
 import type { Engagement } from '@shared/schemas/engagement'
 import { logChange } from '../workspace/changelog'
+import { FACT } from '../evidence/facts'
+import { redact, redactDeep } from '../vault/redact'
 import type { Workspace } from '../workspace'
 import { safeName, storeAttachment } from './attachments'
 import { blockClocks, planItems, rankRisks, stageProgress, type ItemState, type ItemStatus, type Waiver } from './plan'
@@ -39,12 +41,11 @@ export class SprintService {
     loadTemplate(templateId)
     const cur = this.current(e.id)
     if (cur && !cur.finishedAt) throw new AppError('conflict', `a sprint for ${e.domain} is already running (started ${cur.startedAt}); finish it first`)
-    const id = randomUUID()
+    const fact = { sprintId: randomUUID(), templateId, startedAt: now.toISOString(), endsAt: new Date(now.getTime() + HOURS_48).toISOString() }
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO sprints (id, engagement_id, template_id, started_at, ends_at) VALUES (?, ?, ?, ?, ?)')
-        .run(id, e.id, templateId, now.toISOString(), new Date(now.getTime() + HOURS_48).toISOString())
-      logChange(this.db, e.id, 'sprint', 'started', { sprintId: id, templateId })
+      this.db.prepare('INSERT INTO sprints (id, engagement_id, template_id, started_at, ends_at) VALUES (?, ?, ?, ?, ?)').run(fact.sprintId, e.id, templateId, fact.startedAt, fact.endsAt)
+      this.ws.evidence.append(e.id, [{ kind: FACT.sprintStarted, label: `Sprint started (${templateId})`, data: fact }])
+      logChange(this.db, e.id, 'sprint', 'started', { sprintId: fact.sprintId, templateId })
     })()
     return this.status(e.id, now)
   }
@@ -52,8 +53,12 @@ export class SprintService {
   finish(ref: string, now = new Date()): SprintStatus {
     const e = this.ws.engagements.get(ref)
     const s = this.require(e)
-    this.db.prepare('UPDATE sprints SET finished_at = ? WHERE id = ? AND finished_at IS NULL').run(now.toISOString(), s.id)
-    logChange(this.db, e.id, 'sprint', 'finished', { sprintId: s.id })
+    this.db.transaction(() => {
+      const r = this.db.prepare('UPDATE sprints SET finished_at = ? WHERE id = ? AND finished_at IS NULL').run(now.toISOString(), s.id)
+      if (!r.changes) return
+      this.ws.evidence.append(e.id, [{ kind: FACT.sprintFinished, label: 'Sprint finished', data: { sprintId: s.id, finishedAt: now.toISOString() } }])
+      logChange(this.db, e.id, 'sprint', 'finished', { sprintId: s.id })
+    })()
     return this.status(e.id, now)
   }
 
@@ -80,24 +85,30 @@ export class SprintService {
     const e = this.ws.engagements.get(ref)
     const s = this.require(e)
     this.knownItem(s, itemId)
-    const cur = this.states(s.id).get(itemId)
-    const next: ItemState = {
-      status: patch.status !== undefined ? patch.status : (cur?.status ?? null),
-      owner: patch.owner ?? cur?.owner ?? '',
-      notes: patch.notes ?? cur?.notes ?? '',
-      fixOrder: patch.fixOrder !== undefined ? patch.fixOrder : (cur?.fixOrder ?? null),
-      riskNote: patch.riskNote ?? cur?.riskNote ?? '',
-      updatedAt: now.toISOString(),
-    }
-    if (next.status === 'waived') throw new AppError('invalid_input', 'waive an item with a reason, who accepted the risk, and an expiry date')
-    this.db
-      .prepare(
-        `INSERT INTO sprint_items (sprint_id, item_id, status, owner, notes, fix_order, risk_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (sprint_id, item_id) DO UPDATE SET status = excluded.status, owner = excluded.owner, notes = excluded.notes,
-         fix_order = excluded.fix_order, risk_note = excluded.risk_note, updated_at = excluded.updated_at`,
-      )
-      .run(s.id, itemId, next.status, next.owner, next.notes, next.fixOrder, next.riskNote, next.updatedAt)
-    logChange(this.db, e.id, 'sprint-item', 'updated', { itemId, fields: Object.keys(patch) })
+    if (patch.status === 'waived') throw new AppError('invalid_input', 'waive an item with a reason, who accepted the risk, and an expiry date')
+    this.db.transaction(() => {
+      const cur = this.states(s.id).get(itemId)
+      // The item's whole state goes into the chain; the row repeats it (masked the same way).
+      const next: ItemState = redactDeep({
+        status: patch.status !== undefined ? patch.status : (cur?.status ?? null),
+        owner: patch.owner ?? cur?.owner ?? '',
+        notes: patch.notes ?? cur?.notes ?? '',
+        fixOrder: patch.fixOrder !== undefined ? patch.fixOrder : (cur?.fixOrder ?? null),
+        riskNote: patch.riskNote ?? cur?.riskNote ?? '',
+        updatedAt: now.toISOString(),
+      })
+      this.db
+        .prepare(
+          `INSERT INTO sprint_items (sprint_id, item_id, status, owner, notes, fix_order, risk_note, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (sprint_id, item_id) DO UPDATE SET status = excluded.status, owner = excluded.owner, notes = excluded.notes,
+           fix_order = excluded.fix_order, risk_note = excluded.risk_note, updated_at = excluded.updated_at`,
+        )
+        .run(s.id, itemId, next.status, next.owner, next.notes, next.fixOrder, next.riskNote, next.updatedAt)
+      this.ws.evidence.append(e.id, [
+        { kind: FACT.itemState, label: `Item ${itemId}: ${Object.keys(patch).join(', ') || 'saved'}`, checkId: `item:${itemId}`, status: next.status ?? undefined, data: { sprintId: s.id, itemId, ...next } },
+      ])
+      logChange(this.db, e.id, 'sprint-item', 'updated', { itemId, fields: Object.keys(patch) })
+    })()
     return this.status(e.id, now)
   }
 
@@ -114,11 +125,12 @@ export class SprintService {
     if (Number.isNaN(expires.getTime())) throw new AppError('invalid_input', `expiry "${w.expiresAt}" is not a date (use YYYY-MM-DD)`)
     if (expires <= now) throw new AppError('invalid_input', 'a waiver must expire in the future')
     if (expires.getTime() - now.getTime() > MAX_WAIVER_DAYS * 86_400_000) throw new AppError('invalid_input', 'a waiver can last at most a year')
+    const fact = redactDeep({ sprintId: s.id, itemId, reason, acceptedBy, expiresAt: expires.toISOString(), createdAt: now.toISOString() })
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO waivers (sprint_id, item_id, reason, accepted_by, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(s.id, itemId, reason, acceptedBy, expires.toISOString(), now.toISOString())
-      this.ws.evidence.append(e.id, [{ kind: 'waiver', label: `Waiver for ${itemId}`, data: { itemId, reason, acceptedBy, expiresAt: expires.toISOString() } }])
+        .run(s.id, itemId, fact.reason, fact.acceptedBy, fact.expiresAt, fact.createdAt)
+      this.ws.evidence.append(e.id, [{ kind: FACT.waiver, label: `Waiver for ${itemId}`, checkId: `item:${itemId}`, data: fact }])
       logChange(this.db, e.id, 'waiver', 'created', { itemId })
     })()
     return this.status(e.id, now)
@@ -127,9 +139,12 @@ export class SprintService {
   revokeWaiver(ref: string, itemId: string, now = new Date()): SprintStatus {
     const e = this.ws.engagements.get(ref)
     const s = this.require(e)
-    const r = this.db.prepare('UPDATE waivers SET revoked_at = ? WHERE sprint_id = ? AND item_id = ? AND revoked_at IS NULL').run(now.toISOString(), s.id, itemId)
-    if (!r.changes) throw new AppError('not_found', `no active waiver on ${itemId}`)
-    logChange(this.db, e.id, 'waiver', 'revoked', { itemId })
+    this.db.transaction(() => {
+      const r = this.db.prepare('UPDATE waivers SET revoked_at = ? WHERE sprint_id = ? AND item_id = ? AND revoked_at IS NULL').run(now.toISOString(), s.id, itemId)
+      if (!r.changes) throw new AppError('not_found', `no active waiver on ${itemId}`)
+      this.ws.evidence.append(e.id, [{ kind: FACT.waiverRevoked, label: `Waiver for ${itemId} revoked`, checkId: `item:${itemId}`, data: { sprintId: s.id, itemId, revokedAt: now.toISOString() } }])
+      logChange(this.db, e.id, 'waiver', 'revoked', { itemId })
+    })()
     return this.status(e.id, now)
   }
 
@@ -150,7 +165,7 @@ export class SprintService {
     if (isManual && !v.note?.trim() && !v.attachments?.length) {
       throw new AppError('invalid_input', `"${item.title}" is checked by a person: add a note or attach evidence (${item.evidence ?? 'a screenshot'})`)
     }
-    const files = (v.attachments ?? []).map((a) => ({ ...storeAttachment(this.ws.dir, a.bytes), name: safeName(a.name), mime: a.mime || 'application/octet-stream' }))
+    const files = (v.attachments ?? []).map((a) => ({ ...storeAttachment(this.ws.dir, a.bytes), name: redact(safeName(a.name)), mime: redact(a.mime || 'application/octet-stream') }))
     this.db.transaction(() => {
       for (const f of files) {
         this.db
@@ -159,11 +174,11 @@ export class SprintService {
       }
       this.ws.evidence.append(e.id, [
         {
-          kind: 'manual-verdict',
+          kind: FACT.verdict,
           label: `${v.verdict === 'pass' ? 'Passed' : 'Failed'}: ${item.title}`,
           checkId: `item:${itemId}`,
           status: v.verdict,
-          data: { itemId, verdict: v.verdict, note: v.note ?? '', by: v.by ?? '', attachments: files.map(({ name, sha256, size, mime }) => ({ name, sha256, size, mime })) },
+          data: { sprintId: s.id, itemId, verdict: v.verdict, note: v.note ?? '', by: v.by ?? '', attachments: files.map(({ name, sha256, size, mime }) => ({ name, sha256, size, mime })) },
         },
       ])
     })()

@@ -76,5 +76,6 @@ export function readSummaryRows(db: Db): SummaryRows {
       lastRun: new Map((p.lastRun.all() as { e: string; at: string }[]).map((r) => [r.e, r.at])),
       credentials: p.credentials.all() as SummaryRows['credentials'],
     }
-  })()
+    // a read snapshot only: it must not wait for (or block) another process's write
+  }).deferred()
 }

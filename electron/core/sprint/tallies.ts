@@ -83,5 +83,5 @@ export function checkTallies(db: Db): CheckTallies {
     }
     c.maxId = maxId
     return c.tallies
-  })()
+  }).deferred()
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { Engagement } from '@shared/schemas/engagement'
@@ -7,13 +7,14 @@ import type { ResolvedItem } from '@shared/schemas/sprint'
 import { SEVERITIES, templateSchema, type Severity, type Template, type Thresholds } from '@shared/schemas/template'
 
 export type { ResolvedItem }
-import { parseYamlWith } from '../yaml'
+import { parseYamlWith, MAX_YAML_FILE_BYTES } from '../yaml'
+import { readRegularFile } from '../files/read'
 
 export const DEFAULT_TEMPLATE = 'launch-ready'
 
 /** Load and validate one template file. */
 export function loadTemplateFile(file: string): Template {
-  return parseYamlWith(readFileSync(file, 'utf8'), templateSchema, basename(file))
+  return parseYamlWith(readRegularFile(file, { max: MAX_YAML_FILE_BYTES, label: 'template' }).toString('utf8'), templateSchema, basename(file))
 }
 
 /** Bundled template ids (files in resources/templates). */

@@ -7,15 +7,25 @@ import { MIGRATIONS, type Migration } from './migrations'
 export type Db = Database.Database
 
 export interface OpenOptions {
-  /** Path to a better-sqlite3 native binding built for another ABI (Electron's main process). */
-  nativeBinding?: string
   migrations?: Migration[]
+}
+
+/** How long a connection waits for another process's write to finish before giving up. */
+export const BUSY_TIMEOUT_MS = 15_000
+
+/** What a person reads when another process kept the workspace locked past the busy timeout. */
+export const BUSY_MESSAGE = 'the workspace is busy: another Handover Console process kept it locked for too long; try again'
+
+/** Whether an error is SQLite giving up on a lock (SQLITE_BUSY or SQLITE_LOCKED and their variants). */
+export function isBusyError(e: unknown): boolean {
+  const code = String((e as { code?: unknown } | null)?.code ?? '')
+  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
 }
 
 /**
  * Open (or create) the workspace database in `dir`, or an in-memory one for ':memory:'.
  * WAL journal, foreign keys on, busy timeout for the CLI and the app sharing the file,
- * then every pending migration in order, each in its own transaction.
+ * write transactions that start IMMEDIATE, then every pending migration under one write lock.
  */
 export function openDatabase(dir: string, opts: OpenOptions = {}): Db {
   let file = ':memory:'
@@ -23,28 +33,50 @@ export function openDatabase(dir: string, opts: OpenOptions = {}): Db {
     mkdirSync(dir, { recursive: true })
     file = join(dir, DB_FILE)
   }
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {})
+  const db = new Database(file)
+  // First: switching a new file to WAL takes a lock that other processes may hold.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
+  immediateTransactions(db)
   migrate(db, opts.migrations ?? MIGRATIONS)
   return db
 }
 
-/** Apply migrations not yet recorded in the `migrations` table, in id order. */
+/**
+ * Make `db.transaction(fn)()` begin IMMEDIATE. A deferred transaction that reads and then
+ * writes gets SQLITE_BUSY at once when another process wrote in between (the busy timeout
+ * cannot help it); an immediate one takes the write lock first and waits its turn. The
+ * other variants (`.deferred`, `.exclusive`) stay available on the returned function.
+ */
+function immediateTransactions(db: Db): void {
+  const make = db.transaction.bind(db)
+  db.transaction = ((fn: Parameters<Db['transaction']>[0]) => make(fn).immediate) as Db['transaction']
+}
+
+/**
+ * Apply migrations not yet recorded in the `migrations` table, in id order, all in one
+ * IMMEDIATE transaction: processes opening a new workspace at once queue on the write lock, the
+ * first applies everything, the others then find nothing left to do. A failure applies nothing.
+ */
 export function migrate(db: Db, migrations: Migration[]): string[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
-  const done = new Set(db.prepare('SELECT id FROM migrations').pluck().all() as string[])
-  const applied: string[] = []
   const sorted = [...migrations].sort((a, b) => a.id.localeCompare(b.id))
-  for (const m of sorted) {
-    if (done.has(m.id)) continue
-    db.transaction(() => {
-      db.exec(m.sql)
-      db.prepare('INSERT INTO migrations (id, applied_at) VALUES (?, ?)').run(m.id, new Date().toISOString())
-    })()
-    applied.push(m.id)
+  const pending = () => {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get()
+    const done = new Set(exists ? (db.prepare('SELECT id FROM migrations').pluck().all() as string[]) : [])
+    return sorted.filter((m) => !done.has(m.id))
   }
-  return applied
+  // Up to date (the common case): no write lock at all.
+  if (!pending().length) return []
+  return db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
+    const todo = pending()
+    for (const m of todo) {
+      db.exec(m.sql)
+      m.run?.(db)
+      db.prepare('INSERT INTO migrations (id, applied_at) VALUES (?, ?)').run(m.id, new Date().toISOString())
+    }
+    return todo.map((m) => m.id)
+  })()
 }

@@ -1,3 +1,5 @@
+import type { Db } from './db'
+
 /**
  * Ordered schema migrations. Each file in ./migrations/ exports `migration` with an id
  * that sorts in order ("001-engagements"); they are discovered at build time, applied once
@@ -8,6 +10,8 @@
 export interface Migration {
   id: string
   sql: string
+  /** Data work the SQL cannot do, run after it in the same transaction. */
+  run?: (db: Db) => void
 }
 
 const modules = import.meta.glob<{ migration: Migration }>('./migrations/*.ts', { eager: true })

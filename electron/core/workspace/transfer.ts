@@ -1,15 +1,15 @@
-import { gunzipSync, gzipSync } from 'node:zlib'
+import { gzipSync } from 'node:zlib'
 import { existsSync, readFileSync } from 'node:fs'
 import { AppError } from '@shared/errors'
-import { GENESIS, linkHash } from '../evidence/store'
-import { sha256Hex } from '../evidence/canonical'
+import { signAnchor, type AnchorSigner } from '../evidence/anchor'
+import { verifyChain } from '../evidence/coverage'
 import { attachmentPath, storeAttachment } from '../sprint/attachments'
 import type { Db } from './db'
 import type { Workspace } from '.'
 import { logChange } from './changelog'
+import { broken, EXPORT_FORMAT, EXPORT_VERSION, readExport, type ExportDoc } from './transfer-read'
 
-export const EXPORT_FORMAT = 'handover-engagement'
-export const EXPORT_VERSION = 1
+export { EXPORT_FORMAT, EXPORT_VERSION, readExport }
 
 /** Tables that never travel: secrets live in a keychain that stays on this machine. */
 const LOCAL_ONLY = new Set(['credentials', 'migrations', 'sqlite_sequence'])
@@ -59,87 +59,38 @@ export function engagementTables(db: Db): TableInfo[] {
 }
 
 function rowsOf(db: Db, t: TableInfo, engagementId: string): Record<string, unknown>[] {
+  // In rowid order: an import inserts rows in this order, so their new ids keep it.
   if (t.name === 'engagements') return db.prepare('SELECT * FROM engagements WHERE id = ?').all(engagementId) as Record<string, unknown>[]
-  if (!('parent' in t.scope)) return db.prepare(`SELECT * FROM "${t.name}" WHERE engagement_id = ?`).all(engagementId) as Record<string, unknown>[]
-  const parent = db.prepare(`SELECT ${t.scope.parentKey} FROM "${t.scope.parent}" WHERE engagement_id = ?`).pluck().all(engagementId)
-  const stmt = db.prepare(`SELECT * FROM "${t.name}" WHERE "${t.scope.column}" = ?`)
+  if (!('parent' in t.scope)) return db.prepare(`SELECT * FROM "${t.name}" WHERE engagement_id = ? ORDER BY rowid`).all(engagementId) as Record<string, unknown>[]
+  const parent = db.prepare(`SELECT ${t.scope.parentKey} FROM "${t.scope.parent}" WHERE engagement_id = ? ORDER BY rowid`).pluck().all(engagementId)
+  const stmt = db.prepare(`SELECT * FROM "${t.name}" WHERE "${t.scope.column}" = ? ORDER BY rowid`)
   return parent.flatMap((k) => stmt.all(k) as Record<string, unknown>[])
 }
 
 /**
  * Export one engagement as a single gzip'd JSON file: every row that belongs to it (evidence
- * with its hashes, results, sprint, waivers, inventory…) and its attachment files. Secrets are
- * never in the workspace, so never in the export.
+ * with its hashes, results, sprint, waivers, inventory…), its attachment files, and the chain
+ * head signed by the consultant's key (recorded as an anchor here too). Refused when the chain
+ * or a table it covers does not verify. Secrets are never in the workspace, so never in the export.
  */
-export function exportEngagement(ws: Workspace, ref: string): { bytes: Buffer; domain: string; evidence: number } {
+export function exportEngagement(ws: Workspace, ref: string, signer: AnchorSigner): { bytes: Buffer; domain: string; evidence: number } {
   const e = ws.engagements.get(ref)
-  const verdict = ws.evidence.verify(e.id)
-  if (!verdict.ok) throw new AppError('conflict', `the evidence chain is broken at item ${verdict.seq} (${verdict.reason}); export refused`)
-  const tables: Record<string, Record<string, unknown>[]> = {}
-  for (const t of engagementTables(ws.db)) tables[t.name] = rowsOf(ws.db, t, e.id)
-  const files = (tables.attachments ?? []).map((a) => String(a.sha256))
-  const attachments = [...new Set(files)].map((sha256) => {
+  // One write transaction: the head signed is the head of the rows read (another process may be appending).
+  const doc = ws.db.transaction(() => {
+    const verdict = verifyChain(ws.db, ws.evidence, e.id)
+    if (!verdict.ok) throw new AppError('conflict', `the evidence does not verify at item ${verdict.seq} (${verdict.reason}); export refused`)
+    const anchor = signAnchor(ws.db, { engagementId: e.id, domain: e.domain, seq: verdict.count, head: verdict.head, purpose: 'export', signer })
+    const tables: Record<string, Record<string, unknown>[]> = {}
+    for (const t of engagementTables(ws.db)) tables[t.name] = rowsOf(ws.db, t, e.id)
+    return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), engagement: { id: e.id, domain: e.domain }, chainHead: verdict.head, anchor, tables, attachments: [] as ExportDoc['attachments'] }
+  })()
+  const files = (doc.tables.attachments ?? []).map((a) => String(a.sha256))
+  doc.attachments = [...new Set(files)].map((sha256) => {
     const p = attachmentPath(ws.dir, sha256)
     if (!existsSync(p)) throw new AppError('conflict', `attachment ${sha256.slice(0, 12)} is missing from the workspace`)
     return { sha256, dataBase64: readFileSync(p).toString('base64') }
   })
-  const doc = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), engagement: { id: e.id, domain: e.domain }, chainHead: verdict.head, tables, attachments }
-  return { bytes: gzipSync(JSON.stringify(doc)), domain: e.domain, evidence: verdict.count }
-}
-
-interface ExportDoc {
-  format: string
-  version: number
-  engagement: { id: string; domain: string }
-  chainHead: string
-  tables: Record<string, Record<string, unknown>[]>
-  attachments: { sha256: string; dataBase64: string }[]
-}
-
-/** Parse and verify an export before anything is written: chain, head and every file's hash. */
-export function readExport(bytes: Uint8Array): ExportDoc {
-  let doc: ExportDoc
-  try {
-    doc = JSON.parse(gunzipSync(bytes).toString('utf8'))
-  } catch {
-    throw new AppError('invalid_input', 'this is not a Handover Console engagement export (not gzip’d JSON)')
-  }
-  if (doc?.format !== EXPORT_FORMAT) throw new AppError('invalid_input', 'this is not a Handover Console engagement export')
-  if (doc.version > EXPORT_VERSION) throw new AppError('invalid_input', `export format v${doc.version} is newer than this app understands (v${EXPORT_VERSION})`)
-  checkShape(doc)
-  const evidence = [...(doc.tables.evidence ?? [])].sort((a, b) => Number(a.seq) - Number(b.seq))
-  let prev = GENESIS
-  evidence.forEach((row, i) => {
-    if (Number(row.seq) !== i + 1) throw new AppError('invalid_input', `tampered export: evidence item ${i + 1} is missing`)
-    if (row.prev_hash !== prev || linkHash(prev, String(row.body)) !== row.hash) {
-      throw new AppError('invalid_input', `tampered export: evidence item ${row.seq} does not match its hash; nothing was imported`)
-    }
-    prev = String(row.hash)
-  })
-  if (prev !== doc.chainHead) throw new AppError('invalid_input', 'tampered export: the evidence chain was cut short; nothing was imported')
-  for (const a of doc.attachments) {
-    if (sha256Hex(Buffer.from(a.dataBase64, 'base64')) !== a.sha256) throw new AppError('invalid_input', `tampered export: attachment ${a.sha256.slice(0, 12)} does not match its hash`)
-  }
-  return doc
-}
-
-const broken = (what: string) => new AppError('invalid_input', `this engagement export is damaged: ${what}; nothing was imported`)
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** The export's structure, before any of it is trusted: lists where lists belong, plain cell values. */
-function checkShape(doc: ExportDoc): void {
-  if (!isRecord(doc.engagement) || typeof doc.engagement.id !== 'string' || typeof doc.engagement.domain !== 'string') throw broken('no engagement id and domain')
-  if (typeof doc.chainHead !== 'string') throw broken('no evidence chain head')
-  if (!isRecord(doc.tables)) throw broken('no tables')
-  for (const [name, rows] of Object.entries(doc.tables)) {
-    if (!Array.isArray(rows) || !rows.every(isRecord)) throw broken(`table ${name} is not a list of rows`)
-    for (const row of rows) {
-      for (const v of Object.values(row)) if (v !== null && typeof v !== 'string' && typeof v !== 'number') throw broken(`table ${name} holds a value that is not text, a number or null`)
-    }
-  }
-  if (!Array.isArray(doc.attachments) || !doc.attachments.every((a) => isRecord(a) && typeof a.sha256 === 'string' && typeof a.dataBase64 === 'string')) {
-    throw broken('the attachment list is not a list of files')
-  }
+  return { bytes: gzipSync(JSON.stringify(doc)), domain: e.domain, evidence: (doc.tables.evidence ?? []).length }
 }
 
 /**
@@ -155,6 +106,8 @@ function checkOwnership(doc: ExportDoc, tables: TableInfo[]): void {
     if (!keys.has(k)) keys.set(k, new Set((doc.tables[table] ?? []).map((r) => r[column])))
     return keys.get(k)!
   }
+  const known = new Set(tables.map((t) => t.name))
+  for (const name of Object.keys(doc.tables)) if (!known.has(name)) throw broken(`it carries a table this workspace does not have (${name})`)
   for (const t of tables) {
     for (const row of doc.tables[t.name] ?? []) {
       const owned =
@@ -168,35 +121,41 @@ function checkOwnership(doc: ExportDoc, tables: TableInfo[]): void {
   }
 }
 
-/** Import a verified export into this workspace (refusing a domain that is already here). */
-export function importEngagement(ws: Workspace, bytes: Uint8Array): { id: string; domain: string; evidence: number } {
-  const doc = readExport(bytes)
+/** What an import reports: the engagement, its evidence, and who signed the head it ends at. */
+export interface ImportResult {
+  id: string
+  domain: string
+  evidence: number
+  signedBy: { name: string; fingerprint: string; signedAt: string }
+}
+
+/**
+ * Import an export as hostile input. Before anything is written: bounded reading, every row
+ * through its table's schema, the chain and its signed head, attachment hashes, ownership, and
+ * no engagement of that domain here yet. Then, in one transaction, the rows are inserted and the
+ * whole engagement is verified as `evidence verify` would (every result, verdict, waiver, item
+ * state, inventory row and runbook run against the chain; every anchor); attachment files are
+ * written last, only when all of that passed. Any failure rolls back and writes nothing.
+ */
+export async function importEngagement(ws: Workspace, bytes: Uint8Array): Promise<ImportResult> {
+  const { doc, anchor } = await readExport(bytes)
   const tables = engagementTables(ws.db)
   checkOwnership(doc, tables)
-  const existing = ws.db.prepare('SELECT id FROM engagements WHERE id = ? OR domain = ?').get(doc.engagement.id, doc.engagement.domain)
-  if (existing) throw new AppError('conflict', `an engagement for ${doc.engagement.domain} is already in this workspace; remove it first or import elsewhere`)
-  for (const a of doc.attachments) storeAttachment(ws.dir, Buffer.from(a.dataBase64, 'base64'))
   const write = ws.db.transaction(() => {
-    const evidenceIds = new Map<number, number>()
-    for (const t of tables) {
-      const rows = doc.tables[t.name] ?? []
-      if (!rows.length) continue
-      // Columns an older export lacks (e.g. engagements.dkim_selectors, routes) take their defaults;
-      // columns this workspace lacks (a newer export) are left out.
-      const cols = t.columns.filter((c) => !(t.rowid && c === 'id') && rows[0][c] !== undefined)
-      const stmt = ws.db.prepare(`INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      for (const row of rows) {
-        if (t.name === 'check_results' && row.evidence_id != null) row.evidence_id = evidenceIds.get(Number(row.evidence_id)) ?? null
-        const r = stmt.run(...cols.map((c) => row[c] as never))
-        if (t.name === 'evidence') evidenceIds.set(Number(row.id), Number(r.lastInsertRowid))
-      }
-    }
+    const existing = ws.db.prepare('SELECT id FROM engagements WHERE id = ? OR domain = ?').get(doc.engagement.id, doc.engagement.domain)
+    if (existing) throw new AppError('conflict', `an engagement for ${doc.engagement.domain} is already in this workspace; remove it first or import elsewhere`)
+    insertRows(ws.db, doc, tables)
+    const v = verifyChain(ws.db, ws.evidence, doc.engagement.id)
+    if (!v.ok) throw new AppError('invalid_input', `tampered export: ${v.reason}; nothing was imported`)
     // Letting checks reach private addresses is this machine's decision, never a file's: an import starts with none.
     ws.db.prepare(`UPDATE engagements SET private_targets = '[]' WHERE id = ?`).run(doc.engagement.id)
-    logChange(ws.db, doc.engagement.id, 'engagement', 'imported', { domain: doc.engagement.domain })
+    for (const a of doc.attachments) storeAttachment(ws.dir, Buffer.from(a.dataBase64, 'base64'))
+    logChange(ws.db, doc.engagement.id, 'engagement', 'imported', { domain: doc.engagement.domain, signer: anchor.signer.fingerprint })
+    return v.count
   })
+  let count: number
   try {
-    write()
+    count = write()
   } catch (e) {
     // A row the schema refuses (a missing required value, a broken reference): the transaction
     // rolled back, so nothing was written; say so instead of failing as an internal error.
@@ -204,6 +163,21 @@ export function importEngagement(ws: Workspace, bytes: Uint8Array): { id: string
     if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || e instanceof RangeError) throw broken((e as Error).message)
     throw e
   }
-  const v = ws.evidence.verify(doc.engagement.id)
-  return { id: doc.engagement.id, domain: doc.engagement.domain, evidence: v.count }
+  return { id: doc.engagement.id, domain: doc.engagement.domain, evidence: count, signedBy: { ...anchor.signer, signedAt: anchor.signedAt } }
+}
+
+function insertRows(db: Db, doc: ExportDoc, tables: TableInfo[]): void {
+  const evidenceIds = new Map<number, number>()
+  for (const t of tables) {
+    const rows = doc.tables[t.name] ?? []
+    if (!rows.length) continue
+    // Columns an older export lacks (e.g. engagements.dkim_selectors, routes) take their defaults.
+    const cols = t.columns.filter((c) => !(t.rowid && c === 'id') && rows[0][c] !== undefined)
+    const stmt = db.prepare(`INSERT INTO "${t.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    for (const row of rows) {
+      if (t.name === 'check_results' && row.evidence_id != null) row.evidence_id = evidenceIds.get(Number(row.evidence_id)) ?? null
+      const r = stmt.run(...cols.map((c) => row[c] as never))
+      if (t.name === 'evidence') evidenceIds.set(Number(row.id), Number(r.lastInsertRowid))
+    }
+  }
 }

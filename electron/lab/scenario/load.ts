@@ -1,10 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { AppError } from '@shared/errors'
 import { parseYamlWith } from '../../core/yaml'
+import { readRegularFile } from '../../core/files/read'
 import { resourcePath } from '../../core/paths'
 import { mergeFix } from './merge'
 import { scenarioSchema, type Scenario } from './schema'
+
+/** A scenario file is refused above this size before it is read (the bundled ones are under 20 KB). */
+export const MAX_SCENARIO_BYTES = 1024 * 1024
 
 /** The bundled scenarios, by name. */
 export const BUNDLED_SCENARIOS = ['demo', 'healthy', 'hostile'] as const
@@ -31,7 +35,7 @@ export function loadScenario(nameOrPath: string): Scenario {
   if (!existsSync(file)) {
     throw new AppError('invalid_input', `no scenario "${nameOrPath}": not a bundled name (${BUNDLED_SCENARIOS.join(', ')}) nor a file`)
   }
-  return parseScenario(readFileSync(file, 'utf8'), path.basename(file))
+  return parseScenario(readRegularFile(file, { max: MAX_SCENARIO_BYTES, label: 'scenario file' }).toString('utf8'), path.basename(file))
 }
 
 /** The scenario after a named fix (validated); the fixes themselves carry over. */

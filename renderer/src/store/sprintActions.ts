@@ -46,39 +46,36 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
     if (current() === id) patch(() => ({ status, phase: 'loaded', error: null }))
   }
 
-  // only the newest history request may write: an older, slower answer must not win
-  let historySeq = 0
-
-  /** Latest results, the newest runs, and what the newest run changed (the engine compares). */
-  async function loadResults(id: string): Promise<void> {
-    const mine = ++historySeq
-    const [results, runs, changes] = await Promise.all([
-      transport.call('listResults', { engagementId: id }),
-      transport.call('listRuns', { engagementId: id, limit: sp.RECENT_RUNS }),
-      transport.call('runChanges', { engagementId: id }),
-    ])
-    if (mine === historySeq) set((s) => ({ sprint: sp.historyLoaded(s.sprint, id, { results, runs, changes }) }))
-  }
+  // Only the newest load may write: an older, slower answer must not win.
+  let loadSeq = 0
 
   /** A run started: list it (as running) without reloading the rest; a full load since wins. */
   async function loadRuns(id: string): Promise<void> {
-    const mine = historySeq
+    const mine = loadSeq
     const runs = await transport.call('listRuns', { engagementId: id, limit: sp.RECENT_RUNS })
-    if (mine === historySeq && current() === id) patch(() => ({ runs }))
+    if (mine === loadSeq && current() === id) patch(() => ({ runs }))
   }
 
+  /**
+   * The plan, the latest results, the newest runs and what the newest run changed, written
+   * together: 'loaded' never shows a finished run's board beside the run list of a load that
+   * started while it was still running.
+   */
   async function refresh(id: string): Promise<void> {
+    const mine = ++loadSeq
     patch((s) => sp.sprintLoading(s, id))
     try {
-      const [status, checks] = await Promise.all([
+      const [status, checks, results, runs, changes] = await Promise.all([
         transport.call('sprintStatus', { engagementId: id }),
         get().sprint.checks.length ? Promise.resolve(get().sprint.checks) : transport.call('listChecks'),
+        transport.call('listResults', { engagementId: id }),
+        transport.call('listRuns', { engagementId: id, limit: sp.RECENT_RUNS }),
+        transport.call('runChanges', { engagementId: id }),
       ])
-      if (current() !== id) return
-      patch(() => ({ status, checks, phase: 'loaded', error: null }))
-      await loadResults(id)
+      if (mine !== loadSeq || current() !== id) return
+      set((s) => ({ sprint: sp.historyLoaded({ ...s.sprint, status, checks, phase: 'loaded', error: null }, id, { results, runs, changes }) }))
     } catch (e) {
-      if (current() === id) patch(() => ({ phase: 'error', error: toErrorInfo(e) }))
+      if (mine === loadSeq && current() === id) patch(() => ({ phase: 'error', error: toErrorInfo(e) }))
     }
   }
 

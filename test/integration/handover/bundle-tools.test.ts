@@ -8,6 +8,7 @@ import { registerSecret, unregisterSecret } from '../../../electron/core/vault/r
 import { openWorkspace } from '../../../electron/core/workspace'
 import { removeIdentity } from '../../../electron/core/handover/identity'
 import { cli, tool } from './tools'
+import { CheckStore } from '../../../electron/core/checks/persist'
 
 // Runs against the real Secret Service (npm test starts one; or see the brief's dbus-run-session
 // line). Bundles are built by the CLI in-process and checked with openssl, pdfsig and sha256sum.
@@ -21,15 +22,22 @@ describe('handover bundle, verified with standard tools', () => {
   beforeAll(async () => {
     const available = await keychain.available()
     if (!available.ok) throw new Error(`these tests need a Secret Service (run them via npm test or dbus-run-session): ${available.reason}`)
-    // The canary is a keychain secret, registered for redaction like every secret the app reads...
+    // The canary is a keychain secret...
     await keychain.set('test-canary', canary)
-    registerSecret(canary)
     const { ws, engagement } = seededWorkspace(wsDir)
     domain = engagement.domain
-    // ...and it leaked into a stored check result and its evidence (what a buggy check might do).
-    ws.db.prepare("UPDATE check_results SET summary = summary || ' token ' || ?, details = json_set(details, '$.leak', ?) WHERE check_id = 'mail.dmarc'").run(canary, canary)
-    ws.evidence.append(engagement.id, [{ kind: 'http.exchange', label: 'leaky response', data: { header: `Bearer ${canary}` } }])
+    // ...that leaked into a stored check result and its evidence before it was registered for
+    // redaction (what a buggy check might do); the app stored it through its own writer.
+    const store = new CheckStore(ws.db, ws.evidence)
+    const at = new Date().toISOString()
+    store.startRun('run-leak', engagement.id, at, 1)
+    store.saveBatch('run-leak', engagement.id, [
+      { checkId: 'mail.dmarc', target: domain, outcome: { status: 'warn', summary: `DMARC p=none without rua token ${canary}`, details: { leak: canary }, evidence: [{ kind: 'http.exchange', label: 'leaky response', data: { header: `Bearer ${canary}` } }] }, durationMs: 5, finishedAt: at },
+    ])
+    store.finishRun('run-leak', at, false)
     ws.close()
+    // Registered from now on, as every secret the app reads: the bundle must mask it.
+    registerSecret(canary)
     const r = await cli(['--workspace', wsDir, 'bundle', '--out', out, '--signer-name', 'Ada Consultant', '--signer-email', 'ada@example.com'])
     expect(r.stderr).toContain('Building')
     expect(r.code, r.stderr).toBe(0)
@@ -100,6 +108,12 @@ describe('handover bundle, verified with standard tools', () => {
     expect(text).toContain('bücher-café.example') // IDN names render in Unicode
     expect(text).not.toContain(canary)
     expect(readFileSync(join(out, 'evidence.json'), 'utf8')).toContain('[redacted]')
+  })
+
+  it('items masked for the bundle are marked, and verify links them by their recorded hash', async () => {
+    const items = (JSON.parse(readFileSync(join(out, 'evidence.json'), 'utf8')) as { items: { label: string; masked?: boolean }[] }).items
+    expect(items.filter((i) => i.masked).map((i) => i.label)).toEqual([expect.stringMatching(/mail\.dmarc/), 'leaky response'])
+    expect((await cli(['verify', out])).stdout).toMatch(/ok\s+evidence chain: \d+ items re-hash to the head Ada Consultant signed .*; 2 masked for the bundle/)
   })
 
   it('the inventory CLI lists, sets and imports rows', async () => {

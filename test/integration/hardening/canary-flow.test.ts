@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKeychainStore } from '../../../electron/core/vault/keychain'
-import { readZip } from '../../../electron/core/handover/bundle/unzip'
+import { readZipEntries } from '../../../electron/core/handover/bundle/zip-read'
+import { BUNDLE_LIMITS } from '../../../electron/core/handover/bundle/input'
+
+/** Every entry of a zip, inflated (the bundle zip's entries are compressed: scan what they hold). */
+async function unzipped(zip: string): Promise<{ name: string; data: Buffer }[]> {
+  const { data } = await readZipEntries(zip, BUNDLE_LIMITS, () => true)
+  return [...data].map(([name, d]) => ({ name: `${zip}!${name}`, data: d }))
+}
 import { handover, type CliResult } from '../../helpers/cli'
 import { tempDir } from '../../helpers/tmp'
 import { blobsOf, filesUnder, occurrences } from './scan'
@@ -89,7 +96,7 @@ describe('secret canaries across engagement, credential, audit, sprint and bundl
       blobs.push(...blobsOf(filesUnder(B)))
       const zip = `${B}.zip`
       expect(existsSync(zip)).toBe(true)
-      blobs.push(...readZip(readFileSync(zip)).map((e) => ({ name: `${zip}!${e.name}`, data: e.data })))
+      blobs.push(...(await unzipped(zip)))
       const text = execFileSync('pdftotext', [join(B, 'handover.pdf'), '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).toString()
       expect(text).toMatch(/acme-launch\.example/)
       blobs.push({ name: 'pdftotext handover.pdf', data: text })
@@ -111,7 +118,7 @@ describe('secret canaries across engagement, credential, audit, sprint and bundl
     expect(r.code, r.stderr).toBe(0)
     const blobs: { name: string; data: Buffer | string }[] = [...blobsOf(filesUnder(out)), { name: 'demo stdout', data: r.stdout }, { name: 'demo stderr', data: r.stderr }]
     const zip = join(out, 'bundle.zip')
-    if (existsSync(zip)) blobs.push(...readZip(readFileSync(zip)).map((e) => ({ name: `${zip}!${e.name}`, data: e.data })))
+    if (existsSync(zip)) blobs.push(...(await unzipped(zip)))
     const pdf = filesUnder(out).find((f) => f.endsWith('handover.pdf'))
     expect(pdf).toBeDefined()
     blobs.push({ name: 'pdftotext demo handover.pdf', data: execFileSync('pdftotext', [pdf!, '-'], { timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }).toString() })

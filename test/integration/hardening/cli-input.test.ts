@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { normalizeDomain } from '@shared/domain'
 import { handover } from '../../helpers/cli'
 import { tempDir } from '../../helpers/tmp'
+import { runs } from '../../unit/fuzz/arbitraries'
 
 /**
  * The CLI (bin/handover.js) fed malformed domains: exit 2 with a one-line reason on stderr,
@@ -30,7 +31,7 @@ describe('CLI input: malformed domains', () => {
         expect(r.stderr.trim().length).toBeGreaterThan(0)
         expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
       }),
-      { numRuns: 16 },
+      runs(16),
     )
   }, 120_000)
 })

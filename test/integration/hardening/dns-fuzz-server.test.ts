@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createResolver } from '../../../electron/core/net/dns'
 import { DnsError } from '../../../electron/core/net/dns/errors'
 import { DEFAULT_PROFILE } from '../../../electron/core/net/profile'
+import { runs } from '../../unit/fuzz/arbitraries'
 
 /**
  * The resolver against a hostile DNS server on loopback (UDP and TCP on one port), whose every
@@ -119,7 +120,7 @@ describe('fuzz: the resolver against a hostile DNS server on loopback', () => {
           clearTimeout(limit)
         }
       }),
-      { numRuns: 60 },
+      runs(60),
     )
     console.log('dns-fuzz-server outcomes:', JSON.stringify(Object.fromEntries(outcomes)))
     // Both ends of the spectrum were exercised: real answers and refusals.

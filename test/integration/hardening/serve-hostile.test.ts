@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request } from 'undici'
 import { startServer, type BrowserServer } from '../../../electron/serve/server'
 import { tempDir } from '../../helpers/tmp'
+import { runs } from '../../unit/fuzz/arbitraries'
 
 /**
  * Browser mode beyond test/integration/serve.test.ts: odd Host and Origin forms, oversized
@@ -139,7 +140,7 @@ describe('browser mode: fuzzed API bodies', () => {
         expect(typeof json.ok).toBe('boolean')
         if (!json.ok) expect(json.error?.code, `${method} ${text.slice(0, 200)} → ${json.error?.message}`).not.toBe('internal')
       }),
-      { numRuns: 150 },
+      runs(150),
     )
   }, 60_000)
 })

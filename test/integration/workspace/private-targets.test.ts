@@ -2,13 +2,14 @@ import { describe, expect, it, afterAll } from 'vitest'
 import { engagementCreateSchema, engagementUpdateSchema } from '@shared/schemas/engagement'
 import { exportEngagement, importEngagement } from '../../../electron/core/workspace/transfer'
 import { openWorkspace } from '../../../electron/core/workspace'
+import { testSigner } from '../../helpers/chained'
 import { tempDir } from '../../helpers/tmp'
 
 const tmp = tempDir('handover-private-targets-')
 afterAll(() => tmp.cleanup())
 
 describe('an engagement’s private targets', () => {
-  it('are normalised, kept, recorded in the evidence chain at each change, and never imported from a file', () => {
+  it('are normalised, kept, recorded in the evidence chain at each change, and never imported from a file', async () => {
     const ws = openWorkspace(`${tmp.dir}/a`)
     const other = openWorkspace(`${tmp.dir}/b`)
     try {
@@ -22,7 +23,7 @@ describe('an engagement’s private targets', () => {
       expect(ws.evidence.verify(e.id).ok).toBe(true)
 
       ws.engagements.update(engagementUpdateSchema.parse({ id: e.id, patch: { privateTargets: ['169.254.169.254'] } }))
-      const moved = importEngagement(other, exportEngagement(ws, e.id).bytes)
+      const moved = await importEngagement(other, exportEngagement(ws, e.id, await testSigner(ws)).bytes)
       expect(other.engagements.get(moved.id).privateTargets).toEqual([])
       expect(other.evidence.verify(moved.id).ok).toBe(true)
     } finally {

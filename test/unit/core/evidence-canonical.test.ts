@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../../electron/core/evidence/canonical'
+import { runs } from '../fuzz/arbitraries'
 
 /** The first, straightforward implementation: the optimised one must give the same bytes (stored hashes depend on it). */
 function reference(value: unknown): string {
@@ -36,7 +37,7 @@ describe('canonical JSON (optimised) matches the reference byte for byte', () =>
       fc.property(value, (v) => {
         expect(canonicalJson(v)).toBe(reference(v))
       }),
-      { numRuns: 2000 },
+      runs(2000),
     )
   })
 

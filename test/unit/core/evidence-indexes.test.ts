@@ -4,6 +4,7 @@ import { timelineCount, timelinePage, type TimelineFilter } from '../../../elect
 import { latestResults } from '../../../electron/core/sprint/results'
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
 import { tempDir } from '../../helpers/tmp'
+import { runs } from '../fuzz/arbitraries'
 
 const CHECKS = ['dns.hosts', 'http.https', 'tls.cert']
 const HOSTS = ['idx.example', 'www.idx.example']
@@ -67,7 +68,7 @@ describe('timeline with the filter indexes (migration 012)', () => {
         const { before: _before, ...countable } = full
         if (_before === undefined) expect(timelineCount(ws.db, countable)).toBe(want.length)
       }),
-      { numRuns: 300 },
+      runs(300),
     )
   })
 

@@ -50,6 +50,9 @@ describe('evidence hash chain', () => {
     ws.db.exec('DROP TRIGGER evidence_no_update')
     ws.db.prepare('UPDATE evidence SET body = replace(body, \'"n":3\', \'"n":33\') WHERE seq = 3').run()
     expect(ws.evidence.verify(id)).toMatchObject({ ok: false, seq: 3, count: 2, reason: expect.stringMatching(/altered/) })
+    // Evidence leaves only with its engagement; an attacker who drops the trigger is still seen.
+    expect(() => ws.db.prepare('DELETE FROM evidence WHERE seq = 2').run()).toThrow(/append-only/)
+    ws.db.exec('DROP TRIGGER evidence_no_delete')
     ws.db.prepare('DELETE FROM evidence WHERE seq = 2').run()
     expect(ws.evidence.verify(id)).toMatchObject({ ok: false, seq: 2, reason: expect.stringMatching(/missing/) })
   })

@@ -36,8 +36,8 @@ describe('workspace database', () => {
   it('rolls back a failing migration and applies nothing of it', () => {
     const db = openDatabase(':memory:', { migrations: [] })
     expect(() => migrate(db, [{ id: '900-bad', sql: 'CREATE TABLE t (x); INSERT INTO nope VALUES (1);' }])).toThrow()
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 't'").pluck().get()).toBe(0)
-    expect(db.prepare('SELECT count(*) FROM migrations').pluck().get()).toBe(0)
+    // One transaction for the whole upgrade: not even the migrations table was left behind.
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('t', 'migrations')").pluck().get()).toBe(0)
   })
 })
 
@@ -48,5 +48,35 @@ describe('workspace location', () => {
     expect(defaultWorkspaceDir({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg/Handover Console')
     expect(defaultWorkspaceDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toMatch(/Roaming.Handover Console$/)
     expect(defaultWorkspaceDir({}, 'darwin')).toMatch(/Library\/Application Support\/Handover Console$/)
+  })
+})
+
+describe('a workspace another process holds', () => {
+  it('a write that outlasts the busy timeout says the workspace is busy, in words, through either transport', async () => {
+    const { createCore, dispatch } = await import('../../../electron/core/api')
+    const { openWorkspace } = await import('../../../electron/core/workspace')
+    const { errorLine } = await import('../../../electron/cli/context')
+    const t = tempDir()
+    cleanups.push(t.cleanup)
+    const core = createCore(openWorkspace(t.dir), 'browser')
+    const other = openDatabase(t.dir)
+    try {
+      core.workspace.db.pragma('busy_timeout = 50')
+      other.exec('BEGIN IMMEDIATE')
+      const r = await dispatch(core, 'createEngagement', { domain: 'busy.example' })
+      expect(r).toEqual({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^the workspace is busy/) } })
+      let thrown: unknown
+      try {
+        core.workspace.engagements.create({ domain: 'busy.example' } as never)
+      } catch (e) {
+        thrown = e
+      }
+      expect(errorLine(thrown)).toMatch(/^the workspace is busy: another Handover Console process kept it locked/)
+      other.exec('ROLLBACK')
+      expect((await dispatch(core, 'createEngagement', { domain: 'busy.example' })).ok).toBe(true)
+    } finally {
+      other.close()
+      core.workspace.close()
+    }
   })
 })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
 import { memoryStore, seededWorkspace } from './fixture'
 import { createBundle } from '../../../electron/core/handover/bundle/build'
-import { verifyBundle, verifyBundlePath } from '../../../electron/core/handover/bundle/verify'
+import { verifyBundle } from '../../../electron/core/handover/bundle/verify'
 import { countersignBundle } from '../../../electron/core/handover/bundle/countersign'
 import { readBaseline } from '../../../electron/core/handover/drift'
 import { verifyPdfSignature } from '../../../electron/core/handover/pdf/verify-sig'
@@ -27,13 +27,13 @@ describe('signed handover bundle', () => {
     tmp.cleanup()
   })
 
-  it('writes every file of the contract, a zip, and verifies', () => {
+  it('writes every file of the contract, a zip, and verifies', async () => {
     expect(readdirSync(info.dir).sort()).toEqual(['VERIFY.txt', 'baseline.json', 'evidence.json', 'handover.pdf', 'inventory.json', 'manifest.json', 'manifest.sig', 'signer.cert.pem', 'signer.pub.pem'])
     expect(existsSync(info.zip)).toBe(true)
-    const report = verifyBundle(info.dir)
+    const report = await verifyBundle(info.dir)
     expect(report.items.filter((i) => !i.ok)).toEqual([])
     expect(report.items.map((i) => i.name)).toEqual(expect.arrayContaining(['manifest signature', 'PDF signature', 'PDF certificate', 'file handover.pdf']))
-    expect(verifyBundlePath(info.zip).ok).toBe(true)
+    expect((await verifyBundle(info.zip)).ok).toBe(true)
   })
 
   it('keeps private keys only in the keychain, public parts in the bundle', () => {
@@ -61,7 +61,7 @@ describe('signed handover bundle', () => {
     ['manifest.json', 'manifest signature'],
     ['manifest.sig', 'manifest signature'],
   ]
-  it.each(flips)('a 1-byte change in %s makes verification fail (%s)', (file, failing) => {
+  it.each(flips)('a 1-byte change in %s makes verification fail (%s)', async (file, failing) => {
     const copy = join(tmp.dir, `tamper-${file}`)
     cpSync(info.dir, copy, { recursive: true })
     const p = join(copy, file)
@@ -70,7 +70,7 @@ describe('signed handover bundle', () => {
     const at = Math.floor(b.length / 2)
     b[at] = b[at] ^ 0x01
     writeFileSync(p, b)
-    const r = verifyBundle(copy)
+    const r = await verifyBundle(copy)
     expect(r.ok).toBe(false)
     expect(r.items.find((i) => i.name === failing)?.ok).toBe(false)
   })
@@ -83,11 +83,11 @@ describe('signed handover bundle', () => {
     expect(verifyPdfSignature(pdf)).toMatchObject({ ok: true, signer: 'Ada Consultant' })
   })
 
-  it('flags an extra file not listed in the manifest', () => {
+  it('flags an extra file not listed in the manifest', async () => {
     const copy = join(tmp.dir, 'extra')
     cpSync(info.dir, copy, { recursive: true })
     writeFileSync(join(copy, 'payload.js'), 'alert(1)')
-    expect(verifyBundle(copy).items.find((i) => i.name === 'file payload.js')).toMatchObject({ ok: false, detail: 'not listed in the manifest' })
+    expect((await verifyBundle(copy)).items.find((i) => i.name === 'file payload.js')).toMatchObject({ ok: false, detail: 'not listed in the manifest' })
   })
 
   it('takes a founder countersignature and checks it', async () => {
@@ -95,13 +95,13 @@ describe('signed handover bundle', () => {
     cpSync(info.dir, copy, { recursive: true })
     const r = await countersignBundle(ws.db, secrets, { path: copy, name: 'Zoë Müller', email: 'zoe@example.com', engagementId: engagement.id })
     expect(r.founder.role).toBe('founder')
-    const report = verifyBundle(copy)
+    const report = await verifyBundle(copy)
     expect(report.ok).toBe(true)
     expect(report.items.find((i) => i.name === 'founder countersignature')?.ok).toBe(true)
     const sig = readFileSync(join(copy, 'manifest.founder.sig'))
     sig[3] ^= 0xff
     writeFileSync(join(copy, 'manifest.founder.sig'), sig)
-    expect(verifyBundle(copy).items.find((i) => i.name === 'founder countersignature')?.ok).toBe(false)
+    expect((await verifyBundle(copy)).items.find((i) => i.name === 'founder countersignature')?.ok).toBe(false)
   })
 
   it('refuses to countersign a bundle that does not verify', async () => {

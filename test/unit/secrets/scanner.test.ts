@@ -66,6 +66,28 @@ describe('scanText', () => {
     expect(JSON.stringify(f)).not.toContain(secretKey)
   })
 
+  // The rules secretlint 13's preset added over 11: each a finding with its own title.
+  const HEX = '0123456789abcdef'
+  const SECRETLINT_13 = {
+    'Stripe secret key': 'sk_test_' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1w',
+    'Cloudflare API token': 'cfut_' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6h' + HEX.slice(0, 8),
+    'Vercel token': 'vcp_' + 'Ab3dEf6hIj9kLm2nOp5qRs8t',
+    'GitLab access token': 'glpat-' + 'Ab3dEf6hIj9kLm2nOp5q',
+    'Grafana token': 'glsa_' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z_' + HEX.slice(8),
+    'Notion integration token': 'ntn_' + '12345678901' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3',
+    'Docker Hub access token': 'dckr_pat_' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1',
+    'Hugging Face access token': 'hf_' + 'AbcdEfghIjklMnopQrstUvwxYzabCdefGh',
+    'Groq API key': 'gsk_' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6hIj9kLm2nOp5q',
+    'Databricks access token': 'dapi' + HEX + HEX,
+    'Figma access token': 'figd_' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb3dEf6h',
+    'Tailscale API key': 'tskey-api-' + 'kAb3dEf6hI' + '-Ab3dEf6hIj9kLm2nOp5q',
+  }
+  it.each(Object.entries(SECRETLINT_13))('finds a %s (secretlint 13)', async (title, key) => {
+    const f = await scanText(`TOKEN=${key}\n`, '.env')
+    expect(f.map((x) => x.title)).toContain(title)
+    expect(JSON.stringify(f)).not.toContain(key)
+  })
+
   it('dedupes a key that both scanners find, and skips binary content', async () => {
     const f = await scanText(`token: ${K.github}`, 'a.yml')
     expect(f).toHaveLength(1)

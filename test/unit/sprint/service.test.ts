@@ -85,7 +85,9 @@ describe('the 48-hour sprint', () => {
     expect(s.risks.some((r) => r.itemId === 'hsts-headers')).toBe(false)
     s = sprints.status('acme.example', new Date('2026-12-02T00:00:00Z'))
     expect(s.items.find((i) => i.id === 'hsts-headers')).toMatchObject({ status: 'fail', waiverExpired: true })
-    expect(ws.evidence.verify(ws.engagements.get('acme.example').id)).toMatchObject({ ok: true, count: 1 })
+    // The sprint's start and the waiver are both in the chain.
+    expect(ws.db.prepare('SELECT kind FROM evidence ORDER BY seq').pluck().all()).toEqual(['sprint.started', 'waiver'])
+    expect(ws.evidence.verify(ws.engagements.get('acme.example').id)).toMatchObject({ ok: true, count: 2 })
   })
 
   it('takes a manual verdict only with a note or attachment, storing files by hash', () => {

@@ -10,14 +10,17 @@ import { redact } from '../../vault/redact'
 import { loadIdentity } from '../identity'
 import { InventoryRepo } from '../inventory/repo'
 import { prefillInventory } from '../inventory/prefill'
-import { gatherHandover } from '../data'
+import { gatherHandover, type HandoverData } from '../data'
 import { buildBaseline } from '../baseline'
 import { renderHandoverPdf } from '../pdf/document'
 import { signPdf } from '../pdf/sign'
 import { FILES } from './files'
 import { MANIFEST_FORMAT, manifestBytes, sha256, type Manifest } from './manifest'
 import { verifyText } from './verify-text'
-import { writeZip } from './zip'
+import { writeZipFile } from './zip'
+import { signAnchor } from '../../evidence/anchor'
+import { GENESIS, linkHash } from '../../evidence/store'
+import { canonicalJson } from '../../evidence/canonical'
 
 export interface BundleOptions {
   workspace: Workspace
@@ -51,13 +54,27 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   const repo = new InventoryRepo(ws.db)
   const inventory = prefillInventory(ws.db, repo, e.id)
   const data = gatherHandover(ws, e, inventory, signer, now)
+  // A conclusion the chain does not back (an edited result, a cut tail) never reaches a founder.
+  if (!data.chain.ok) throw new AppError('conflict', `the evidence does not verify (${data.chain.reason}); no bundle was built. Run: handover evidence verify`)
+  const anchor = signAnchor(ws.db, {
+    engagementId: e.id,
+    domain: e.domain,
+    seq: data.chain.count,
+    head: data.chain.head ?? GENESIS,
+    purpose: 'bundle',
+    signer: { name: signer.name, fingerprint: signer.fingerprint, publicPem: identity.edPublicPem, sign: identity.sign },
+    now,
+  })
   const unsigned = await renderHandoverPdf(data)
   const pdf = await signPdf(unsigned, pdfKeys, { name: signer.name, email: signer.email, reason: `Production handover of ${data.domainUnicode}`, location: 'Handover Console', signingTime: now })
 
   const files = new Map<string, Buffer>()
   files.set(FILES.pdf, pdf)
   files.set(FILES.inventory, json({ format: 'handover-inventory/1', engagement: { client: e.clientName, domain: e.domain }, entries: data.inventory }))
-  files.set(FILES.evidence, json({ format: 'handover-evidence/1', engagement: { client: e.clientName, domain: e.domain }, chain: data.chain, items: data.evidence }))
+  // The signed head (its key is signer.pub.pem) lets anyone re-hash the items up to it.
+  const signedHead = { statement: anchor.statement, signature: anchor.signature }
+  const items = markMasked(e.id, data.evidence)
+  files.set(FILES.evidence, json({ format: 'handover-evidence/1', engagement: { client: e.clientName, domain: e.domain }, chain: data.chain, anchor: signedHead, items }))
   files.set(FILES.baseline, json(buildBaseline(e, data.results, now)))
   files.set(FILES.publicKey, Buffer.from(identity.edPublicPem))
   files.set(FILES.cert, Buffer.from(identity.certPem ?? ''))
@@ -83,16 +100,26 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   for (const [path, b] of files) writePrivateFile(join(tmp, path), b)
   if (existsSync(outDir)) rmSync(outDir, { recursive: true })
   renameSync(tmp, outDir)
-  const zip = writeBundleZip(outDir)
+  const zip = await writeBundleZip(outDir)
   return { dir: outDir, zip, files: manifest.files, signer: { name: signer.name, fingerprint: signer.fingerprint } }
 }
 
+/**
+ * Items whose data had to be masked for the bundle (a value registered as a secret after it was
+ * recorded) no longer re-hash to the hash they carry: say so on the item (`masked: true`), so
+ * `verify` takes that link on its recorded hash instead of calling it tampered.
+ */
+function markMasked(engagementId: string, items: HandoverData['evidence']): (HandoverData['evidence'][number] & { masked?: true })[] {
+  return items.map((it) => {
+    const body = canonicalJson({ engagementId, seq: it.seq, kind: it.kind, label: it.label, checkId: it.checkId, target: it.target, status: it.status, createdAt: it.createdAt, data: it.data })
+    return linkHash(it.prevHash, body) === it.hash ? it : { ...it, masked: true as const }
+  })
+}
+
 /** (Re)write DIR.zip from the bundle folder's files, inside a folder named like the bundle. */
-export function writeBundleZip(dir: string): string {
+export async function writeBundleZip(dir: string): Promise<string> {
   const names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort()
   const zipPath = `${dir}.zip`
-  const body = writeZip(names.map((n) => ({ name: `${basename(dir)}/${n}`, data: readFileSync(join(dir, n)) })))
-  writePrivateFile(`${zipPath}.partial`, body)
-  renameSync(`${zipPath}.partial`, zipPath)
+  await writeZipFile(zipPath, names.map((n) => ({ name: `${basename(dir)}/${n}`, data: readFileSync(join(dir, n)) })))
   return zipPath
 }

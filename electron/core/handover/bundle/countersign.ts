@@ -20,7 +20,7 @@ export async function countersignBundle(
   o: { path: string; name: string; email?: string; engagementId?: string },
 ): Promise<{ founder: IdentityInfo; signature: string }> {
   const dir = resolve(o.path)
-  const report = verifyBundle(dir)
+  const report = await verifyBundle(dir)
   const blocking = report.items.filter((i) => !i.ok && i.name !== 'founder countersignature')
   if (blocking.length) throw new AppError('invalid_input', `the bundle does not verify, so it cannot be accepted: ${blocking.map((i) => `${i.name}: ${i.detail}`).join('; ')}`)
   const founder = await loadIdentity(db, secrets, { role: 'founder', engagementId: o.engagementId, name: o.name, email: o.email })
@@ -28,6 +28,6 @@ export async function countersignBundle(
   const sig = founder.sign(manifest)
   writePrivateFile(join(dir, FILES.founderKey), founder.edPublicPem)
   writePrivateFile(join(dir, FILES.founderSig), sig)
-  if (existsSync(`${dir}.zip`)) writeBundleZip(dir)
+  if (existsSync(`${dir}.zip`)) await writeBundleZip(dir)
   return { founder: founder.info, signature: join(dir, FILES.founderSig) }
 }

@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, type Stats } from 'node:fs'
+import { lstatSync, readFileSync, realpathSync, type Stats } from 'node:fs'
+import { formatBytes, readRegularFile } from '../../files/read'
 import { isAbsolute, join, sep, win32 } from 'node:path'
 import { AppError } from '@shared/errors'
 import { FILES } from './files'
@@ -87,25 +88,12 @@ function readableFile(dir: string, path: string): string {
 
 /** Read a file whole, refusing links at the last step and anything over `max` bytes. */
 function readCapped(file: string, label: string, max: number): Buffer {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
-  try {
-    const { size } = fstatSync(fd)
-    if (size > max) throw new AppError('unavailable', `${label} is ${mb(size)}, over the ${mb(max)} the app reads at once: open the bundle folder instead`)
-    const buf = Buffer.alloc(size)
-    let at = 0
-    while (at < size) {
-      const n = readSync(fd, buf, at, size - at, at)
-      if (n === 0) break
-      at += n
-    }
-    return at === size ? buf : buf.subarray(0, at)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  return readRegularFile(file, {
+    max,
+    label,
+    noFollow: true,
+    tooLarge: (size) => new AppError('unavailable', `${label} is ${formatBytes(size)}, over the ${formatBytes(max)} the app reads at once: open the bundle folder instead`),
+  })
 }
 
 function lstatOrNull(p: string): Stats | null {

@@ -1,55 +1,108 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import type { VerifyItem, VerifyReport } from '@shared/contract/handover'
-import { certFingerprint, keyFingerprint } from '../identity'
+import { certFingerprint, tryKeyFingerprint } from '../identity'
 import { verifyPdfSignature } from '../pdf/verify-sig'
 import { FILES, UNLISTED } from './files'
+import { InvalidBundle, openBundle, type BundleInput } from './input'
 import { sha256, verifyEd25519, type Manifest } from './manifest'
-import { readZip } from './unzip'
+import { verifyEvidenceChain } from './verify-chain'
 
-function read(dir: string, name: string): Buffer | null {
-  const p = join(dir, name)
-  return existsSync(p) && statSync(p).isFile() ? readFileSync(p) : null
+/** What each verification step sees: the bundle as read, its manifest and the signer's key. */
+export interface BundleCheckContext {
+  input: BundleInput
+  manifest: Manifest
+  manifestBytes: Buffer
+  signerPem: string
+  add(name: string, ok: boolean, detail: string): void
 }
 
-/** A key's fingerprint, or '' when the PEM is missing or unreadable. */
-function safeFingerprint(pem: string): string {
-  try {
-    return pem ? keyFingerprint(pem) : ''
-  } catch {
-    return ''
-  }
+/** One verification step; steps only add items (a `verify --expect-fingerprint` is one more step). */
+export type BundleCheck = (c: BundleCheckContext) => void
+
+export interface VerifyOptions {
+  /** Steps run after the built-in ones. */
+  checks?: BundleCheck[]
 }
 
 /** Parse manifest.json, or explain why it cannot be used. */
-function parseManifest(bytes: Buffer | null): Manifest | string {
+function parseManifest(bytes: Buffer | undefined): Manifest | string {
   if (!bytes) return 'manifest.json is missing'
   try {
     const m = JSON.parse(bytes.toString('utf8')) as Manifest
-    if (!Array.isArray(m.files) || !m.signer?.fingerprint) return 'manifest.json is not a handover manifest'
+    if (!m || !Array.isArray(m.files) || typeof m.signer?.fingerprint !== 'string' || typeof m.engagement?.domain !== 'string') return 'manifest.json is not a handover manifest'
     return m
   } catch {
     return 'manifest.json is not valid JSON'
   }
 }
 
+const signerKey: BundleCheck = ({ manifest, signerPem, add }) => {
+  const fp = tryKeyFingerprint(signerPem)
+  add('signer key', fp === manifest.signer.fingerprint, fp === manifest.signer.fingerprint ? `fingerprint ${fp}` : `signer.pub.pem does not match the manifest's signer fingerprint`)
+}
+
+/** Every listed file is there with its hash; everything else in the bundle is accounted for. */
+const listedFiles: BundleCheck = ({ input, manifest, add }) => {
+  const listed = new Set<string>()
+  for (const f of manifest.files) {
+    const path = String(f?.path)
+    listed.add(path)
+    const why = input.problems.get(path)
+    const b = input.files.get(path)
+    if (!/^[^/\\.][^/\\]*$/.test(path)) add(`file ${path}`, false, 'the manifest names a path outside the bundle folder')
+    else if (why) add(`file ${path}`, false, why)
+    else if (!b) add(`file ${path}`, false, 'missing')
+    else {
+      const h = sha256(b)
+      add(`file ${path}`, h === f.sha256, h === f.sha256 ? `sha256 ${h}` : `sha256 is ${h}, manifest says ${f.sha256}`)
+    }
+  }
+  for (const name of input.files.keys()) if (!listed.has(name) && !UNLISTED.has(name)) add(`file ${name}`, false, 'not listed in the manifest')
+  for (const [name, why] of input.problems) if (!listed.has(name)) add(`file ${name}`, false, why)
+}
+
+const pdfSignature: BundleCheck = ({ input, manifest, add }) => {
+  const pdf = input.files.get(FILES.pdf)
+  if (!pdf) return
+  const cert = input.files.get(FILES.cert)?.toString('utf8')
+  const r = verifyPdfSignature(pdf)
+  add('PDF signature', r.ok, r.ok ? `${r.detail} (signed by ${r.signer ?? 'unknown'})` : r.detail)
+  if (!r.ok) return
+  let certOk: boolean
+  try {
+    certOk = !!cert && !!r.certFingerprint && certFingerprint(cert) === r.certFingerprint && r.certFingerprint === manifest.signer.certFingerprint
+  } catch {
+    certOk = false
+  }
+  add('PDF certificate', certOk, certOk ? `fingerprint ${r.certFingerprint}` : 'the PDF was signed with a certificate other than signer.cert.pem')
+}
+
+const evidenceChain: BundleCheck = ({ input, manifest, signerPem, add }) => {
+  const item = verifyEvidenceChain(input.files.get(FILES.evidence), signerPem, manifest.engagement.domain)
+  if (item) add(item.name, item.ok, item.detail)
+}
+
+const founder: BundleCheck = ({ input, manifestBytes, add }) => {
+  const fSig = input.files.get(FILES.founderSig)
+  const fKey = input.files.get(FILES.founderKey)?.toString('utf8')
+  if (!fSig && !fKey) return
+  const ok = !!fSig && !!fKey && verifyEd25519(fKey, manifestBytes, fSig)
+  add('founder countersignature', ok, ok ? `Ed25519 over manifest.json, founder key ${tryKeyFingerprint(fKey!) ?? ''}` : !fSig || !fKey ? 'manifest.founder.sig or founder.pub.pem is missing' : 'does not verify')
+}
+
+const CHECKS: BundleCheck[] = [signerKey, listedFiles, pdfSignature, evidenceChain, founder]
+
 /**
- * Check a bundle folder: the manifest's Ed25519 signature (and the founder's, when present),
- * every listed file's SHA-256, no unlisted files, the signer key and certificate fingerprints,
- * and the PDF's embedded signature. Each check is one item; the bundle is valid when all pass.
+ * Verify a bundle already read (openBundle): the manifest's Ed25519 signature, the signer key,
+ * every listed file's SHA-256, nothing unaccounted for (extra, hidden, nested, linked or
+ * oversized entries each fail), the PDF's embedded signature and certificate, evidence.json
+ * against its signed chain head, the founder's countersignature when present, then `extra` steps.
  */
-export function verifyBundle(path: string): VerifyReport {
-  const dir = resolve(path)
+export function verifyBundleInput(input: BundleInput, opts: VerifyOptions = {}): VerifyReport {
   const items: VerifyItem[] = []
   const add = (name: string, ok: boolean, detail: string) => items.push({ name, ok, detail })
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    add('bundle', false, `${dir} is not a bundle folder`)
-    return { ok: false, bundle: dir, items }
-  }
-  const mBytes = read(dir, FILES.manifest)
-  const pub = read(dir, FILES.publicKey)?.toString('utf8') ?? ''
-  const sig = read(dir, FILES.signature)
+  const mBytes = input.files.get(FILES.manifest)
+  const pub = input.files.get(FILES.publicKey)?.toString('utf8') ?? ''
+  const sig = input.files.get(FILES.signature)
   // The signature is checked over the raw bytes first, so a damaged manifest still reports it.
   add(
     'manifest signature',
@@ -59,57 +112,26 @@ export function verifyBundle(path: string): VerifyReport {
   const m = parseManifest(mBytes)
   if (typeof m === 'string' || !mBytes) {
     add(FILES.manifest, false, typeof m === 'string' ? m : 'missing')
-    return { ok: false, bundle: dir, items }
+    for (const [name, why] of input.problems) add(`file ${name}`, false, why)
+    return { ok: false, bundle: input.source, items }
   }
-  const fp = safeFingerprint(pub)
-  add('signer key', fp === m.signer.fingerprint, fp === m.signer.fingerprint ? `fingerprint ${fp}` : `signer.pub.pem does not match the manifest's signer fingerprint`)
-
-  for (const f of m.files) {
-    const b = typeof f.path === 'string' && !f.path.includes('/') && !f.path.includes('\\') ? read(dir, f.path) : null
-    if (!b) add(`file ${f.path}`, false, 'missing')
-    else {
-      const h = sha256(b)
-      add(`file ${f.path}`, h === f.sha256, h === f.sha256 ? `sha256 ${h}` : `sha256 is ${h}, manifest says ${f.sha256}`)
-    }
-  }
-  const listed = new Set(m.files.map((f) => f.path))
-  for (const n of readdirSync(dir)) if (!listed.has(n) && !UNLISTED.has(n) && !n.startsWith('.')) add(`file ${n}`, false, 'not listed in the manifest')
-
-  const cert = read(dir, FILES.cert)?.toString('utf8')
-  const pdf = read(dir, FILES.pdf)
-  if (pdf) {
-    const r = verifyPdfSignature(pdf)
-    const certOk = !!cert && !!r.certFingerprint && certFingerprint(cert) === r.certFingerprint && r.certFingerprint === m.signer.certFingerprint
-    add('PDF signature', r.ok, r.ok ? `${r.detail} (signed by ${r.signer ?? 'unknown'})` : r.detail)
-    if (r.ok) add('PDF certificate', certOk, certOk ? `fingerprint ${r.certFingerprint}` : 'the PDF was signed with a certificate other than signer.cert.pem')
-  }
-
-  const fSig = read(dir, FILES.founderSig)
-  const fKey = read(dir, FILES.founderKey)?.toString('utf8')
-  if (fSig || fKey) {
-    const ok = !!fSig && !!fKey && verifyEd25519(fKey, mBytes, fSig)
-    const founderFp = safeFingerprint(fKey ?? '')
-    add('founder countersignature', ok, ok ? `Ed25519 over manifest.json, founder key ${founderFp}` : !fSig || !fKey ? 'manifest.founder.sig or founder.pub.pem is missing' : 'does not verify')
-  }
-  return { ok: items.every((i) => i.ok), bundle: dir, items }
+  const ctx: BundleCheckContext = { input, manifest: m, manifestBytes: mBytes, signerPem: pub, add }
+  for (const check of [...CHECKS, ...(opts.checks ?? [])]) check(ctx)
+  return { ok: items.every((i) => i.ok), bundle: input.source, items }
 }
 
 /**
- * Verify a bundle folder or its zip: a zip is unpacked into a temporary folder first (its
- * entries sit in one top-level folder, as createBundle writes them).
+ * Verify a bundle folder or its zip. Unusable input (no such path, a symbolic link, a FIFO or
+ * device, a file that is no zip) throws an AppError (the CLI's exit 2); a bundle that can be
+ * read but is wrong, crafted zips included, is an invalid report with its reasons (exit 1).
  */
-export function verifyBundlePath(path: string): VerifyReport {
-  const p = resolve(path)
-  if (!p.endsWith('.zip') || !existsSync(p) || statSync(p).isDirectory()) return verifyBundle(p)
-  const tmp = mkdtempSync(join(tmpdir(), 'handover-verify-'))
+export async function verifyBundle(path: string, opts: VerifyOptions = {}): Promise<VerifyReport> {
+  let input: BundleInput
   try {
-    for (const e of readZip(readFileSync(p))) {
-      const name = e.name.includes('/') ? e.name.slice(e.name.indexOf('/') + 1) : e.name
-      if (!name || name.includes('/')) continue
-      writeFileSync(join(tmp, name), e.data)
-    }
-    return { ...verifyBundle(tmp), bundle: p }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true })
+    input = await openBundle(path)
+  } catch (e) {
+    if (e instanceof InvalidBundle) return { ok: false, bundle: path, items: [{ name: 'bundle', ok: false, detail: e.message }] }
+    throw e
   }
+  return verifyBundleInput(input, opts)
 }

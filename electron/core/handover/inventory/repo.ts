@@ -5,6 +5,8 @@ import type { Db } from '../../workspace/db'
 import { logChange } from '../../workspace/changelog'
 import { redactDeep } from '../../vault/redact'
 import { defaultEntries, systemOrder } from './defaults'
+import { EvidenceStore } from '../../evidence/store'
+import { FACT, type InventoryChange, type InventoryRowFact } from '../../evidence/facts'
 
 interface Row {
   id: string
@@ -28,7 +30,15 @@ function toEntry(r: Row): InventoryEntry {
  * pasted secret never lands here.
  */
 export class InventoryRepo {
-  constructor(private readonly db: Db) {}
+  private readonly evidence: EvidenceStore
+  constructor(private readonly db: Db) {
+    this.evidence = new EvidenceStore(db)
+  }
+
+  /** Every change goes into the engagement's evidence chain with the row it leaves (evidence verify compares them). */
+  private chain(engagementId: string, label: string, changes: InventoryChange[]): void {
+    if (changes.length) this.evidence.append(engagementId, [{ kind: FACT.inventory, label, data: { changes } }])
+  }
 
   /** Every row of an engagement, standard systems first; seeds the defaults on first use. */
   list(engagementId: string): InventoryEntry[] {
@@ -53,20 +63,27 @@ export class InventoryRepo {
     if (opts.id && !existing) throw new AppError('not_found', `no inventory entry "${opts.id}"`)
     if (existing && existing.engagement_id !== engagementId) throw new AppError('invalid_input', 'that inventory entry belongs to another engagement')
     const position = systemOrder(clean.system) * 1000 + (existing ? existing.position % 1000 : this.nextSlot(engagementId, clean.system))
-    this.db
-      .prepare(
-        `INSERT INTO inventory_entries (id, engagement_id, system, name, position, fields, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET system = excluded.system, name = excluded.name, position = excluded.position, fields = excluded.fields, source = excluded.source, updated_at = excluded.updated_at`,
-      )
-      .run(id, engagementId, clean.system, clean.name, position, JSON.stringify(clean), opts.source ?? 'manual', now)
-    logChange(this.db, engagementId, 'inventory', existing ? 'updated' : 'added', { id, system: clean.system })
+    const entry: InventoryRowFact = { id, system: clean.system, name: clean.name, position, fields: clean, source: opts.source ?? 'manual', updatedAt: now }
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO inventory_entries (id, engagement_id, system, name, position, fields, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT(id) DO UPDATE SET system = excluded.system, name = excluded.name, position = excluded.position, fields = excluded.fields, source = excluded.source, updated_at = excluded.updated_at`,
+        )
+        .run(id, engagementId, entry.system, entry.name, position, JSON.stringify(clean), entry.source, now)
+      this.chain(engagementId, `Inventory: ${clean.system}${clean.name ? ` (${clean.name})` : ''} ${existing ? 'changed' : 'added'}`, [{ op: 'set', entry }])
+      logChange(this.db, engagementId, 'inventory', existing ? 'updated' : 'added', { id, system: clean.system })
+    })()
     return this.get(id)
   }
 
   remove(id: string): { id: string } {
     const e = this.get(id)
-    this.db.prepare('DELETE FROM inventory_entries WHERE id = ?').run(id)
-    logChange(this.db, e.engagementId, 'inventory', 'removed', { id, system: e.system })
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM inventory_entries WHERE id = ?').run(id)
+      this.chain(e.engagementId, `Inventory: ${e.system}${e.name ? ` (${e.name})` : ''} removed`, [{ op: 'remove', id }])
+      logChange(this.db, e.engagementId, 'inventory', 'removed', { id, system: e.system })
+    })()
     return { id }
   }
 
@@ -80,7 +97,9 @@ export class InventoryRepo {
     return this.db.transaction(() => {
       if (replace) {
         this.seed(engagementId)
+        const ids = this.db.prepare<[string], string>('SELECT id FROM inventory_entries WHERE engagement_id = ? ORDER BY position, id').pluck().all(engagementId)
         this.db.prepare('DELETE FROM inventory_entries WHERE engagement_id = ?').run(engagementId)
+        this.chain(engagementId, 'Inventory: cleared for a replacing import', ids.map((id) => ({ op: 'remove', id })))
       }
       const written = new Set<string>()
       for (const { id: _ignored, ...fields } of entries) {
@@ -110,8 +129,12 @@ export class InventoryRepo {
     const now = new Date().toISOString()
     const insert = this.db.prepare('INSERT INTO inventory_entries (id, engagement_id, system, name, position, fields, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     this.db.transaction(() => {
-      for (const f of defaultEntries()) insert.run(randomUUID(), engagementId, f.system, f.name, systemOrder(f.system) * 1000, JSON.stringify(f), 'default', now)
+      // Another process may have seeded it since the check above (this one waited for the lock).
+      if (this.db.prepare('SELECT 1 FROM inventory_seeded WHERE engagement_id = ?').get(engagementId)) return
+      const entries: InventoryRowFact[] = defaultEntries().map((f) => ({ id: randomUUID(), system: f.system, name: f.name, position: systemOrder(f.system) * 1000, fields: f, source: 'default', updatedAt: now }))
+      for (const r of entries) insert.run(r.id, engagementId, r.system, r.name, r.position, JSON.stringify(r.fields), r.source, now)
       this.db.prepare('INSERT INTO inventory_seeded (engagement_id, seeded_at) VALUES (?, ?)').run(engagementId, now)
+      this.chain(engagementId, 'Inventory: the standard rows', entries.map((entry) => ({ op: 'set', entry })))
     })()
   }
 }

@@ -7,6 +7,7 @@ import { createAppStore, type AppStore } from '../../../../renderer/src/store'
 import { defaultExpiry } from '../../../../renderer/src/store/sprint'
 import { createHttpTransport } from '../../../../renderer/src/transport/http'
 import { tempDir } from '../../../helpers/tmp'
+import { until } from '../../../helpers/until'
 
 let lab: Lab
 let server: BrowserServer
@@ -32,14 +33,6 @@ afterAll(async () => {
   ws?.cleanup()
 })
 
-async function until(pred: () => boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 25))
-  }
-}
-
 const s = () => store.getState()
 const item = (id: string) => s().sprint.status!.items.find((x) => x.id === id)!
 
@@ -62,13 +55,15 @@ describe('sprint store against the demo sandbox', () => {
   it('runs everything with live progress from events, then loads results', async () => {
     await s().runSprint({})
     expect(s().run?.state).toBe('running')
-    await until(() => s().run?.state === 'finished')
+    await until(() => s().run?.state === 'finished', 60_000)
     const run = s().run!
     expect(run.done).toBe(run.total)
     expect(run.lines.length).toBeGreaterThan(0)
     expect(run.lines.every((l) => l.state !== 'running')).toBe(true)
-    // the refresh after run.finished brings the failing items in
-    await until(() => s().sprint.phase === 'loaded' && s().sprint.results.length > 0 && s().sprint.status!.items.some((x) => x.status === 'fail'), 20_000)
+    // the refresh after run.finished brings the failing items in, with the run list of that
+    // same load: never a finished run's results beside a list that still says running
+    await until(() => s().sprint.phase === 'loaded' && s().sprint.results.length > 0, 20_000)
+    expect(s().sprint.status!.items.some((x) => x.status === 'fail')).toBe(true)
     // one run: listed, nothing to compare it with yet
     expect(s().sprint.runs.map((r) => r.status)).toEqual(['finished'])
     expect(s().sprint.changes).toMatchObject({ previousRunAt: null, rows: [] })
@@ -104,8 +99,8 @@ describe('sprint store against the demo sandbox', () => {
   it('after a fix, re-running the failed items shows what changed', async () => {
     await lab.applyFix('add-hsts')
     await s().runSprint({ failed: true })
-    await until(() => s().run?.state === 'finished')
-    await until(() => s().sprint.runs.length === 2 && s().sprint.changes?.runId === s().sprint.runs[0]!.id)
+    await until(() => s().run?.state === 'finished', 60_000)
+    await until(() => s().sprint.runs.length === 2 && s().sprint.changes?.runId === s().sprint.runs[0]!.id, 60_000)
     // compared with the full run before it, though the re-run covered only the failed items
     expect(s().sprint.changes!.previousRunAt).toBe(s().sprint.runs[1]!.startedAt)
     expect(s().sprint.changes!.rows.some((d) => d.after === 'pass' && d.before !== 'pass')).toBe(true)
@@ -118,7 +113,7 @@ describe('sprint store against the demo sandbox', () => {
     // marked at once, before the server answers
     expect(s().run?.cancelling).toBe(true)
     await cancelling
-    await until(() => s().run?.state !== 'running')
+    await until(() => s().run?.state !== 'running', 60_000)
     expect(s().run).toMatchObject({ state: 'cancelled', cancelling: false })
   }, 90_000)
 })

@@ -7,6 +7,7 @@ import { emptyDraft } from '../../../../renderer/src/store/form'
 import { createHttpTransport } from '../../../../renderer/src/transport/http'
 import { tempDir } from '../../../helpers/tmp'
 import { engagement } from '../fixtures'
+import { until } from '../../../helpers/until'
 
 let server: BrowserServer
 let ws: { dir: string; cleanup(): void }
@@ -25,14 +26,6 @@ afterAll(async () => {
   await server.close()
   ws.cleanup()
 })
-
-async function until(pred: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 const s = () => store.getState()
 

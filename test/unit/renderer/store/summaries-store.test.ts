@@ -5,6 +5,7 @@ import { createAppStore, type AppStore } from '../../../../renderer/src/store'
 import { createHttpTransport } from '../../../../renderer/src/transport/http'
 import type { Transport } from '../../../../renderer/src/transport/types'
 import { tempDir } from '../../../helpers/tmp'
+import { until } from '../../../helpers/until'
 
 let server: BrowserServer
 let ws: { dir: string; cleanup(): void }
@@ -30,14 +31,6 @@ afterAll(async () => {
   await server.close()
   ws.cleanup()
 })
-
-async function until(pred: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 const s = () => store.getState()
 const summaries = () => calls.filter((m) => m === 'engagementSummaries').length

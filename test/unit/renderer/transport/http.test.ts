@@ -6,6 +6,7 @@ import { startServer, type BrowserServer } from '../../../../electron/serve/serv
 import { createHttpTransport } from '../../../../renderer/src/transport/http'
 import { TransportError, type ConnectionStatus } from '../../../../renderer/src/transport/types'
 import { tempDir } from '../../../helpers/tmp'
+import { until } from '../../../helpers/until'
 
 let server: BrowserServer
 let ws: { dir: string; cleanup(): void }
@@ -18,15 +19,6 @@ afterAll(async () => {
   await server.close()
   ws.cleanup()
 })
-
-/** Resolve when `pred` holds, polling for at most `ms`. */
-async function until(pred: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms
-  while (!pred()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 20))
-  }
-}
 
 describe('HTTP transport against browser mode', () => {
   it('calls contract methods and returns their values', async () => {

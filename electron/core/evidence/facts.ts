@@ -1,0 +1,88 @@
+import type { ItemState } from '@shared/schemas/sprint'
+
+/**
+ * The facts the evidence chain carries beyond raw observations: every value a conclusion rests
+ * on is written here (in an evidence item's data) in the same transaction as the table row
+ * that repeats it for queries, and `evidence verify` compares the two (./coverage).
+ */
+export const FACT = {
+  /** A check's result: status, summary, details, run and time (the row in check_results). */
+  result: 'check.result',
+  sprintStarted: 'sprint.started',
+  sprintFinished: 'sprint.finished',
+  /** An item's whole state after a change: status (a verdict or override), owner, notes, fix order, risk note. */
+  itemState: 'item.state',
+  waiver: 'waiver',
+  waiverRevoked: 'waiver.revoked',
+  /** A person's verdict with its attachments (name, hash, size, type). */
+  verdict: 'manual-verdict',
+  /** Inventory rows set or removed. */
+  inventory: 'inventory',
+  /** A runbook run's log entry, with the run's state after it where the step moved it. */
+  runbookStep: 'runbook-step',
+  /** The tables as they stood when a workspace from before chained state was upgraded. */
+  adopted: 'state.adopted',
+} as const
+
+export interface SprintFact {
+  sprintId: string
+  templateId: string
+  startedAt: string
+  endsAt: string
+  finishedAt: string | null
+}
+
+/** An item's whole state after a change (the row of sprint_items). */
+export type ItemStateFact = { sprintId: string; itemId: string } & ItemState
+
+export interface WaiverFact {
+  sprintId: string
+  itemId: string
+  reason: string
+  acceptedBy: string
+  expiresAt: string
+  createdAt: string
+  revokedAt: string | null
+}
+
+export interface InventoryRowFact {
+  id: string
+  system: string
+  name: string
+  position: number
+  fields: Record<string, unknown>
+  source: string
+  updatedAt: string
+}
+
+export type InventoryChange = { op: 'set'; entry: InventoryRowFact } | { op: 'remove'; id: string }
+
+export interface AttachmentFact {
+  sprintId: string | null
+  itemId: string | null
+  name: string
+  sha256: string
+  size: number
+  mime: string
+}
+
+/** A runbook run's row: who started which runbook when, and where it stands. */
+export interface RunbookRunFact {
+  id: string
+  runbookId: string
+  startedAt: string
+  by: string
+  currentStep: string | null
+  inputs: Record<string, unknown>
+  finishedAt: string | null
+}
+
+/** The chained state of one engagement: what the projection tables must hold. */
+export interface StateFacts {
+  sprints: SprintFact[]
+  items: ItemStateFact[]
+  waivers: WaiverFact[]
+  inventory: InventoryRowFact[]
+  attachments: AttachmentFact[]
+  runbookRuns: RunbookRunFact[]
+}
