@@ -4,6 +4,7 @@ import { createCore, type Core } from '../core/api'
 import { openWorkspace } from '../core/workspace'
 import { BUSY_MESSAGE, isBusyError } from '../core/workspace/db'
 import { redact, redactDeep } from '../core/vault/redact'
+import { jsonSafe, terminalSafe } from './terminal'
 
 /** Exit codes of the CLI contract: 0 ok, 1 a check failed or errored / invalid bundle, 2 bad input. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const
@@ -37,10 +38,11 @@ export interface CliContext {
 
 export function makeOut(stdout: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): Out {
   return {
-    // Every printed value passes the redaction registry: keychain values never reach a terminal.
-    json: (v) => stdout.write(redact(JSON.stringify(redactDeep(v, { fieldNames: false }), null, 2)) + '\n'),
-    line: (t = '') => stdout.write(redact(t) + '\n'),
-    info: (t) => stderr.write(redact(t) + '\n'),
+    // Every printed value passes the redaction registry (keychain values never reach a terminal)
+    // and the terminal sanitiser (escape sequences from DNS, headers or providers are shown, not run).
+    json: (v) => stdout.write(jsonSafe(redact(JSON.stringify(redactDeep(v, { fieldNames: false }), null, 2))) + '\n'),
+    line: (t = '') => stdout.write(terminalSafe(redact(t)) + '\n'),
+    info: (t) => stderr.write(terminalSafe(redact(t)) + '\n'),
   }
 }
 

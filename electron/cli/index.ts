@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { VERSION } from '../core/version'
 import { errorLine, exitCodeFor, makeContext, makeOut, type CliContext, type Out } from './context'
+import { terminalSafe } from './terminal'
 
 /** A command module in ./commands registers its subcommands on the program. */
 export interface CommandModule {
@@ -62,7 +63,7 @@ export function main(argv: string[] = process.argv): void {
       process.exitCode = code
     },
     (e) => {
-      process.stderr.write(`handover: ${e instanceof Error ? e.message : String(e)}\n`)
+      process.stderr.write(`handover: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`)
       process.exitCode = 1
     },
   )

@@ -1,4 +1,5 @@
 import type { AppEvent } from '@shared/events'
+import { terminalSafe } from './terminal'
 
 const MARK: Record<string, string> = { pass: 'ok  ', warn: 'warn', fail: 'FAIL', error: 'ERR ', skip: 'skip' }
 
@@ -13,11 +14,11 @@ export function auditProgress(stream: NodeJS.WriteStream = process.stderr): { on
     onEvent(e) {
       if (e.type !== 'check.finished') return
       if (tty) {
-        const line = `  [${e.done}/${e.total}] ${MARK[e.status] ?? e.status} ${e.checkId} ${e.target}`
+        const line = terminalSafe(`  [${e.done}/${e.total}] ${MARK[e.status] ?? e.status} ${e.checkId} ${e.target}`)
         stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 80) - 1)}`)
         drawn = true
       } else {
-        stream.write(`  [${e.done}/${e.total}] ${(MARK[e.status] ?? e.status).trim().padEnd(4)} ${e.checkId} ${e.target}\n`)
+        stream.write(terminalSafe(`  [${e.done}/${e.total}] ${(MARK[e.status] ?? e.status).trim().padEnd(4)} ${e.checkId} ${e.target}`) + '\n')
       }
     },
     end() {

@@ -1,6 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createCore } from '../core/api'
 import { projectRoot } from '../core/paths'
 import { openWorkspace } from '../core/workspace'
@@ -9,16 +8,15 @@ import { createDesktop } from './desktop'
 import { resolveWorkspaceLocation, writeWorkspaceChoice } from '../core/workspace/choice'
 import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, windowOptions } from './security'
+import { appLocation, isAppUrl } from './app-url'
 
 app.enableSandbox()
 // A packaged app keeps templates, runbooks, scenarios and fonts under its resources folder.
 if (app.isPackaged) process.env.HANDOVER_ROOT ??= process.resourcesPath
 app.setName('Handover Console')
 
-const rendererDir = join(__dirname, '../renderer')
-const devUrl = process.env.ELECTRON_RENDERER_URL
-const fileUrlPrefix = pathToFileURL(rendererDir).toString()
-const isAppUrl = (url: string) => (devUrl ? url.startsWith(devUrl) : url.startsWith(fileUrlPrefix))
+// The dev server only in an unpackaged run; a packaged app always loads its own index.html.
+const renderer = appLocation({ isPackaged: app.isPackaged, env: process.env, rendererDir: join(__dirname, '../renderer') })
 
 let mainWindow: BrowserWindow | undefined
 
@@ -29,7 +27,7 @@ app.on('second-instance', () => {
   mainWindow?.focus()
 })
 
-app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) => void shell.openExternal(url), isAppUrl))
+app.on('web-contents-created', (_e, contents) => hardenContents(contents, (url) => void shell.openExternal(url), (url) => isAppUrl(renderer, url)))
 
 app.whenReady().then(() => {
   hardenSession(session.defaultSession)
@@ -48,13 +46,13 @@ app.whenReady().then(() => {
     defaultDir: app.getPath('downloads'),
   })
   const core = createCore(workspace, 'electron', undefined, undefined, undefined, desktop)
-  registerIpc(ipcMain, core, makeSenderCheck({ devUrl, fileUrlPrefix }), (m) => console.warn(`[ipc] ${m}`))
+  registerIpc(ipcMain, core, makeSenderCheck(renderer), (m) => console.warn(`[ipc] ${m}`))
   forwardEvents(core, () => mainWindow?.webContents)
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate((command) => core.events.emit({ type: 'menu.command', command }), {
         isMac: process.platform === 'darwin',
-        isDev: !!devUrl,
+        isDev: !!renderer.devOrigin,
         openDocs: () => void shell.openPath(join(projectRoot(), 'docs')),
       }),
     ),
@@ -63,8 +61,8 @@ app.whenReady().then(() => {
   const createWindow = () => {
     mainWindow = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.cjs')))
     mainWindow.once('ready-to-show', () => mainWindow?.show())
-    if (devUrl) void mainWindow.loadURL(devUrl)
-    else void mainWindow.loadFile(join(rendererDir, 'index.html'))
+    if (renderer.devOrigin) void mainWindow.loadURL(renderer.url)
+    else void mainWindow.loadFile(renderer.indexFile)
   }
   createWindow()
   app.on('activate', () => {

@@ -3,6 +3,7 @@ import { contract } from '@shared/contract'
 import { EVENT_CHANNEL, type AppEvent } from '@shared/events'
 import type { Result } from '@shared/errors'
 import { dispatch, type Core } from '../core/api'
+import { isAppUrl, type AppLocation } from './app-url'
 
 /** The slice of ipcMain we use, so registration is unit-tested without Electron. */
 export type IpcLike = Pick<IpcMain, 'handle' | 'removeHandler'>
@@ -13,15 +14,14 @@ export interface SenderInfo {
 }
 
 /**
- * Only our own renderer may call: the dev server URL in development, the packaged
- * index.html otherwise. Anything else (a navigated-away frame, an iframe) is refused.
+ * Only our own renderer may call: exactly the dev server's origin in development, exactly the
+ * packaged index.html otherwise (see isAppUrl). Anything else (a navigated-away frame, a
+ * sibling folder's page, another local server) is refused.
  */
-export function makeSenderCheck(allowed: { devUrl?: string; fileUrlPrefix: string }): (e: SenderInfo) => boolean {
+export function makeSenderCheck(app: AppLocation): (e: SenderInfo) => boolean {
   return (e) => {
     const url = e.senderFrame?.url
-    if (!url) return false
-    if (allowed.devUrl && url.startsWith(allowed.devUrl)) return true
-    return url.startsWith(allowed.fileUrlPrefix)
+    return !!url && isAppUrl(app, url)
   }
 }
 

@@ -64,10 +64,16 @@ export function hardenContents(contents: Contents, openExternal: (url: string) =
   contents.on('will-attach-webview', (event) => event.preventDefault())
 }
 
-/** Send the CSP header with every response and deny every permission request. */
-export function hardenSession(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler'>): void {
+/**
+ * Send the CSP header with every response and deny every permission: requests (camera,
+ * notifications …), synchronous permission checks, and device access (USB, HID, serial,
+ * Bluetooth). The app needs none of them.
+ */
+export function hardenSession(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } })
   })
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  session.setDevicePermissionHandler(() => false)
 }

@@ -9,6 +9,7 @@ import { openWorkspace } from '../core/workspace'
 import type { CredentialSource } from '../core/checks/types'
 import type { NetworkProfile } from '../core/net/profile'
 import { refuseReason } from './guard'
+import { Sessions } from './launch'
 import { serveStatic } from './static'
 
 export interface ServeOptions {
@@ -23,21 +24,27 @@ export interface ServeOptions {
   profile?: NetworkProfile
   /** Provider credentials for checks (a lab's in-memory tokens); default: the keychain. */
   credentials?: CredentialSource
+  /** Called when a launch code was spent (the launch file can go). */
+  onLaunched?: () => void
 }
 
 export interface BrowserServer {
-  /** Open this: it carries the token in the fragment, which never reaches a server log. */
+  /** Open this once: a single-use launch URL (`/launch/<code>`) that becomes a session cookie. */
   url: string
   origin: string
+  /** The API token for programmatic clients (Bearer); it never appears in a URL or on a command line. */
   token: string
   port: number
   core: Core
+  /** Another single-use launch URL, for a second browser the person chooses to open. */
+  newLaunchUrl(): string
   close(): Promise<void>
 }
 
 /**
  * Browser mode: the same contract as Electron's IPC, as `POST /api/<method>` on 127.0.0.1
- * only, with a per-launch token, Host/Origin checks, and events on one stream (/api/events).
+ * only, for a session opened with a single-use launch code (or the in-memory API token), with
+ * Host/Origin checks, and events on one stream (/api/events).
  */
 export async function startServer(opts: ServeOptions = {}): Promise<BrowserServer> {
   const staticDir = opts.staticDir ?? join(projectRoot(), 'out', 'renderer')
@@ -46,6 +53,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<BrowserServe
   const streams = new Set<ServerResponse>()
   const maxBody = opts.maxBodyBytes ?? 25 * 1024 * 1024
   let port = 0
+  let sessions = new Sessions(0)
+  let onLaunched = opts.onLaunched
 
   const unsubscribe = core.events.on((e) => {
     const chunk = `data: ${JSON.stringify(e)}\n\n`
@@ -55,8 +64,13 @@ export async function startServer(opts: ServeOptions = {}): Promise<BrowserServe
   const server = createServer((req, res) => {
     const url = req.url ?? '/'
     const isApi = url.startsWith('/api/')
-    const reason = refuseReason(req, port, token, isApi)
+    const isLaunch = url.startsWith('/launch/')
+    const isProbe = url === '/api/session'
+    const reason = refuseReason(req, port, { needsAuth: isApi && !isProbe, hasSession: (r) => sessions.hasSession(r), token, allowNavigationFromElsewhere: isLaunch })
     if (reason) return void res.writeHead(403, { 'content-type': 'text/plain' }).end(`forbidden: ${reason}\n`)
+    if (isLaunch) return launch(req, res, url.slice('/launch/'.length).split(/[?#]/)[0])
+    // The page asks this first, to explain itself when this browser has no session.
+    if (isProbe) return sendJson(res, 200, { session: sessions.hasSession(req) })
     if (!isApi) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end()
       if (!existsSync(staticDir)) return void res.writeHead(500, { 'content-type': 'text/plain' }).end('the UI is not built: run npm run build\n')
@@ -71,6 +85,18 @@ export async function startServer(opts: ServeOptions = {}): Promise<BrowserServe
       (e: Error) => sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: e.message } }),
     )
   })
+
+  /** Spend a launch code for a session cookie; a spent, unknown or expired one opens nothing. */
+  function launch(req: IncomingMessage, res: ServerResponse, code: string): void {
+    if (req.method !== 'GET') return void res.writeHead(405).end()
+    const noStore = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }
+    // The browser that already holds this server's session (a reload of the launch URL) just goes on.
+    if (sessions.hasSession(req)) return void res.writeHead(303, { location: '/', ...noStore }).end()
+    const id = sessions.redeem(code)
+    if (!id) return void res.writeHead(403, { 'content-type': 'text/html; charset=utf-8', ...noStore }).end(LAUNCH_REFUSED)
+    onLaunched?.()
+    res.writeHead(303, { location: '/', 'set-cookie': sessions.cookie(id), ...noStore }).end()
+  }
 
   function openStream(res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
@@ -87,14 +113,18 @@ export async function startServer(opts: ServeOptions = {}): Promise<BrowserServe
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolveListen())
   })
   port = (server.address() as AddressInfo).port
+  sessions = new Sessions(port)
   const origin = `http://127.0.0.1:${port}`
+  const newLaunchUrl = () => `${origin}/launch/${sessions.mintCode()}`
   return {
-    url: `${origin}/#token=${token}`,
+    url: newLaunchUrl(),
     origin,
     token,
     port,
     core,
+    newLaunchUrl,
     async close() {
+      onLaunched = undefined
       clearInterval(heartbeat)
       unsubscribe()
       for (const s of streams) s.end()
@@ -105,6 +135,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<BrowserServe
     },
   }
 }
+
+const LAUNCH_REFUSED = `<!doctype html><meta charset="utf-8"><title>Handover Console</title><main><h1>This launch address was already used</h1><p>A launch address opens one browser session, once. Go back to the browser window it opened, or stop <code>handover serve</code> and start it again for a new address.</p></main>\n`
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body))

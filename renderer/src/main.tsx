@@ -9,32 +9,34 @@ import './styles/index.css'
 
 const root = createRoot(document.getElementById('root')!)
 
-try {
-  const transport = pickTransport()
-  const store = createAppStore(transport)
-  startEventBridge(store, transport)
-  void store.getState().init()
-  root.render(
-    <StrictMode>
-      <StoreContext.Provider value={store}>
-        <App />
-      </StoreContext.Provider>
-    </StrictMode>,
-  )
-} catch (e) {
-  // No transport (browser mode opened without its token): explain instead of a blank page.
-  root.render(
-    <main className="no-session">
-      <h1>This page needs its session token</h1>
-      {e instanceof NoSessionError ? (
-        <p>
-          Open the full address that <code>npm start</code> or <code>handover serve</code> printed: it ends with <code>#token=…</code>. The token
-          changes at every launch, so after a restart use the new address.
-        </p>
-      ) : (
-        <p>{e instanceof Error ? e.message : String(e)}</p>
-      )}
-    </main>,
-  )
-  document.body.dataset.ready = 'true'
-}
+pickTransport().then(
+  (transport) => {
+    const store = createAppStore(transport)
+    startEventBridge(store, transport)
+    void store.getState().init()
+    root.render(
+      <StrictMode>
+        <StoreContext.Provider value={store}>
+          <App />
+        </StoreContext.Provider>
+      </StrictMode>,
+    )
+  },
+  (e: unknown) => {
+    // No transport (browser mode opened without a session): explain instead of a blank page.
+    root.render(
+      <main className="no-session">
+        <h1>This page needs a session</h1>
+        {e instanceof NoSessionError ? (
+          <p>
+            Open the launch address that <code>npm start</code> or <code>handover serve</code> printed (<code>http://127.0.0.1:…/launch/…</code>). Each
+            address works once, in one browser: if it was already used, go back to that browser window, or start <code>handover serve</code> again for a new one.
+          </p>
+        ) : (
+          <p>{e instanceof Error ? e.message : String(e)}</p>
+        )}
+      </main>,
+    )
+    document.body.dataset.ready = 'true'
+  },
+)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MAX_PRIVATE_TARGETS, normalizePrivateTarget } from './private-targets'
 
 /**
  * Per-engagement check settings: facts only the consultant knows. DKIM selectors are DNS
@@ -79,6 +80,7 @@ function listSchema(normalize: (s: string) => Normalized, max: number, what: str
 
 export const dkimSelectorsSchema = listSchema(normalizeSelector, MAX_DKIM_SELECTORS, 'DKIM selectors')
 export const routesSchema = listSchema(normalizeRoute, MAX_ROUTES, 'key routes')
+export const privateTargetsSchema = listSchema(normalizePrivateTarget, MAX_PRIVATE_TARGETS, 'private targets')
 
 /**
  * A stored list read back (a workspace column, an imported file): JSON text or an array; only

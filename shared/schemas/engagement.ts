@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { HOST_ROLES, guessRole, normalizeDomain, normalizeHost } from '../domain'
-import { dkimSelectorsSchema, routesSchema } from './check-config'
+import { dkimSelectorsSchema, privateTargetsSchema, routesSchema } from './check-config'
 
 export const STAGES = ['idea-prototype', 'prototype-demo', 'demo-launch', 'launch-first-customers', 'first-customers-growth'] as const
 export const VERTICALS = ['creator-platform', 'b2b-service', 'ai-tool', 'bootstrapped-saas', 'other'] as const
@@ -49,6 +49,8 @@ export const engagementFieldsSchema = z.object({
   dkimSelectors: dkimSelectorsSchema.optional(),
   /** Key routes http.routes samples on the canonical host: paths like "/pricing". */
   routes: routesSchema.optional(),
+  /** Private names and addresses checks may reach (an internal staging host); none by default. */
+  privateTargets: privateTargetsSchema.optional(),
 })
 
 export const engagementCreateSchema = engagementFieldsSchema.extend({ domain: domainSchema })
@@ -79,6 +81,8 @@ export interface Engagement {
   dkimSelectors: string[]
   /** Key routes the consultant configured (absolute paths, optional query, at most 20). */
   routes: string[]
+  /** Private names, addresses or blocks checks may connect to (see shared/schemas/private-targets.ts). */
+  privateTargets: string[]
   createdAt: string
   updatedAt: string
 }

@@ -38,7 +38,7 @@ const settingsCard = () => page.locator('section[aria-labelledby="h-check-settin
 describe('check settings of an engagement', () => {
   it('adds a DKIM selector and a key route in the edit form, by keyboard, and finds them after a reload', async () => {
     await server!.core.api.createEngagement({ domain: 'acme.example', clientName: 'Acme Robotics', hosts: ['www'] })
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.getByTestId('engagement-row').first().locator('button.row-open').click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Acme Robotics')
     expect(await settingsCard().textContent()).toContain('None: only common selectors are tried')

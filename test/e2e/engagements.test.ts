@@ -46,9 +46,9 @@ const rows = () => page.getByTestId('engagement-row')
 
 describe('engagements in browser mode', () => {
   it('creates, edits and deletes an engagement, and finds the data again after a restart', async () => {
-    await openApp(page, server!.url)
-    // the token left the address bar
-    expect(page.url()).not.toContain('token=')
+    await openApp(page, server!.newLaunchUrl())
+    // the launch code became a session cookie and left the address bar
+    expect(page.url()).not.toContain('/launch/')
     await expect.poll(() => page.getByRole('heading', { name: 'Create your first engagement' }).isVisible()).toBe(true)
     await shot(page, '01-empty')
     await expectAccessible(page, 'empty state')
@@ -132,7 +132,7 @@ describe('engagements in browser mode', () => {
     expect(pageErrors.every(refusedByStopped)).toBe(true)
 
     server = await serve(ws.dir)
-    await openApp(page, server.url)
+    await openApp(page, server.newLaunchUrl())
     await expect.poll(() => rows().count()).toBe(1)
     const text = await rows().first().textContent()
     expect(text).toContain('Northwind Studio')
@@ -153,7 +153,7 @@ describe('engagements in browser mode', () => {
       await server!.core.api.createEngagement({ domain, clientName, founderName: `${clientName.split(' ')[0]} Founder`, hosts: [...hosts] })
     }
     await page.emulateMedia({ colorScheme: 'dark' })
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await expect.poll(() => rows().count()).toBe(3)
     await shot(page, '07-list-dark')
     await expectAccessible(page, 'list (dark)')
@@ -230,7 +230,7 @@ describe('engagements in browser mode', () => {
     for (let i = 1; i <= total; i++) {
       await server!.core.api.createEngagement({ domain: `client-${i}.example`, clientName: `Client ${String(i).padStart(4, '0')}`, hosts: ['www', 'app'] })
     }
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     const table = page.getByRole('table', { name: 'Engagements' })
     await expect.poll(() => table.getAttribute('aria-rowcount')).toBe(String(total + 1))
     const rendered = await rows().count()
@@ -274,7 +274,7 @@ describe('engagements in browser mode', () => {
       const worst = status.risks[0]!
       const total = status.items.length
 
-      await openApp(page, server.url)
+      await openApp(page, server.newLaunchUrl())
       await expect.poll(() => rows().count()).toBe(3)
       const table = page.getByRole('table', { name: 'Engagements' })
       expect(await table.getByRole('columnheader').allTextContents()).toEqual(['Client', 'Domain', 'Stage', 'Sprint', 'Worst open risk', 'Updated'])
@@ -324,11 +324,19 @@ describe('engagements in browser mode', () => {
     }
   })
 
-  it('explains what to do when opened without the session token', async () => {
+  it('explains what to do when opened without a session, or with a launch address already used', async () => {
     await openApp(page, server!.origin + '/')
-    expect(await page.getByRole('main').textContent()).toContain('#token=')
+    expect(await page.getByRole('main').textContent()).toContain('launch address')
     await shot(page, '13-no-session')
     await expectAccessible(page, 'no session')
     expect(pageErrors).toEqual([])
+    // a launch address another browser already used opens nothing here
+    const used = server!.newLaunchUrl()
+    const first = await browser.newContext()
+    await (await first.newPage()).goto(used)
+    await first.close()
+    const res = await page.goto(used)
+    expect(res?.status()).toBe(403)
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This launch address was already used')
   })
 })

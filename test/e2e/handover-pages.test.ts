@@ -65,7 +65,7 @@ function inkOf(selector: string): Promise<number[]> {
 
 describe('the handover screen shows the PDF pages and hands over the zip (browser mode)', () => {
   it('renders page thumbnails and a large page, moves between pages with the keyboard, and downloads the zip', async () => {
-    await openApp(page, server.url)
+    await openApp(page, server.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${engagementId}/handover'`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Handover')
     await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })

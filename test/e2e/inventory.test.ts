@@ -58,7 +58,7 @@ const row = (system: string) => page.locator(`[data-testid="inventory-row"][data
 
 describe('access inventory screen', () => {
   it('prefills, adds with a field error, edits, removes with confirmation, round-trips JSON and persists', async () => {
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     // a new engagement, from the UI, for the demo sandbox's domain
     await page.getByRole('button', { name: 'New engagement' }).first().click()
     const create = page.getByRole('dialog', { name: 'New engagement' })
@@ -211,7 +211,7 @@ describe('access inventory screen', () => {
     const r = await dispatch(server!.core, 'createEngagement', { clientName: 'Acme Launch', domain: 'acme-launch.example' })
     if (!r.ok) throw new Error(r.error.message)
     const id = (r.value as { id: string }).id
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${id}/handover'`)
     await page.getByRole('link', { name: 'Edit the access inventory' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Access inventory')

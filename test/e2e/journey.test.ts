@@ -45,7 +45,7 @@ const runFinished = () => page.waitForSelector('section[data-run-state="finished
 
 describe('the founder journey on the demo sandbox (browser mode)', () => {
   it('creates the engagement, runs the sprint, waives, attaches, fixes and re-runs', async () => {
-    await openApp(page, server.url)
+    await openApp(page, server.newLaunchUrl())
 
     // create the engagement
     await page.getByRole('button', { name: 'New engagement' }).first().click()

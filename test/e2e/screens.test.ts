@@ -61,7 +61,7 @@ const evidenceRows = () => page.getByTestId('evidence-row')
 describe('result and evidence screens against the demo sandbox', () => {
   it('lists evidence by address, filters it, opens an item and its result with pretty evidence', async () => {
     const id = await seed()
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${id}/evidence'`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence')
     await expect.poll(() => evidenceRows().count()).toBeGreaterThan(5)
@@ -119,7 +119,7 @@ describe('result and evidence screens against the demo sandbox', () => {
 
   it('guides a runbook one step at a time, verifies with evidence links, and resumes', async () => {
     const e = await call<{ id: string }>('createEngagement', { clientName: 'Acme Launch', domain: 'acme-launch.example', hosts: ['www', 'app', 'api', 'staging', 'docs'] })
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${e.id}/runbooks'`)
     await expect.poll(() => page.getByTestId('runbook-row').count()).toBeGreaterThan(3)
     await shot(page, 'u2-06-runbooks')
@@ -152,7 +152,7 @@ describe('result and evidence screens against the demo sandbox', () => {
   it('shows the vault, with a clear state when the keychain is unavailable, and adds/removes when it is', async () => {
     const e = await call<{ id: string }>('createEngagement', { clientName: 'Acme Launch', domain: 'acme-launch.example', hosts: ['www'] })
     const status = await call<{ available: boolean }>('keychainStatus', {})
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${e.id}/vault'`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Vault')
     if (!status.available) {
@@ -180,7 +180,7 @@ describe('result and evidence screens against the demo sandbox', () => {
 
   it('builds a handover bundle and shows its files and verification, or says why it cannot', async () => {
     const id = await seed()
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${id}/handover'`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Handover')
     await expect.poll(() => page.getByText('No bundle yet').count()).toBe(1)
@@ -200,7 +200,7 @@ describe('result and evidence screens against the demo sandbox', () => {
   })
 
   it('shows the workspace location and keeps a theme override across reloads', async () => {
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.getByRole('link', { name: 'Settings' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings')
     expect(await page.getByTestId('workspace-path').textContent()).toContain(ws.dir)
@@ -228,7 +228,7 @@ describe('result and evidence screens against the demo sandbox', () => {
     const h1 = () => page.getByRole('heading', { level: 1 }).textContent()
     const hash = () => new URL(page.url()).hash
 
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     expect(hash()).toBe('#/engagements')
     await page.getByTestId('engagement-row').first().getByRole('button').click()
     await expect.poll(h1).toBe('Acme Launch')
@@ -284,7 +284,7 @@ describe('result and evidence screens against the demo sandbox', () => {
 
   it('teaches what to do when there is no evidence yet', async () => {
     const e = await call<{ id: string }>('createEngagement', { domain: 'acme-launch.example', hosts: ['www'] })
-    await openApp(page, server!.url)
+    await openApp(page, server!.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${e.id}/evidence'`)
     await expect.poll(() => page.getByRole('heading', { name: 'No evidence yet' }).count()).toBe(1)
     await shot(page, 'u2-04-evidence-empty')

@@ -44,7 +44,7 @@ const testResult = () => page.getByTestId('network-test')
 
 describe('Settings: the network checks run on', () => {
   it('edits, validates, saves, survives a reload, preflights a rule and resets', async () => {
-    await openApp(page, server.url)
+    await openApp(page, server.newLaunchUrl())
     await page.getByRole('link', { name: 'Settings' }).click()
     await expect.poll(() => card().getByTestId('effective-profile').textContent()).toContain('Sandbox on loopback')
     await expect.poll(() => page.getByTestId('sandbox-base').isVisible()).toBe(true)

@@ -35,7 +35,7 @@ describe('export and import an engagement in the UI', () => {
     const to = await serverWithWorkspace()
 
     const page = await browser.newPage({ acceptDownloads: true })
-    await openApp(page, from.url)
+    await openApp(page, from.newLaunchUrl())
     await page.getByTestId('engagement-row').first().locator('button.row-open').click()
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()])
     expect(download.suggestedFilename()).toBe('moving.example.handover')
@@ -43,7 +43,7 @@ describe('export and import an engagement in the UI', () => {
     await download.saveAs(file)
 
     const other = await browser.newPage()
-    await openApp(other, to.url)
+    await openApp(other, to.newLaunchUrl())
     await other.getByTestId('import-input').setInputFiles(file)
     await expect.poll(() => other.getByRole('heading', { name: 'Moving Co' }).count()).toBeGreaterThan(0)
     await shot(other, 'transfer-imported')

@@ -36,3 +36,15 @@ export async function handoverWithRss(args: string[], rssFile: string, opts: { t
   const r = await handover(args, { ...opts, nodeArgs: ['--require', join(__dirname, 'rss.cjs')], env: { HANDOVER_TEST_RSS_FILE: rssFile } })
   return { ...r, peakMb: Number(readFileSync(rssFile, 'utf8')) / 1024 }
 }
+
+/** Run the CLI in this process (the source, not the built bin) on a workspace, collecting its output. */
+export async function runCli(workspaceDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  // loaded on first use: the spawn helpers above must not pull the whole CLI into every test that imports this file
+  const [{ PassThrough }, { makeOut }, { run }] = await Promise.all([import('node:stream'), import('../../electron/cli/context'), import('../../electron/cli/index')])
+  let stdout = ''
+  let stderr = ''
+  const o = new PassThrough().on('data', (d) => (stdout += d))
+  const e = new PassThrough().on('data', (d) => (stderr += d))
+  const code = await run(['node', 'handover', '--workspace', workspaceDir, ...args], makeOut(o, e))
+  return { code, stdout, stderr }
+}

@@ -1,20 +1,11 @@
-import { PassThrough } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
-import { makeOut } from '../../electron/cli/context'
-import { run } from '../../electron/cli/index'
 import { tempDir } from '../helpers/tmp'
+import { runCli } from '../helpers/cli'
 
 const tmp = tempDir('handover-cli-spf-')
 afterAll(() => tmp.cleanup())
 
-async function cli(args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const o = new PassThrough().on('data', (d) => (stdout += d))
-  const e = new PassThrough().on('data', (d) => (stderr += d))
-  const code = await run(['node', 'handover', '--workspace', tmp.dir, ...args], makeOut(o, e))
-  return { code, stdout, stderr }
-}
+const cli = (args: string[]) => runCli(tmp.dir, args)
 
 describe('handover spf (against the demo lab)', () => {
   it('an address in an include passes, with the include tree and lookup counts', async () => {

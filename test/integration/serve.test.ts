@@ -24,10 +24,11 @@ function call(method: string, body: unknown, headers: Record<string, string> = {
 }
 
 describe('browser mode', () => {
-  it('binds 127.0.0.1 only, on a random port, with the token in the URL fragment', () => {
+  it('binds 127.0.0.1 only, on a random port, and opens with a launch address that carries no token', () => {
     expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(server.port).toBeGreaterThan(0)
-    expect(server.url).toBe(`${server.origin}/#token=${server.token}`)
+    expect(server.url).toMatch(new RegExp(`^${server.origin}/launch/[A-Za-z0-9_-]{43}$`))
+    expect(server.url).not.toContain(server.token)
     expect(server.token.length).toBeGreaterThanOrEqual(32)
   })
 

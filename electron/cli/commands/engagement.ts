@@ -2,9 +2,9 @@ import type { Command } from 'commander'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { EngagementSummary } from '@shared/schemas/summary'
 import { splitList } from '@shared/schemas/check-config'
-import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { exportEngagement, importEngagement } from '../../core/workspace/transfer'
+import { writePrivateFile } from '../../core/workspace/private'
 import { MAX_EXPORT_BYTES } from '../../core/workspace/transfer-read'
 import { readRegularFile } from '../../core/files/read'
 import { consultantAnchorSigner } from '../../core/handover/identity'
@@ -24,6 +24,7 @@ interface FieldOpts {
   notes?: string
   dkimSelectors?: string
   routes?: string
+  privateTargets?: string
   json?: boolean
 }
 
@@ -39,6 +40,7 @@ function fieldsFrom(o: FieldOpts): Record<string, unknown> {
   // An empty value ("--routes ''") clears the list.
   if (o.dkimSelectors !== undefined) f.dkimSelectors = splitList(o.dkimSelectors)
   if (o.routes !== undefined) f.routes = splitList(o.routes)
+  if (o.privateTargets !== undefined) f.privateTargets = splitList(o.privateTargets)
   return f
 }
 
@@ -53,6 +55,7 @@ function withFields(cmd: Command): Command {
     .option('--notes <text>', 'notes')
     .option('--dkim-selectors <list>', 'DKIM selectors mail.dkim tries first, comma separated (s1,k2); "" clears them')
     .option('--routes <list>', 'key routes http.routes samples on the canonical host, comma separated (/pricing,/login); "" clears them')
+    .option('--private-targets <list>', 'private hosts, addresses or /24-ish blocks checks may reach (an internal staging host), comma separated; "" clears them')
     .option('--json', 'print JSON only')
 }
 
@@ -66,6 +69,7 @@ function describe(e: Engagement): string {
     `  hosts:    ${hosts}`,
     `  dkim:     ${e.dkimSelectors.join(', ') || '— (common selectors only)'}`,
     `  routes:   ${e.routes.join(', ') || '— (built-in guesses only)'}`,
+    `  private:  ${e.privateTargets.join(', ') || '— (checks never connect to private addresses)'}`,
     `  updated:  ${e.updatedAt}`,
   ].join('\n')
 }
@@ -153,7 +157,7 @@ export function register(program: Command, ctx: CliContext): void {
       const signer = await consultantAnchorSigner(workspace.db, createKeychainStore(), o.signerName ?? defaultSignerName())
       const r = exportEngagement(workspace, e.id, signer)
       const file = resolve(o.out)
-      writeFileSync(file, r.bytes)
+      writePrivateFile(file, r.bytes)
       if (o.json) ctx.out.json({ file, domain: r.domain, evidence: r.evidence, bytes: r.bytes.length })
       else ctx.out.line(`Exported ${r.domain} (${r.evidence} evidence items, head signed by ${signer.name}) to ${file}`)
     })

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events'
+import { maskSecrets } from '../secrets/mask'
 import type { CheckContext, CheckModule, CheckOutcome } from './types'
 
 /** Message of anything thrown, as one line. */
@@ -9,7 +10,8 @@ export function messageOf(e: unknown): string {
 
 /**
  * Run one check with its own timeout: the check's signal aborts at the deadline and a race
- * ends it as `error` even if the check ignores the signal. A throw becomes `error` too.
+ * ends it as `error` even if the check ignores the signal. A throw becomes `error` too. The
+ * outcome comes back with every secret the secret scanners find masked (summary, details, evidence).
  */
 export async function executeCheck(check: CheckModule, ctx: Omit<CheckContext, 'signal'>, parent: AbortSignal, timeoutMs: number): Promise<CheckOutcome> {
   if (parent.aborted) return { status: 'error', summary: 'Cancelled before it started.' }
@@ -39,7 +41,8 @@ export async function executeCheck(check: CheckModule, ctx: Omit<CheckContext, '
     }
   })()
   try {
-    return await Promise.race([work, deadline, cancelled])
+    // Whatever a check fetched, secrets the scanners recognise are masked before anything is stored.
+    return await maskSecrets(await Promise.race([work, deadline, cancelled]))
   } finally {
     clearTimeout(timer)
     parent.removeEventListener('abort', onParent)

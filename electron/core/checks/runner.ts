@@ -9,6 +9,7 @@ import { CheckStore, type FinishedCheck } from './persist'
 import { planRun } from './plan'
 import { getCheck, listChecks } from './registry'
 import { createServices } from './services'
+import { preloadSecretlint } from '../secrets/secretlint'
 import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
 export interface AuditOptions {
@@ -55,11 +56,15 @@ export function selectChecks(ids?: string[]): CheckModule[] {
  */
 export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const runId = o.runId ?? randomUUID()
-  const { engagement, profile, events } = o
+  const { engagement, events } = o
+  // The engagement's private targets are the only way a check reaches a private address.
+  const profile: NetworkProfile = { ...o.profile, privateTargets: engagement.privateTargets ?? [] }
   const signal = o.signal ?? new AbortController().signal
   // Each check × target listens on the run's signal.
   setMaxListeners(0, signal)
   const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
+  // every outcome passes the secret scanners before it is stored: load them while the first checks wait on the network
+  preloadSecretlint()
   const services = createServices(profile, o.services)
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
   const t0 = performance.now()

@@ -33,6 +33,11 @@ export interface NetworkProfile {
   perHostConcurrency: number
   /** Set when the machine is known to be offline: network checks end at once as `error`. */
   offline?: boolean
+  /**
+   * Private addresses and names checks may reach (the engagement's private targets, see
+   * net/egress): without an entry, no check connects to loopback, RFC 1918, link-local … addresses.
+   */
+  privateTargets?: string[]
 }
 
 export const DEFAULT_PROFILE: NetworkProfile = {

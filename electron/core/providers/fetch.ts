@@ -1,23 +1,38 @@
+import { lookup as systemLookup } from 'node:dns'
+import type { LookupFunction } from 'node:net'
 import { trustedContext } from '../net/tls-context'
 import { Agent, buildConnector, fetch as undiciFetch } from 'undici'
-import { applyConnectTo, type NetworkProfile } from '../net/profile'
+import { egressPolicy, endpointsOf } from '../net/egress'
+import type { NetworkProfile } from '../net/profile'
 
 /** A fetch with the shape the provider clients (and the Cloudflare SDK) call. */
 export type FetchFn = (input: string | URL, init?: RequestInit) => Promise<Response>
 
 /**
  * An undici dispatcher that honours the profile: connect-to rewrites (the TLS server name stays
- * the requested host) and the extra trusted roots next to the system ones.
+ * the requested host), the extra trusted roots next to the system ones, and the egress policy.
+ * The profile's provider base URLs are fixed endpoints and reached as configured; anywhere else
+ * a response sends the client (an RDAP referral, a redirect) may not be a private address.
  */
 export function createDispatcher(profile: NetworkProfile): Agent {
   const secureContext = profile.extraCaPem.length ? trustedContext(profile.extraCaPem) : undefined
-  const connector = buildConnector({ ...(secureContext ? { secureContext } : {}), timeout: profile.timeouts.connectMs })
+  const base = { ...(secureContext ? { secureContext } : {}), timeout: profile.timeouts.connectMs }
+  const policy = egressPolicy(profile, endpointsOf(Object.values(profile.providers)))
+  const lookup = systemLookup as unknown as LookupFunction
+  // undici takes the lookup per connector, not per connection: one judges addresses, one does not.
+  const routed = buildConnector(base)
+  const guarded = buildConnector({ ...base, lookup: policy.guard(lookup) } as Parameters<typeof buildConnector>[0])
   return new Agent({
     connect(opts, cb) {
       const port = Number(opts.port) || (opts.protocol === 'https:' ? 443 : 80)
-      const to = applyConnectTo(profile.connectTo, opts.hostname, port)
+      let to
+      try {
+        to = policy.route(opts.hostname, port, lookup)
+      } catch (e) {
+        return cb(e as Error, null)
+      }
       const servername = opts.servername || (isIp(opts.hostname) ? undefined : opts.hostname)
-      connector({ ...opts, hostname: to.host, port: String(to.port), servername }, cb)
+      ;(to.guarded ? guarded : routed)({ ...opts, hostname: to.host, port: String(to.port), servername }, cb)
     },
     connectTimeout: profile.timeouts.connectMs,
     headersTimeout: profile.timeouts.requestMs,

@@ -1,5 +1,6 @@
 import { ProviderError, parseRetryAfter, providerLabel, statusError } from './errors'
 import type { FetchFn } from './fetch'
+import { egressErrorOf } from '../net/egress'
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry'
 
 export interface JsonRequest {
@@ -89,6 +90,8 @@ export function transportError(provider: string, e: unknown, outer: AbortSignal 
     return new ProviderError(provider, 'timeout', `${name} did not answer within ${Math.round(timeoutMs / 1000)} s`)
   }
   if (e instanceof RangeError) return new ProviderError(provider, 'invalid_response', `${name} sent a ${e.message}`)
+  const egress = egressErrorOf(e)
+  if (egress) return new ProviderError(provider, 'network', `${name} was not contacted: ${egress.message}`)
   const why = err.cause?.code ?? err.cause?.message ?? err.message ?? 'unknown error'
   return new ProviderError(provider, 'network', `${name} could not be reached (${why})`)
 }

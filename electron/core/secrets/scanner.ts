@@ -29,7 +29,7 @@ function position(starts: number[], index: number): { line: number; column: numb
 }
 
 /** Drop matches that overlap an earlier one (ours and secretlint's often find the same key). */
-function dedupe(matches: RawMatch[]): RawMatch[] {
+export function dedupe(matches: RawMatch[]): RawMatch[] {
   // Our own (exact-range) matches sort first at equal starts.
   const sorted = [...matches].sort((a, b) => a.start - b.start || Number(!!a.opaque) - Number(!!b.opaque) || b.end - a.end)
   const out: RawMatch[] = []
@@ -42,7 +42,7 @@ function dedupe(matches: RawMatch[]): RawMatch[] {
 }
 
 /** Mask a matched value; a private key shows its header only. */
-function maskValue(raw: string): string {
+export function maskValue(raw: string): string {
   const header = /^-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.exec(raw)
   return header ? `${header[0]}…[redacted]` : mask(raw)
 }

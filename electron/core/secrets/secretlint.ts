@@ -26,6 +26,16 @@ function load(): Promise<{ lintSource: LintSource; creator: Preset }> {
 
 const SILENT_PERFORMANCE = { mark: () => undefined, measure: () => undefined }
 
+let warm: Promise<unknown> | undefined
+
+/**
+ * Load secretlint and run it once now (loading and the first lint take about a second), so the
+ * first finished check of a run does not wait for it. Failures surface on first use instead.
+ */
+export function preloadSecretlint(): void {
+  warm ??= secretlintMatches('warm-up', 'warm-up.txt').catch(() => undefined)
+}
+
 /** Short titles for the preset's rules, so we never show secretlint's own messages (they echo source). */
 const TITLES: Record<string, string> = {
   aws: 'AWS credential',

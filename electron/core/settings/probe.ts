@@ -4,7 +4,8 @@ import { formatConnectTo } from '@shared/network'
 import { createResolver } from '../net/dns/resolver'
 import { systemResolvers } from '../net/dns/system'
 import { makeLookup, resolverFor } from '../net/http/lookup'
-import { applyConnectTo, type NetworkProfile } from '../net/profile'
+import { egressPolicy, type Route } from '../net/egress'
+import type { NetworkProfile } from '../net/profile'
 
 const since = (t0: number) => Math.round(performance.now() - t0)
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
@@ -12,7 +13,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 /**
  * A preflight of the network settings for one name: resolve it through the profile's DNS (own
  * resolvers, DoH, or the system's), then open a TCP connection where the profile would send
- * name:port (after connect-to rules) and close it. Bounded by the profile's DNS and connect
+ * name:port (after connect-to rules; a private address is refused as checks would refuse it)
+ * and close it. Bounded by the profile's DNS and connect
  * timeouts; nothing is sent over the connection.
  */
 export async function testNetwork(profile: NetworkProfile, name: string, port: number): Promise<NetworkTestReport> {
@@ -32,11 +34,21 @@ export async function testNetwork(profile: NetworkProfile, name: string, port: n
   } catch (e) {
     dns = { ok: false, via, addresses: [], cnames: [], ms: since(t0), error: message(e) }
   }
-  const to = applyConnectTo(profile.connectTo, name, port)
-  const rule = to.rule ? formatConnectTo(to.rule) : null
-  const host = to.rule ? to.host : (dns.addresses[0] ?? name)
-  const connect = await tcpConnect(host, to.port, profile.timeouts.connectMs, makeLookup(resolverFor(profile)))
-  return { name, dns, rule, connect: { host, port: to.port, ...connect } }
+  // Where checks would connect: the egress policy routes (connect-to) and refuses private addresses.
+  const policy = egressPolicy(profile)
+  let to: Route | undefined
+  let refused: string | undefined
+  try {
+    to = policy.route(name, port, makeLookup(resolverFor(profile)))
+    const v = !to.rule && dns.addresses[0] ? policy.judge(name, dns.addresses[0]) : undefined
+    if (v && !v.ok) refused = v.error.message
+  } catch (e) {
+    refused = message(e)
+  }
+  const rule = to?.rule ? formatConnectTo(to.rule) : null
+  const host = to?.rule ? to.host : (dns.addresses[0] ?? name)
+  const connect = to && !refused ? await tcpConnect(host, to.port, profile.timeouts.connectMs, to.lookup) : { ok: false, ms: 0, error: refused }
+  return { name, dns, rule, connect: { host, port: to?.port ?? port, ...connect } }
 }
 
 function tcpConnect(host: string, port: number, timeoutMs: number, lookup: net.LookupFunction): Promise<{ ok: boolean; ms: number; error?: string }> {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, renameSync } from 'node:fs'
 import { basename, join, resolve, sep } from 'node:path'
 import { AppError } from '@shared/errors'
+import { privateDir, writePrivateFile } from '../workspace/private'
 
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 
@@ -15,11 +16,11 @@ export function storeAttachment(workspaceDir: string, bytes: Uint8Array): { sha2
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const dir = join(workspaceDir, 'attachments')
-  mkdirSync(dir, { recursive: true })
+  privateDir(dir)
   const path = attachmentPath(workspaceDir, sha256)
   if (!existsSync(path)) {
     const tmp = `${path}.${process.pid}.tmp`
-    writeFileSync(tmp, bytes)
+    writePrivateFile(tmp, bytes)
     renameSync(tmp, path)
   }
   return { sha256, size: bytes.byteLength, path }

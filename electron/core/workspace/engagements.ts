@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/errors'
 import { MAX_DKIM_SELECTORS, MAX_ROUTES, normalizeRoute, normalizeSelector, storedList } from '@shared/schemas/check-config'
+import { MAX_PRIVATE_TARGETS, normalizePrivateTarget } from '@shared/schemas/private-targets'
 import {
   normalizeHosts,
   STAGES,
@@ -13,6 +14,7 @@ import {
 import type { z } from 'zod'
 import type { Db } from './db'
 import { logChange } from './changelog'
+import { EvidenceStore } from '../evidence/store'
 
 type CreateInput = z.output<typeof engagementCreateSchema>
 type UpdateInput = z.output<typeof engagementUpdateSchema>
@@ -30,6 +32,8 @@ interface Row {
   dkim_selectors: string
   /** JSON array of key routes. */
   routes: string
+  /** JSON array of private targets checks may reach. */
+  private_targets: string
   created_at: string
   updated_at: string
 }
@@ -37,7 +41,9 @@ interface Row {
 /** Engagement repository: prepared statements over the workspace database. */
 export class EngagementRepo {
   private readonly q
+  private readonly evidence: EvidenceStore
   constructor(private readonly db: Db) {
+    this.evidence = new EvidenceStore(db)
     this.q = {
       all: db.prepare<[], Row>('SELECT * FROM engagements ORDER BY updated_at DESC, id'),
       byId: db.prepare<[string], Row>('SELECT * FROM engagements WHERE id = ?'),
@@ -48,12 +54,12 @@ export class EngagementRepo {
         'SELECT engagement_id, name, role FROM hosts ORDER BY engagement_id, position',
       ),
       insert: db.prepare(
-        `INSERT INTO engagements (id, client_name, founder_name, founder_email, domain, stage, vertical, notes, dkim_selectors, routes, created_at, updated_at)
-         VALUES (@id, @client_name, @founder_name, @founder_email, @domain, @stage, @vertical, @notes, @dkim_selectors, @routes, @created_at, @updated_at)`,
+        `INSERT INTO engagements (id, client_name, founder_name, founder_email, domain, stage, vertical, notes, dkim_selectors, routes, private_targets, created_at, updated_at)
+         VALUES (@id, @client_name, @founder_name, @founder_email, @domain, @stage, @vertical, @notes, @dkim_selectors, @routes, @private_targets, @created_at, @updated_at)`,
       ),
       update: db.prepare(
         `UPDATE engagements SET client_name=@client_name, founder_name=@founder_name, founder_email=@founder_email, domain=@domain,
-         stage=@stage, vertical=@vertical, notes=@notes, dkim_selectors=@dkim_selectors, routes=@routes, updated_at=@updated_at WHERE id=@id`,
+         stage=@stage, vertical=@vertical, notes=@notes, dkim_selectors=@dkim_selectors, routes=@routes, private_targets=@private_targets, updated_at=@updated_at WHERE id=@id`,
       ),
       delete: db.prepare('DELETE FROM engagements WHERE id = ?'),
       deleteHosts: db.prepare('DELETE FROM hosts WHERE engagement_id = ?'),
@@ -100,6 +106,7 @@ export class EngagementRepo {
       notes: input.notes ?? '',
       dkim_selectors: JSON.stringify(input.dkimSelectors ?? []),
       routes: JSON.stringify(input.routes ?? []),
+      private_targets: JSON.stringify(input.privateTargets ?? []),
       created_at: now,
       updated_at: now,
     }
@@ -110,6 +117,7 @@ export class EngagementRepo {
       this.q.insert.run(row)
       this.writeHosts(row.id, hosts)
       logChange(this.db, row.id, 'engagement', 'created', { domain: row.domain })
+      this.recordPrivateTargets(row.id, [], input.privateTargets ?? [])
     })()
     return this.get(row.id)
   }
@@ -136,8 +144,10 @@ export class EngagementRepo {
         notes: patch.notes ?? cur.notes,
         dkim_selectors: JSON.stringify(patch.dkimSelectors ?? cur.dkimSelectors),
         routes: JSON.stringify(patch.routes ?? cur.routes),
+        private_targets: JSON.stringify(patch.privateTargets ?? cur.privateTargets),
         updated_at: new Date().toISOString(),
       })
+      if (patch.privateTargets) this.recordPrivateTargets(cur.id, cur.privateTargets, patch.privateTargets)
       this.q.deleteHosts.run(cur.id)
       this.writeHosts(cur.id, hosts)
       logChange(this.db, cur.id, 'engagement', 'updated', { fields: Object.keys(patch) })
@@ -152,6 +162,16 @@ export class EngagementRepo {
       logChange(this.db, cur.id, 'engagement', 'removed', { domain: cur.domain })
       return { id: cur.id }
     })()
+  }
+
+  /**
+   * Allowing checks into private addresses is a decision the evidence must show: each change of
+   * the list is an evidence item in the engagement's chain (what is allowed now, and before).
+   */
+  private recordPrivateTargets(id: string, before: string[], after: string[]): void {
+    if (JSON.stringify(before) === JSON.stringify(after)) return
+    const label = after.length ? `Checks may reach these private targets: ${after.join(', ')}` : 'Checks may reach no private target'
+    this.evidence.append(id, [{ kind: 'engagement.private-targets', label, data: { privateTargets: after, previous: before } }])
   }
 
   private writeHosts(id: string, hosts: Host[]): void {
@@ -173,6 +193,7 @@ function toEngagement(r: Row, hosts: Host[]): Engagement {
     // Read defensively: an imported file may carry anything in these columns.
     dkimSelectors: storedList(r.dkim_selectors, normalizeSelector, MAX_DKIM_SELECTORS),
     routes: storedList(r.routes, normalizeRoute, MAX_ROUTES),
+    privateTargets: storedList(r.private_targets, normalizePrivateTarget, MAX_PRIVATE_TARGETS),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }

@@ -1,7 +1,8 @@
 import { openDatabase, type Db, type OpenOptions } from './db'
 import { EngagementRepo } from './engagements'
 import { EvidenceStore } from '../evidence/store'
-import { resolveWorkspaceDir } from './paths'
+import { defaultWorkspaceDir, resolveWorkspaceDir } from './paths'
+import { preparePrivateWorkspace } from './private'
 
 /** An open workspace: its folder, its database and the repositories over it. */
 export interface Workspace {
@@ -12,9 +13,10 @@ export interface Workspace {
   close(): void
 }
 
-/** Open the workspace in `dir` (or the default location), creating it on first use. */
+/** Open the workspace in `dir` (or the default location), creating it on first use; its files are private to this user. */
 export function openWorkspace(dir?: string, opts: OpenOptions = {}): Workspace {
   const resolved = dir === ':memory:' ? dir : resolveWorkspaceDir(dir)
+  if (resolved !== ':memory:') preparePrivateWorkspace(resolved, { ownFolder: resolved === defaultWorkspaceDir() })
   const db = openDatabase(resolved, opts)
   return {
     dir: resolved,

@@ -147,6 +147,8 @@ export async function importEngagement(ws: Workspace, bytes: Uint8Array): Promis
     insertRows(ws.db, doc, tables)
     const v = verifyChain(ws.db, ws.evidence, doc.engagement.id)
     if (!v.ok) throw new AppError('invalid_input', `tampered export: ${v.reason}; nothing was imported`)
+    // Letting checks reach private addresses is this machine's decision, never a file's: an import starts with none.
+    ws.db.prepare(`UPDATE engagements SET private_targets = '[]' WHERE id = ?`).run(doc.engagement.id)
     for (const a of doc.attachments) storeAttachment(ws.dir, Buffer.from(a.dataBase64, 'base64'))
     logChange(ws.db, doc.engagement.id, 'engagement', 'imported', { domain: doc.engagement.domain, signer: anchor.signer.fingerprint })
     return v.count

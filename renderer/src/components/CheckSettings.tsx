@@ -19,19 +19,23 @@ export interface CheckSettingsProps {
 }
 
 /**
- * The form's "Check settings" disclosure: DKIM selectors (mail.dkim) and key routes
- * (http.routes). Collapsed by default; opens by itself when a save reports a problem in it.
+ * The form's "Check settings" disclosure: DKIM selectors (mail.dkim), key routes
+ * (http.routes) and private targets (the egress policy's exception for internal hosts). Collapsed by default; opens by itself when a save reports a problem in it.
  */
 export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
   const [open, setOpen] = useState(false)
-  const saved = Boolean(errors.dkimSelectors || errors.routes)
+  const saved = Boolean(errors.dkimSelectors || errors.routes || errors.privateTargets)
   useEffect(() => {
     if (saved) setOpen(true)
   }, [saved, errors])
   // Known before saving (a refused entry, too many); otherwise what the last save said.
   const local = listErrors(draft)
   const error = (f: ListField) => local[f] ?? errors[f]
-  const counts = [draft.dkimSelectors.length && plural(draft.dkimSelectors.length, 'DKIM selector'), draft.routes.length && plural(draft.routes.length, 'key route')].filter(Boolean)
+  const counts = [
+    draft.dkimSelectors.length && plural(draft.dkimSelectors.length, 'DKIM selector'),
+    draft.routes.length && plural(draft.routes.length, 'key route'),
+    draft.privateTargets.length && plural(draft.privateTargets.length, 'private target'),
+  ].filter(Boolean)
   return (
     <details className="form-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
@@ -59,6 +63,17 @@ export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
           optional
         >
           {(aria) => <ListChips id={aria.id} aria={aria} {...rulesOf('routes')} noun="route" placeholder="/pricing, /login…" items={draft.routes} onChange={(v) => onChange('routes', v)} />}
+        </Field>
+        <Field
+          id="f-private"
+          label="Private targets"
+          hint="Checks never connect to loopback, private-network or link-local addresses, wherever a site sends them. To audit an internal staging host, name it (or its address, or a /24) here; each change is recorded in the evidence."
+          error={error('privateTargets')}
+          optional
+        >
+          {(aria) => (
+            <ListChips id={aria.id} aria={aria} {...rulesOf('privateTargets')} noun="private target" placeholder="staging.corp.example, 10.0.0.5…" items={draft.privateTargets} onChange={(v) => onChange('privateTargets', v)} />
+          )}
         </Field>
       </div>
     </details>

@@ -1,6 +1,6 @@
 import type { Engagement } from '@shared/schemas/engagement'
 
-/** The engagement page's "Check settings" card: configured DKIM selectors and key routes. */
+/** The engagement page's "Check settings" card: configured DKIM selectors, key routes and private targets. */
 export function CheckSettingsCard({ e }: { e: Engagement }) {
   return (
     <section className="card span-2" aria-labelledby="h-check-settings">
@@ -12,6 +12,8 @@ export function CheckSettingsCard({ e }: { e: Engagement }) {
         <dd>{e.dkimSelectors.length ? <Values items={e.dkimSelectors} label="DKIM selectors" /> : <span className="muted">None: only common selectors are tried</span>}</dd>
         <dt>Key routes</dt>
         <dd>{e.routes.length ? <Values items={e.routes} label="Key routes" /> : <span className="muted">None: /, /login, /signup and /api/health are tried</span>}</dd>
+        <dt>Private targets</dt>
+        <dd>{e.privateTargets.length ? <Values items={e.privateTargets} label="Private targets" /> : <span className="muted">None: checks never connect to private addresses</span>}</dd>
       </dl>
     </section>
   )

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { STAGES, STAGE_LABELS, VERTICALS, VERTICAL_LABELS } from '@shared/schemas/engagement'
 import { useActions, useApp } from '../hooks/useStore'
-import { draftFromEngagement, emptyDraft, type EngagementDraft, type FieldErrors } from '../store/form'
+import { domainSuggestion, draftFromEngagement, emptyDraft, type EngagementDraft, type FieldErrors } from '../store/form'
 import { Field } from './Field'
 import { HostChips } from './HostChips'
 import { CheckSettings } from './CheckSettings'
@@ -30,6 +30,7 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
     e.preventDefault()
     void saveEngagement(d)
   }
+  const suggestion = domainSuggestion(d)
   const text = (k: 'clientName' | 'founderName' | 'founderEmail' | 'domain', type = 'text', extra: object = {}) =>
     (aria: object) => <input className="input" {...aria} {...extra} type={type} value={d[k]} onChange={(e) => set(k, e.target.value)} />
 
@@ -63,6 +64,16 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
             <Field id="f-domain" label="Primary domain" hint="The registrable domain, e.g. acme.com. Internationalised names are converted to punycode." error={errors.domain}>
               {text('domain', 'text', { placeholder: 'acme.example', spellCheck: false, autoCapitalize: 'off', className: 'input mono', required: true })}
             </Field>
+            {suggestion && (
+              <p className="domain-suggestion small" role="status">
+                <span>
+                  That is a subdomain of <span className="mono">{suggestion.domain}</span>.
+                </span>{' '}
+                <button type="button" className="btn btn-ghost btn-xs" onClick={() => setD(suggestion.apply())}>
+                  Use {suggestion.domain} and keep {suggestion.host} as a host
+                </button>
+              </p>
+            )}
             <Field id="f-hosts" label="Declared hosts" hint="The hosts the sprint checks, relative to the domain. The apex is always included." error={errors.hosts} optional>
               {(aria) => <HostChips id={aria.id} aria={aria} domain={d.domain} hosts={d.hosts} onChange={(h) => set('hosts', h)} />}
             </Field>

@@ -21,7 +21,7 @@ export function Header() {
           </span>
         )}
         {info && (
-          <span className="badge" title={info.mode === 'browser' ? 'Served on 127.0.0.1 with a per-session token' : 'Desktop app'}>
+          <span className="badge" title={info.mode === 'browser' ? 'Served on 127.0.0.1 to the browser session this address opened' : 'Desktop app'}>
             <Icon name={info.mode === 'browser' ? 'globe' : 'server'} size={14} />
             {info.mode === 'browser' ? 'Browser mode' : 'Desktop'}
           </span>

@@ -1,7 +1,8 @@
 import type { ErrorInfo } from '@shared/errors'
-import type { HostRole } from '@shared/domain'
+import { guessRole, normalizeDomain, type HostRole } from '@shared/domain'
 import { type STAGES, type VERTICALS, type Engagement, type EngagementCreate } from '@shared/schemas/engagement'
 import { MAX_DKIM_SELECTORS, MAX_ROUTES, normalizeRoute, normalizeSelector, splitList, type Normalized } from '@shared/schemas/check-config'
+import { MAX_PRIVATE_TARGETS, normalizePrivateTarget } from '@shared/schemas/private-targets'
 
 /** What the create/edit form edits: plain strings, hosts as relative labels with roles. */
 export interface EngagementDraft {
@@ -16,6 +17,8 @@ export interface EngagementDraft {
   /** Check settings: DKIM selectors and key routes, as chips. */
   dkimSelectors: string[]
   routes: string[]
+  /** Private names and addresses checks may reach (an internal staging host). */
+  privateTargets: string[]
 }
 
 export type DraftField = keyof EngagementDraft
@@ -23,7 +26,7 @@ export type FieldErrors = Partial<Record<DraftField | 'form', string>>
 
 /** An empty draft for "New engagement". */
 export function emptyDraft(): EngagementDraft {
-  return { clientName: '', founderName: '', founderEmail: '', domain: '', stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts: [], dkimSelectors: [], routes: [] }
+  return { clientName: '', founderName: '', founderEmail: '', domain: '', stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts: [], dkimSelectors: [], routes: [], privateTargets: [] }
 }
 
 /** The host label relative to its domain ("www" for www.acme.example); "@" for the apex. */
@@ -45,6 +48,7 @@ export function draftFromEngagement(e: Engagement): EngagementDraft {
     hosts: e.hosts.filter((h) => h.name !== e.domain).map((h) => ({ name: relativeHost(h.name, e.domain), role: h.role })),
     dkimSelectors: [...e.dkimSelectors],
     routes: [...e.routes],
+    privateTargets: [...e.privateTargets],
   }
 }
 
@@ -61,10 +65,11 @@ export function draftToInput(d: EngagementDraft): EngagementCreate {
     hosts: d.hosts.map((h) => ({ name: h.name, role: h.role })),
     dkimSelectors: [...d.dkimSelectors],
     routes: [...d.routes],
+    privateTargets: [...d.privateTargets],
   }
 }
 
-const FIELDS: readonly DraftField[] = ['clientName', 'founderName', 'founderEmail', 'domain', 'stage', 'vertical', 'notes', 'hosts', 'dkimSelectors', 'routes']
+const FIELDS: readonly DraftField[] = ['clientName', 'founderName', 'founderEmail', 'domain', 'stage', 'vertical', 'notes', 'hosts', 'dkimSelectors', 'routes', 'privateTargets']
 
 /**
  * Map a failed save onto form fields. Issue paths come as "domain" (create) or
@@ -93,10 +98,22 @@ export function addHosts(hosts: EngagementDraft['hosts'], typed: string, guess: 
   return next
 }
 
+/**
+ * When the draft's domain is a subdomain ("app.acme.com"), the offer to fix it: the registrable
+ * domain and the label kept as a host, and the draft with both applied. Null otherwise.
+ */
+export function domainSuggestion(d: EngagementDraft): { domain: string; host: string; apply(): EngagementDraft } | null {
+  const r = normalizeDomain(d.domain)
+  if (r.ok || !r.suggestion) return null
+  const { domain, host } = r.suggestion
+  return { domain, host, apply: () => ({ ...d, domain, hosts: addHosts(d.hosts, host, guessRole) }) }
+}
+
 /** How each check-settings list is normalised, and how many entries it may hold. */
 export const LIST_RULES = {
   dkimSelectors: { normalize: normalizeSelector, max: MAX_DKIM_SELECTORS, what: 'DKIM selectors' },
   routes: { normalize: normalizeRoute, max: MAX_ROUTES, what: 'key routes' },
+  privateTargets: { normalize: normalizePrivateTarget, max: MAX_PRIVATE_TARGETS, what: 'private targets' },
 } as const satisfies Record<string, { normalize(s: string): Normalized; max: number; what: string }>
 
 export type ListField = keyof typeof LIST_RULES

@@ -4,11 +4,10 @@ import type { Route } from './ui'
  * Every screen has an address, so any of them can be linked, reloaded and reached with Back and
  * Forward: `#/engagements`, `#/engagements/<id>`, `#/engagements/<id>/sprint`, `…/evidence`,
  * `…/pictures`, `…/runbooks`, `…/runbooks/<runId>`, `…/vault`, `…/inventory`, `…/handover`,
- * `…/results/<resultId>` and `#/settings`. Anything else is not a route (null), e.g. the
- * `#token=…` that browser mode opens with.
+ * `…/results/<resultId>` and `#/settings`. Anything else is not a route (null).
  */
 export function routeFromHash(hash: string): Route | null {
-  // a `&token=…` after a route belongs to the transport
+  // anything after `&` is not part of the route
   const h = hash.split('&')[0]!
   if (h === '#/settings') return { name: 'settings' }
   if (h === '#/engagements' || h === '#/engagements/') return { name: 'engagements' }
@@ -43,11 +42,9 @@ export function hashOfRoute(r: Route): string {
 /**
  * How to bring the address in step with the route: nothing when it already matches; `replace`
  * for the first write of a session (the address the app was opened with is not a step back);
- * `push` for every later navigation, so Back and Forward walk the screens. A fragment carrying
- * the browser-mode session token is left alone: the transport reads it.
+ * `push` for every later navigation, so Back and Forward walk the screens.
  */
 export function addressStep(wroteBefore: boolean, want: string, now: string): 'none' | 'replace' | 'push' {
-  if (/(?:^#|&)token=/.test(now)) return 'none'
   if (want === now) return 'none'
   return wroteBefore ? 'push' : 'replace'
 }

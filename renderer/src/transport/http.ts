@@ -7,17 +7,18 @@ import { TransportError, type Transport } from './types'
 export interface HttpTransportOptions {
   /** The server origin, e.g. http://127.0.0.1:5173 ('' for same-origin). */
   baseUrl: string
-  token: string
+  /** The API token for a programmatic client; without one, the browser's session cookie is the credential. */
+  token?: string
   fetch?: typeof fetch
 }
 
 const UNREACHABLE = 'The console server is not answering: it may have stopped. Start it again (npm start or handover serve) and open the address it prints.'
-const REFUSED = 'The console refused this session (403). Reopen the address printed by `handover serve`: it carries a fresh token.'
+const REFUSED = 'The console refused this session (403). Start `handover serve` again and open the new address it prints: each address works once.'
 
-/** Browser mode: `POST /api/<method>` with a bearer token, events over one streamed GET. */
+/** Browser mode: `POST /api/<method>` with the session cookie (or a bearer token), events over one streamed GET. */
 export function createHttpTransport(opts: HttpTransportOptions): Transport {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis)
-  const auth = { authorization: `Bearer ${opts.token}` }
+  const auth: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {}
 
   async function call<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
     let res: Response

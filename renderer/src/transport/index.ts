@@ -5,24 +5,23 @@ import type { Transport } from './types'
 export type { Transport, ConnectionStatus } from './types'
 export { TransportError, toErrorInfo } from './types'
 
-const TOKEN_KEY = 'handover.token'
-
-/** Why no transport could be built: browser mode opened without its token. */
+/** Why no transport could be built: browser mode opened without a session. */
 export class NoSessionError extends Error {}
 
 /**
- * Electron when the preload bridge exists, else browser mode. In browser mode the token
- * arrives in the URL fragment once; it moves to sessionStorage (survives reloads of this
- * tab only) and leaves the address bar, so it is not copied or bookmarked by accident.
+ * Electron when the preload bridge exists, else browser mode. Browser mode's session is a
+ * cookie the server set when the page was opened with its single-use launch address (the page
+ * itself never sees a token); the server is asked once whether this browser has one.
  */
-export function pickTransport(): Transport {
+export async function pickTransport(fetchFn: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<Transport> {
   if (window.handover) return createIpcTransport(window.handover)
-  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)
-  if (m) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(m[1]))
-    history.replaceState(null, '', window.location.pathname + window.location.search)
+  let session: boolean
+  try {
+    const res = await fetchFn(`${window.location.origin}/api/session`, { cache: 'no-store' })
+    session = ((await res.json()) as { session?: unknown }).session === true
+  } catch {
+    throw new Error('The console server is not answering: it may have stopped. Start it again (npm start or handover serve) and open the address it prints.')
   }
-  const token = sessionStorage.getItem(TOKEN_KEY)
-  if (!token) throw new NoSessionError('this page needs the session token: open the full address printed by handover serve (it ends with #token=…)')
-  return createHttpTransport({ baseUrl: window.location.origin, token })
+  if (!session) throw new NoSessionError('this browser has no session with the console')
+  return createHttpTransport({ baseUrl: window.location.origin, fetch: fetchFn })
 }

@@ -1,10 +1,9 @@
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeOut } from '../../../electron/cli/context'
-import { run } from '../../../electron/cli/index'
 import { readSecret, useSecretInput } from '../../../electron/cli/commands/credential'
 import { createKeychainStore } from '../../../electron/core/vault/keychain'
 import { tempDir } from '../../helpers/tmp'
+import { runCli } from '../../helpers/cli'
 
 const tmp = tempDir('handover-cli-cred-')
 let keychain = false
@@ -22,14 +21,7 @@ function piped(text: string): NodeJS.ReadStream {
   return s
 }
 
-async function cli(args: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const o = new PassThrough().on('data', (d) => (stdout += d))
-  const e = new PassThrough().on('data', (d) => (stderr += d))
-  const code = await run(['node', 'handover', '--workspace', tmp.dir, ...args], makeOut(o, e))
-  return { code, stdout, stderr }
-}
+const cli = (args: string[]) => runCli(tmp.dir, args)
 
 describe('readSecret', () => {
   it('reads a piped secret without its trailing newline', async () => {

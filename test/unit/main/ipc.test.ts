@@ -4,6 +4,7 @@ import { EVENT_CHANNEL } from '@shared/events'
 import { createCore, type Core } from '../../../electron/core/api'
 import { openWorkspace } from '../../../electron/core/workspace'
 import { forwardEvents, makeSenderCheck, registerIpc, type IpcLike, type SenderInfo } from '../../../electron/main/ipc'
+import { appLocation } from '../../../electron/main/app-url'
 
 type Handler = (event: SenderInfo, input: unknown) => Promise<unknown>
 
@@ -21,7 +22,7 @@ function fakeIpc() {
 }
 
 const trusted: SenderInfo = { senderFrame: { url: 'file:///app/out/renderer/index.html' } }
-const isTrusted = makeSenderCheck({ fileUrlPrefix: 'file:///app/out/renderer' })
+const isTrusted = makeSenderCheck(appLocation({ isPackaged: true, env: {}, rendererDir: '/app/out/renderer' }))
 
 let core: Core
 beforeEach(() => {
@@ -68,9 +69,18 @@ describe('registerIpc', () => {
   })
 
   it('accepts the dev server origin only in development', () => {
-    const dev = makeSenderCheck({ devUrl: 'http://localhost:5173', fileUrlPrefix: 'file:///app/out/renderer' })
+    const dev = makeSenderCheck(appLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, rendererDir: '/app/out/renderer' }))
     expect(dev({ senderFrame: { url: 'http://localhost:5173/' } })).toBe(true)
     expect(isTrusted({ senderFrame: { url: 'http://localhost:5173/' } })).toBe(false)
+  })
+
+  it('compares exact origins and paths: a sibling folder, a longer port or a lookalike host does not pass', () => {
+    for (const url of ['file:///app/out/renderer-x/index.html', 'file:///app/out/renderer/other.html', 'file:///app/out/renderer/../renderer-x/index.html', 'file:///app/out/rendererindex.html', 'file://evil/app/out/renderer/index.html'])
+      expect(isTrusted({ senderFrame: { url } }), url).toBe(false)
+    expect(isTrusted({ senderFrame: { url: 'file:///app/out/renderer/index.html#/engagements/x' } })).toBe(true)
+    const dev = makeSenderCheck(appLocation({ isPackaged: false, env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' }, rendererDir: '/app/out/renderer' }))
+    for (const url of ['http://localhost:51730/', 'http://localhost:5173.evil.example/', 'http://localhost:5173@evil.example/', 'https://localhost:5173/'])
+      expect(dev({ senderFrame: { url } }), url).toBe(false)
   })
 
   it('forwards core events to the window on the one event channel', () => {

@@ -76,13 +76,19 @@ describe('hardenContents', () => {
 })
 
 describe('hardenSession', () => {
-  it('adds the CSP header and denies every permission', () => {
+  it('adds the CSP header and denies every permission request, permission check and device', () => {
     let headers: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void) | undefined
     let perm: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined
+    let check: ((wc: unknown, p: string, origin: string) => boolean) | undefined
+    let device: ((d: unknown) => boolean) | undefined
     hardenSession({
       webRequest: { onHeadersReceived: (fn: typeof headers) => (headers = fn) },
       setPermissionRequestHandler: (fn: typeof perm) => (perm = fn),
+      setPermissionCheckHandler: (fn: typeof check) => (check = fn),
+      setDevicePermissionHandler: (fn: typeof device) => (device = fn),
     } as never)
+    for (const p of ['media', 'clipboard-read', 'geolocation', 'notifications', 'hid', 'serial', 'usb']) expect(check!({}, p, 'file://'), p).toBe(false)
+    expect(device!({ deviceType: 'usb', origin: 'file://', device: {} })).toBe(false)
     let out: unknown
     headers!({ responseHeaders: { 'X-A': ['1'] } }, (r) => (out = r))
     expect(out).toEqual({ responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [CSP] } })

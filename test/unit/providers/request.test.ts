@@ -7,8 +7,8 @@ import { startFakeApi } from './fake-api'
 
 describe('requestJson: hostile API faults end as typed errors in bounded time', () => {
   let api: Awaited<ReturnType<typeof startFakeApi>>
-  const agent = createDispatcher(DEFAULT_PROFILE)
-  const fetch = profileFetch(agent)
+  let agent: ReturnType<typeof createDispatcher>
+  let fetch: ReturnType<typeof profileFetch>
   beforeAll(async () => {
     api = await startFakeApi((_m, url) => {
       switch (url.pathname) {
@@ -32,6 +32,9 @@ describe('requestJson: hostile API faults end as typed errors in bounded time', 
           return { status: 404, json: {} }
       }
     })
+    // The fake API is the profile's Vercel base URL: a fixed endpoint the egress policy lets through.
+    agent = createDispatcher({ ...DEFAULT_PROFILE, providers: { vercel: api.base } })
+    fetch = profileFetch(agent)
   })
   afterAll(async () => {
     await api.close()

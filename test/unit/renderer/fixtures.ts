@@ -18,6 +18,7 @@ export function engagement(over: Partial<Engagement> = {}): Engagement {
     ],
     dkimSelectors: [],
     routes: [],
+    privateTargets: [],
     createdAt: '2026-01-01T10:00:00.000Z',
     updatedAt: '2026-01-01T10:00:00.000Z',
     ...over,

@@ -13,7 +13,7 @@ const KNOWN = new Set([
 
 const demo: Engagement = {
   id: 'e1', clientName: 'Acme', founderName: 'Ada', founderEmail: 'ada@acme.example', domain: 'acme.example', stage: 'demo-launch',
-  vertical: 'bootstrapped-saas', notes: '', hosts: [], dkimSelectors: [], routes: [], createdAt: '', updatedAt: '',
+  vertical: 'bootstrapped-saas', notes: '', hosts: [], dkimSelectors: [], routes: [], privateTargets: [], createdAt: '', updatedAt: '',
 }
 
 describe('bundled runbooks', () => {

@@ -4,10 +4,12 @@ import { guessRole, normalizeDomain, normalizeHost } from '@shared/domain'
 describe('normalizeDomain', () => {
   it.each([
     ['Acme.Example.', 'acme.example'],
-    ['  https://www.Example.com/path?q=1 ', 'www.example.com'],
+    ['  https://Example.com/path?q=1 ', 'example.com'],
     ['bücher.de', 'xn--bcher-kva.de'],
     ['XN--BCHER-KVA.DE', 'xn--bcher-kva.de'],
-    ['shop.example.co.uk', 'shop.example.co.uk'],
+    ['example.co.uk', 'example.co.uk'],
+    // .example and .test are reserved for documentation and tests (RFC 2606/6761): the sandbox's names
+    ['acme-launch.test', 'acme-launch.test'],
   ])('%s → %s', (input, want) => {
     expect(normalizeDomain(input)).toEqual({ ok: true, domain: want })
   })
@@ -22,10 +24,37 @@ describe('normalizeDomain', () => {
     ['acme.example:8080', /port/],
     ['-bad-.example', /invalid label/],
     ['a'.repeat(64) + '.example', /invalid label/],
+    // not under an ICANN public suffix: names that exist only inside private networks
+    ['example.internal', /not under a public top-level domain: \.internal/],
+    ['localhost.localdomain', /\.localdomain is not on the ICANN list/],
+    ['printer.local', /\.local is not on the ICANN list/],
+    // the Public Suffix List's private section: a provider's shared suffix, and a site under one
+    ['s3.amazonaws.com', /shared suffix .*not a registrable domain/],
+    ['acme.github.io', /a site on github\.io, a provider's shared domain/],
+    // what the input really is, not "an IP address"
+    ['../../etc', /looks like a file path/],
+    ['/etc/passwd', /looks like a file path/],
+    ['C:\\Users\\ada', /looks like a file path/],
+    ['a..b.example', /empty label/],
+    ['::1', /IP address/],
+    ['[2001:db8::1]', /IP address/],
   ])('refuses %j with a reason', (input, reason) => {
     const r = normalizeDomain(input)
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.reason).toMatch(reason)
+  })
+
+  it.each([
+    ['app.acme.com', 'acme.com', 'app'],
+    ['https://WWW.Shop.example.co.uk/pricing', 'example.co.uk', 'www.shop'],
+    ['api.eu.acme-launch.example', 'acme-launch.example', 'api.eu'],
+  ])('answers the subdomain %j with its registrable domain and the host to keep', (input, domain, host) => {
+    const r = normalizeDomain(input)
+    expect(r).toMatchObject({ ok: false, suggestion: { domain, host } })
+    if (!r.ok) expect(r.reason).toBe(`"${input}" is a subdomain of ${domain}: use ${domain} as the domain and keep ${host} as a host`)
+    // taking the suggestion gives a domain that is accepted and the host under it
+    expect(normalizeDomain(domain)).toEqual({ ok: true, domain })
+    expect(normalizeHost(host, domain)).toEqual({ ok: true, domain: `${host}.${domain}` })
   })
 })
 

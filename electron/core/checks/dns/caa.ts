@@ -41,9 +41,9 @@ export const check: CheckModule = {
     }
     const issue = records.filter((r) => r.tag.toLowerCase() === 'issue')
     let host = ctx.domain
-    let issuer = await peekIssuer(ctx.profile, host, ctx.signal)
+    let issuer = await peekIssuer(ctx.services.tls, host, ctx.signal)
     const www = ctx.engagement.hosts.find((h) => h.name === `www.${ctx.domain}`)
-    if (issuer.error && www) issuer = await peekIssuer(ctx.profile, (host = www.name), ctx.signal)
+    if (issuer.error && www) issuer = await peekIssuer(ctx.services.tls, (host = www.name), ctx.signal)
     const details = { caaAt: at || null, records, issuer }
     const out = (status: 'pass' | 'warn' | 'fail', summary: string) => ({ status, summary, details, evidence: [...evidence(), { kind: 'tls.issuer', label: `certificate issuer on ${host}`, data: issuer }] })
     if (!records.length) return out('warn', `No CAA record: any certificate authority may issue certificates for ${ctx.domain}.`)

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { attachmentPath } from '../../sprint/attachments'
 import { basename, dirname, join, resolve } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { BundleInfo } from '@shared/contract/handover'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { Workspace } from '../../workspace'
+import { privateDir, writePrivateFile } from '../../workspace/private'
 import type { SecretStore } from '../../vault/keychain'
 import { redact } from '../../vault/redact'
 import { loadIdentity } from '../identity'
@@ -104,8 +105,11 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
 
   const tmp = join(dirname(outDir), `.${basename(outDir)}.partial-${process.pid}`)
   rmSync(tmp, { recursive: true, force: true })
-  mkdirSync(tmp, { recursive: true })
-  for (const [path, b] of files) writeFileSync(join(tmp, path), b)
+  privateDir(tmp)
+  for (const [path, b] of files) {
+    privateDir(dirname(join(tmp, path)))
+    writePrivateFile(join(tmp, path), b)
+  }
   if (existsSync(outDir)) rmSync(outDir, { recursive: true })
   renameSync(tmp, outDir)
   const zip = await writeBundleZip(outDir)

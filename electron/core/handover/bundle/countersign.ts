@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { AppError } from '@shared/errors'
 import type { IdentityInfo } from '@shared/contract/handover'
 import type { Db } from '../../workspace/db'
+import { writePrivateFile } from '../../workspace/private'
 import type { SecretStore } from '../../vault/keychain'
 import { loadIdentity } from '../identity'
 import { FILES } from './files'
@@ -25,8 +26,8 @@ export async function countersignBundle(
   const founder = await loadIdentity(db, secrets, { role: 'founder', engagementId: o.engagementId, name: o.name, email: o.email })
   const manifest = readFileSync(join(dir, FILES.manifest))
   const sig = founder.sign(manifest)
-  writeFileSync(join(dir, FILES.founderKey), founder.edPublicPem)
-  writeFileSync(join(dir, FILES.founderSig), sig)
+  writePrivateFile(join(dir, FILES.founderKey), founder.edPublicPem)
+  writePrivateFile(join(dir, FILES.founderSig), sig)
   if (existsSync(`${dir}.zip`)) await writeBundleZip(dir)
   return { founder: founder.info, signature: join(dir, FILES.founderSig) }
 }

@@ -1,5 +1,6 @@
 import { createWriteStream, renameSync, rmSync } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
+import { PRIVATE_FILE_MODE } from '../../workspace/private'
 import { ZipFile } from 'yazl'
 
 export interface ZipEntry {
@@ -17,7 +18,8 @@ export async function writeZipFile(path: string, entries: ZipEntry[], mtime = ne
   zip.end()
   const partial = `${path}.partial`
   try {
-    await pipeline(zip.outputStream, createWriteStream(partial))
+    // readable by this user only, like every file of the bundle (workspace/private.ts)
+    await pipeline(zip.outputStream, createWriteStream(partial, { mode: PRIVATE_FILE_MODE }))
     renameSync(partial, path)
   } catch (e) {
     rmSync(partial, { force: true })

@@ -1,3 +1,4 @@
+import { egressPolicy } from '../egress'
 import { applyConnectTo } from '../profile'
 import { DnsError } from './errors'
 import type { Resolver } from './resolver'
@@ -58,7 +59,7 @@ export async function zoneNameServers(r: Resolver, zone: string, o: QueryOptions
   return Promise.all(names.map((n) => addressesOf(r, n, o)))
 }
 
-/** Addresses to reach one nameserver on port 53: a connect-to rule by name wins, else its A/AAAA. */
+/** Addresses to reach one nameserver on port 53: a connect-to rule by name wins, else its A/AAAA that the egress policy allows. */
 export async function addressesOf(r: Resolver, ns: string, o: QueryOptions = {}, glue: string[] = []): Promise<NameServer> {
   const rules = r.profile.connectTo
   const byName = applyConnectTo(rules.filter((x) => x.host !== ''), ns, 53)
@@ -70,7 +71,17 @@ export async function addressesOf(r: Resolver, ns: string, o: QueryOptions = {},
     ips = [...(a.status === 'fulfilled' ? a.value.records : []), ...(aaaa.status === 'fulfilled' ? aaaa.value.records : [])].map((x) => String(x.data))
     if (!ips.length) error = a.status === 'rejected' ? (a.reason as Error).message : `${ns} has no address (A/AAAA)`
   }
-  const addresses = [...new Set(ips.map((ip) => applyConnectTo(rules, ip, 53)).map((t) => (t.host.includes(':') ? `[${t.host}]:${t.port}` : `${t.host}:${t.port}`)))]
+  // A nameserver's address comes from the network: a private one is not asked (unless routed or allowed).
+  const policy = egressPolicy(r.profile)
+  const refused: string[] = []
+  const routes = ips.flatMap((ip) => {
+    const t = applyConnectTo(rules, ip, 53)
+    const v = t.rule ? undefined : policy.judge(ns, ip)
+    if (v && !v.ok) return (refused.push(v.error.message), [])
+    return [t]
+  })
+  const addresses = [...new Set(routes.map((t) => (t.host.includes(':') ? `[${t.host}]:${t.port}` : `${t.host}:${t.port}`)))]
+  if (!addresses.length && refused.length) error ??= refused[0]
   return error ? { name: ns, addresses, error } : { name: ns, addresses }
 }
 

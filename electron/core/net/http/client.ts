@@ -3,6 +3,7 @@ import { KeyedLimiter } from '../../checks/limiter'
 import type { Resolver } from '../dns/resolver'
 import type { NetworkProfile } from '../profile'
 import { connTimings, createConnector } from './connector'
+import { egressPolicy } from '../egress'
 import { trustedContext } from '../tls-context'
 import { firstUse, tagged, type RequestTag } from './correlate'
 import { toHttpError } from './errors'
@@ -34,7 +35,7 @@ export class HttpClient {
   ) {
     this.limiter = new KeyedLimiter(profile.perHostConcurrency)
     const connect = createConnector({
-      connectTo: profile.connectTo,
+      policy: egressPolicy(profile),
       secureContext: trustedContext(profile.extraCaPem),
       connectMs: profile.timeouts.connectMs,
       lookup: makeLookup(resolverFor(profile, o.resolver)),
@@ -137,6 +138,7 @@ export class HttpClient {
         truncated,
         timing,
         ...(conn?.redirected ? { redirected: conn.redirected } : {}),
+        ...(conn?.privateTarget ? { privateTarget: conn.privateTarget } : {}),
       }
     } catch (e) {
       throw toHttpError(e, url, timeout.aborted ? timeoutMs : undefined, o.signal)

@@ -1,7 +1,7 @@
 import net from 'node:net'
 import tls from 'node:tls'
 import type buildConnector from 'undici/types/connector'
-import { applyConnectTo, type ConnectToRule } from '../profile'
+import type { AllowedPrivate, EgressPolicy } from '../egress'
 import type { Redirection } from './types'
 
 /** Timings of one new connection, keyed by its socket. */
@@ -10,12 +10,15 @@ export interface ConnTiming {
   connectMs: number
   tlsMs: number
   redirected?: Redirection
+  /** A private address the engagement's private targets allowed this connection to reach. */
+  privateTarget?: AllowedPrivate
 }
 
 export const connTimings = new WeakMap<net.Socket, ConnTiming>()
 
 export interface ConnectorOptions {
-  connectTo: ConnectToRule[]
+  /** Connect-to routing and the private-address rules (applied after DNS, per connection). */
+  policy: EgressPolicy
   /** Trusts the system roots plus the profile's extra CAs (see trustedContext). */
   secureContext: tls.SecureContext
   connectMs: number
@@ -26,17 +29,22 @@ export interface ConnectorOptions {
 
 
 /**
- * An undici connector that applies the connect-to map (connect to the rewritten host:port, keep
- * SNI and Host as the original name), resolves through the given lookup, trusts the given CAs
- * and records DNS/connect/TLS timings per socket.
+ * An undici connector that routes through the egress policy (connect-to rewrites keep SNI and
+ * Host as the original name; private addresses are refused after resolution), resolves through
+ * the given lookup, trusts the given CAs and records DNS/connect/TLS timings per socket.
  */
 export function createConnector(o: ConnectorOptions): buildConnector.connector {
   return (opts, callback) => {
     const https = opts.protocol === 'https:'
     const port = Number(opts.port) || (https ? 443 : 80)
     const name = opts.hostname.replace(/^\[|\]$/g, '')
-    const to = applyConnectTo(o.connectTo, name, port)
     const timing: ConnTiming = { dnsMs: 0, connectMs: 0, tlsMs: 0 }
+    let to
+    try {
+      to = o.policy.route(name, port, o.lookup, (a) => (timing.privateTarget = a))
+    } catch (e) {
+      return callback(e as Error, null)
+    }
     if (to.rule) {
       timing.redirected = { from: `${name}:${port}`, to: `${to.host}:${to.port}` }
       o.onRedirect?.(timing.redirected)
@@ -56,8 +64,8 @@ export function createConnector(o: ConnectorOptions): buildConnector.connector {
     }
     const servername = net.isIP(name) ? undefined : (opts.servername ?? name)
     const socket: net.Socket = https
-      ? tls.connect({ host: to.host, port: to.port, servername, secureContext: o.secureContext, lookup: o.lookup, ALPNProtocols: ['http/1.1'] })
-      : net.connect({ host: to.host, port: to.port, lookup: o.lookup })
+      ? tls.connect({ host: to.host, port: to.port, servername, secureContext: o.secureContext, lookup: to.lookup, ALPNProtocols: ['http/1.1'] })
+      : net.connect({ host: to.host, port: to.port, lookup: to.lookup })
     const timer = setTimeout(() => settle(Object.assign(new Error(`connect to ${to.host}:${to.port} timed out after ${o.connectMs} ms`), { code: 'ETIMEDOUT' })), o.connectMs)
     socket.once('lookup', () => {
       tLookup = performance.now()

@@ -1,3 +1,4 @@
+import { egressErrorOf } from '../egress'
 import { HttpError, type HttpErrorKind } from './types'
 
 /** Map whatever undici/net/tls threw into a typed HttpError with a message a person can read. */
@@ -5,6 +6,8 @@ export function toHttpError(e: unknown, url: string, timedOutAfterMs?: number, o
   if (e instanceof HttpError) return e
   if (timedOutAfterMs !== undefined) return new HttpError('timeout', `${url}: no complete answer within ${timedOutAfterMs} ms`, url)
   if (outer?.aborted) return new HttpError('aborted', `${url}: cancelled`, url)
+  const egress = egressErrorOf(e)
+  if (egress) return new HttpError('blocked', `${url}: ${egress.message}`, url, `${egress.address}, ${egress.range}`)
   const err = e as Error & { code?: string; cause?: Error & { code?: string } }
   const code = err.code ?? err.cause?.code ?? ''
   const msg = err.cause?.message ?? err.message
@@ -21,6 +24,7 @@ export function toHttpError(e: unknown, url: string, timedOutAfterMs?: number, o
     network: 'network error',
     aborted: 'cancelled',
     'bad-url': 'bad URL',
+    blocked: 'private address',
   }
   return new HttpError(kind, `${url}: ${why[kind]} (${msg})`, url)
 }

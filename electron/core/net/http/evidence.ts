@@ -32,7 +32,7 @@ export function excerpt(x: HttpExchange, max = EXCERPT): string {
   return x.body.length > max ? `${s}…` : s
 }
 
-/** One exchange as evidence data: request line, status, headers, excerpt, timing, connect-to. */
+/** One exchange as evidence data: request line, status, headers, excerpt, timing, connect-to, an allowed private target. */
 export function exchangeData(x: HttpExchange, withBody = true): Record<string, unknown> {
   return {
     url: x.url,
@@ -44,6 +44,7 @@ export function exchangeData(x: HttpExchange, withBody = true): Record<string, u
     truncated: x.truncated,
     timing: x.timing,
     ...(x.redirected ? { connectTo: x.redirected } : {}),
+    ...(x.privateTarget ? { privateTarget: { ...x.privateTarget, note: `reached ${x.privateTarget.address} (${x.privateTarget.range}) because the engagement allows "${x.privateTarget.allowedBy}" as a private target` } } : {}),
   }
 }
 

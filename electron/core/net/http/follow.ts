@@ -30,7 +30,9 @@ export async function followRedirects(send: (url: string) => Promise<HttpExchang
       x = await send(url)
     } catch (e) {
       if (isHttpError(e)) {
-        chain.error = { kind: e.kind, message: e.message, url }
+        // A redirect into a private address is the site's doing: say so, and that it was not followed.
+        const message = e.kind === 'blocked' && i > 0 ? `the site redirects to a private address (${url} → ${e.reason}); not followed` : e.message
+        chain.error = { kind: e.kind, message, url }
         return chain
       }
       throw e

@@ -1,7 +1,8 @@
 import { AppError } from '@shared/errors'
+import type { AllowedPrivate } from '../egress'
 
 /** Why a request could not complete. */
-export type HttpErrorKind = 'timeout' | 'refused' | 'dns' | 'tls' | 'network' | 'aborted' | 'bad-url'
+export type HttpErrorKind = 'timeout' | 'refused' | 'dns' | 'tls' | 'network' | 'aborted' | 'bad-url' | 'blocked'
 
 /** An expected HTTP failure (unreachable, timed out, bad certificate): a result, not a crash. */
 export class HttpError extends AppError {
@@ -9,6 +10,8 @@ export class HttpError extends AppError {
     readonly kind: HttpErrorKind,
     message: string,
     readonly url: string,
+    /** For a refused private address: the address and its range ("127.0.0.1, loopback"). */
+    readonly reason?: string,
   ) {
     super('unavailable', message)
     this.name = 'HttpError'
@@ -51,6 +54,8 @@ export interface HttpExchange {
   timing: HttpTiming
   /** Set when the connection went elsewhere through the connect-to map. */
   redirected?: Redirection
+  /** Set when the connection reached a private address the engagement allows. */
+  privateTarget?: AllowedPrivate
 }
 
 /** A request followed through its redirects, every hop recorded. */

@@ -2,7 +2,8 @@ import tls, { type SecureVersion } from 'node:tls'
 import type { Resolver } from '../dns/resolver'
 import { trustedContext } from '../tls-context'
 import { makeLookup, resolverFor } from '../http/lookup'
-import { applyConnectTo, type NetworkProfile } from '../profile'
+import { egressPolicy, type EgressPolicy } from '../egress'
+import type { NetworkProfile } from '../profile'
 import { describeCert, peerChain, type CertInfo } from './cert'
 
 /** What one TLS handshake showed. */
@@ -47,11 +48,13 @@ export interface ConnectOpts {
  */
 export class TlsProber {
   private readonly resolver?: Resolver
+  private readonly policy: EgressPolicy
   constructor(
     readonly profile: NetworkProfile,
     resolver?: Resolver,
   ) {
     this.resolver = resolverFor(profile, resolver)
+    this.policy = egressPolicy(profile)
   }
 
   /** Handshake with host:port and describe protocol, cipher, chain, trust and name match. */
@@ -82,6 +85,16 @@ export class TlsProber {
     }
   }
 
+  /** The certificate host:port presents (no trust decision), e.g. to name its issuer. */
+  async peerCertificate(host: string, port = 443, signal?: AbortSignal): Promise<tls.PeerCertificate> {
+    const { socket } = await this.connect(host, port, { signal }, [])
+    try {
+      return socket.getPeerCertificate()
+    } finally {
+      socket.destroy()
+    }
+  }
+
   /** Offer only `version` (with weak ciphers allowed, as old clients would) and see if it is accepted. */
   async acceptsVersion(host: string, port: number, version: SecureVersion, signal?: AbortSignal): Promise<VersionProbe> {
     try {
@@ -93,17 +106,22 @@ export class TlsProber {
     } catch (e) {
       const err = e as Error & { code?: string }
       const code = err.code ?? ''
-      if (/ETIMEDOUT|ECONNREFUSED|ENOTFOUND|ABORT/.test(code)) return { version, accepted: false, inconclusive: true, detail: err.message }
+      if (/ETIMEDOUT|ECONNREFUSED|ENOTFOUND|ABORT|EGRESS_BLOCKED/.test(code)) return { version, accepted: false, inconclusive: true, detail: err.message }
       return { version, accepted: false, detail: err.message }
     }
   }
 
   /**
-   * Handshake with host:port (connect-to applied). `extraCaPem` is the profile's; a caller that
+   * Handshake with host:port (connect-to applied, private addresses refused by the egress policy). `extraCaPem` is the profile's; a caller that
    * ignores `authorized` passes [] so that one context per protocol range serves every profile.
    */
   private connect(host: string, port: number, o: ConnectOpts, extraCaPem = this.profile.extraCaPem): Promise<{ socket: tls.TLSSocket; to: string; redirected: boolean }> {
-    const t = applyConnectTo(this.profile.connectTo, host, port)
+    let t
+    try {
+      t = this.policy.route(host, port, makeLookup(this.resolver, o.signal))
+    } catch (e) {
+      return Promise.reject(e as Error)
+    }
     const to = `${t.host}:${t.port}`
     return new Promise((resolve, reject) => {
       const socket = tls.connect({
@@ -115,7 +133,7 @@ export class TlsProber {
         rejectUnauthorized: false,
         // Name matching is reported separately, so `authorized` speaks only about the chain.
         checkServerIdentity: () => undefined,
-        lookup: makeLookup(this.resolver, o.signal),
+        lookup: t.lookup,
       })
       const ms = this.profile.timeouts.connectMs
       const fail = (e: Error) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
+import { writePrivateFile } from '../../workspace/private'
 import { ProviderError } from '../errors'
 
 /** IANA's RDAP bootstrap for DNS (RFC 9224): services = [[labels], [base URLs]]. */
@@ -66,6 +67,6 @@ export function writeCachedBootstrap(dir: string, url: string, data: Bootstrap, 
   mkdirSync(dir, { recursive: true })
   const path = cachePath(dir, url)
   const tmp = `${path}.${process.pid}.tmp`
-  writeFileSync(tmp, JSON.stringify({ url, fetchedAt: new Date(now).toISOString(), data } satisfies CacheFile))
+  writePrivateFile(tmp, JSON.stringify({ url, fetchedAt: new Date(now).toISOString(), data } satisfies CacheFile))
   renameSync(tmp, path)
 }

@@ -18,7 +18,7 @@ export function engagement(o: Partial<Engagement> = {}): Engagement {
     { name: `www.${DOMAIN}`, role: 'web' },
     { name: `api.${DOMAIN}`, role: 'api' },
   ]
-  return { id: 'eng1', clientName: 'Shop', founderName: 'Fay', founderEmail: 'founder@shop.test', domain: DOMAIN, stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts, dkimSelectors: [], routes: [], createdAt: '', updatedAt: '', ...o }
+  return { id: 'eng1', clientName: 'Shop', founderName: 'Fay', founderEmail: 'founder@shop.test', domain: DOMAIN, stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts, dkimSelectors: [], routes: [], privateTargets: [], createdAt: '', updatedAt: '', ...o }
 }
 
 /** DNS the checks see: the domain delegated to Cloudflare, apex/www/api addresses. */

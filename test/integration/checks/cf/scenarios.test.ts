@@ -27,7 +27,7 @@ async function runScenario(name: string): Promise<{ lab: Lab; results: Record<st
   const domain = sc.domains[0]
   const engagement: Engagement = {
     id: `e-${name}`, clientName: name, founderName: 'Founder', founderEmail: sc.founderEmail ?? `founder@${domain}`, domain, stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '',
-    hosts: sc.hosts ?? [{ name: domain, role: 'apex' }], dkimSelectors: [], routes: [], createdAt: '', updatedAt: '',
+    hosts: sc.hosts ?? [{ name: domain, role: 'apex' }], dkimSelectors: [], routes: [], privateTargets: [], createdAt: '', updatedAt: '',
   }
   const results: Record<string, CheckOutcome> = {}
   await Promise.all(

@@ -19,6 +19,7 @@ export function engagement(domain: string, hosts: Record<string, Host['role']> =
     hosts: Object.entries(hosts).map(([name, role]) => ({ name, role })),
     dkimSelectors: [],
     routes: [],
+    privateTargets: [],
     createdAt: now,
     updatedAt: now,
   }

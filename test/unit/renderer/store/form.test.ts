@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { guessRole } from '@shared/domain'
 import { engagementCreateSchema } from '@shared/schemas/engagement'
-import { addHosts, addListItems, draftFromEngagement, draftToInput, emptyDraft, errorsFromIssues, listErrors, relativeHost } from '../../../../renderer/src/store/form'
+import { addHosts, addListItems, domainSuggestion, draftFromEngagement, draftToInput, emptyDraft, errorsFromIssues, listErrors, relativeHost } from '../../../../renderer/src/store/form'
 import { engagement } from '../fixtures'
 
 describe('engagement form', () => {
@@ -66,12 +66,29 @@ describe('engagement form', () => {
   })
 
   it('says what is wrong with the lists before saving', () => {
-    expect(listErrors({ dkimSelectors: ['s1'], routes: ['/ok'] })).toEqual({})
-    expect(listErrors({ dkimSelectors: ['s1', 'bad sel!'], routes: ['pricing'] })).toEqual({
+    expect(listErrors({ dkimSelectors: ['s1'], routes: ['/ok'], privateTargets: ['10.0.0.5'] })).toEqual({})
+    expect(listErrors({ dkimSelectors: ['s1', 'bad sel!'], routes: ['pricing'], privateTargets: ['http://10.0.0.5/'] })).toEqual({
+      privateTargets: expect.stringMatching(/not a host or address: give the host name or IP alone/),
       dkimSelectors: expect.stringMatching(/the selector "bad sel!" is not a DNS name/),
       routes: expect.stringMatching(/start it with "\/"/),
     })
-    expect(listErrors({ dkimSelectors: [], routes: Array.from({ length: 21 }, (_, i) => `/r${i}`) })).toEqual({ routes: 'at most 20 key routes' })
+    expect(listErrors({ dkimSelectors: [], routes: Array.from({ length: 21 }, (_, i) => `/r${i}`), privateTargets: [] })).toEqual({ routes: 'at most 20 key routes' })
+  })
+
+  it('carries private targets from the engagement to the draft and back, normalised', () => {
+    const d = draftFromEngagement(engagement({ privateTargets: ['staging.corp.example'] }))
+    expect(d.privateTargets).toEqual(['staging.corp.example'])
+    expect(addListItems(d.privateTargets, 'STAGING.corp.example. 10.20.0.0/24 [FD00::5]', 'privateTargets')).toEqual(['staging.corp.example', '10.20.0.0/24', 'fd00::5'])
+    expect(engagementCreateSchema.parse(draftToInput({ ...d, domain: 'acme.example', privateTargets: ['10.0.0.5', '10.0.0.5'] })).privateTargets).toEqual(['10.0.0.5'])
+  })
+
+  it('offers the registrable domain, keeping the subdomain as a host, when a subdomain is typed', () => {
+    const d = { ...emptyDraft(), domain: 'app.acme.example', hosts: [{ name: 'www', role: 'web' as const }] }
+    const s = domainSuggestion(d)
+    expect(s).toMatchObject({ domain: 'acme.example', host: 'app' })
+    expect(s?.apply()).toMatchObject({ domain: 'acme.example', hosts: [{ name: 'www', role: 'web' }, { name: 'app', role: 'app' }] })
+    expect(domainSuggestion({ ...d, domain: 'acme.example' })).toBeNull()
+    expect(domainSuggestion({ ...d, domain: '../../etc' })).toBeNull()
   })
 
   it('shows hosts relative to their domain', () => {

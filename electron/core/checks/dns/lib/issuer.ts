@@ -1,5 +1,4 @@
-import tls from 'node:tls'
-import { applyConnectTo, type NetworkProfile } from '../../../net/profile'
+import type { TlsProber } from '../../../net/tls/probe'
 
 /** Who issued the certificate a host serves: organisation and common name, or an error. */
 export interface Issuer {
@@ -11,27 +10,18 @@ export interface Issuer {
   error?: string
 }
 
-/** Read the issuer of the certificate served on host:443 (no trust decision: tls.cert judges that). */
-export function peekIssuer(profile: NetworkProfile, host: string, signal: AbortSignal): Promise<Issuer> {
-  const to = applyConnectTo(profile.connectTo, host, 443)
-  return new Promise((resolve) => {
-    const sock = tls.connect({ host: to.host, port: to.port, servername: host, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] })
-    const done = (r: Issuer) => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', onAbort)
-      sock.destroy()
-      resolve(r)
-    }
-    const onAbort = () => done({ host, error: 'cancelled' })
-    const timer = setTimeout(() => done({ host, error: `no TLS handshake within ${profile.timeouts.connectMs} ms` }), profile.timeouts.connectMs)
-    signal.addEventListener('abort', onAbort, { once: true })
-    sock.once('secureConnect', () => {
-      const c = sock.getPeerCertificate()
-      const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
-      done({ host, organization: one(c?.issuer?.O), commonName: one(c?.issuer?.CN), unit: one(c?.issuer?.OU) })
-    })
-    sock.once('error', (e) => done({ host, error: e.message }))
-  })
+/**
+ * Read the issuer of the certificate served on host:443 (no trust decision: tls.cert judges
+ * that), through the run's TLS prober: its resolver, connect-to routing and egress policy.
+ */
+export async function peekIssuer(tls: TlsProber, host: string, signal: AbortSignal): Promise<Issuer> {
+  try {
+    const c = await tls.peerCertificate(host, 443, signal)
+    const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
+    return { host, organization: one(c?.issuer?.O), commonName: one(c?.issuer?.CN), unit: one(c?.issuer?.OU) }
+  } catch (e) {
+    return { host, error: (e as Error).message }
+  }
 }
 
 const KNOWN: [RegExp, string[]][] = [
