@@ -7,6 +7,7 @@ import { credentialMethods } from './contract/credentials'
 import { checkMethods } from './contract/checks'
 import { handoverMethods } from './contract/handover'
 import { settingsMethods } from './contract/settings'
+import { identityMethods } from './contract/identity'
 
 export type { AppInfo } from './contract/engagements'
 
@@ -25,6 +26,7 @@ export const contract = {
   ...checkMethods,
   ...handoverMethods,
   ...settingsMethods,
+  ...identityMethods,
 }
 
 export type Contract = typeof contract

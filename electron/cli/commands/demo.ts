@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { runAudit } from '../../core/checks/runner'
 import { createBundle } from '../../core/handover/bundle/build'
+import { getConsultant, setConsultant } from '../../core/handover/consultant'
 import { verifyChain } from '../../core/evidence/coverage'
 import { SprintService } from '../../core/sprint/service'
 import { createKeychainStore } from '../../core/vault/keychain'
@@ -16,7 +17,7 @@ import { progressLine } from '../progress-line'
 import { tinyPng } from '../tiny-png'
 
 const FOUNDER = { name: 'Ada Founder', email: 'founder@acme-launch.example' }
-const CONSULTANT = { name: 'Demo Consultant', email: 'consultant@handover.example' }
+const CONSULTANT = { name: 'Demo Consultant', email: 'consultant@handover.example', organisation: 'Handover Console demo', website: '' }
 
 /**
  * A whole sprint against the bundled demo sandbox, headless: audit, a waiver, a manual item with
@@ -76,7 +77,11 @@ export function register(program: Command, ctx: CliContext): void {
         const usable = await keychain.available()
         if (!usable.ok) say('   (no keychain here: the demo signing identity is kept in memory for this run only)')
         const bundleDir = join(out, 'bundle')
-        const bundle = await createBundle({ workspace: ws, engagement: ws.engagements.get(e.id), outDir: bundleDir, secrets: usable.ok ? keychain : createMemoryStore(), signer: CONSULTANT })
+        const secrets = usable.ok ? keychain : createMemoryStore()
+        // The demo's own workspace signs as the demo consultant; a workspace given with
+        // --workspace signs with the identity its owner set (and refuses without one).
+        if (!flag && !getConsultant(ws.db)?.confirmed) await setConsultant(ws.db, secrets, CONSULTANT)
+        const bundle = await createBundle({ workspace: ws, engagement: ws.engagements.get(e.id), outDir: bundleDir, secrets })
         const verdict = verifyChain(ws.db, ws.evidence, e.id)
         const summary = {
           workspace: ws.dir,

@@ -13,9 +13,12 @@ import { getCheck } from '../checks/registry'
 import { dnsAnswers, envInventory, monitors, redirectChains } from './extract'
 import { fixedBlockers, hasTable, latestResults, type ResultRow } from './results'
 
+/** The consultant who signs, as their identity holds them (never the OS user). */
 export interface Signer {
   name: string
   email: string
+  organisation: string
+  website: string
   fingerprint: string
   certFingerprint: string | null
 }

@@ -14,6 +14,7 @@ import { handoverActions, initialHandover, type HandoverActions, type HandoverSt
 import { initialInventory, inventoryActions, type InventoryActions, type InventoryState } from './inventory'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
+import { identityActions, initialIdentity, type IdentityActions, type IdentityState } from './identity'
 import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
@@ -35,11 +36,12 @@ export interface AppState extends SprintSliceState {
   handover: HandoverState
   inventory: InventoryState
   settings: SettingsState
+  identity: IdentityState
   summaries: SummariesState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, SettingsActions, SummaryActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, SettingsActions, IdentityActions, SummaryActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -96,6 +98,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...inventoryActions(transport, set, get),
       settings: initialSettings,
       ...settingsActions(transport, set, get),
+      identity: initialIdentity,
+      ...identityActions(transport, set, get),
       summaries: initialSummaries,
       ...summaryActions(transport, set),
 

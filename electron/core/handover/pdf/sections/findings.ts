@@ -1,6 +1,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
 import { COLORS, heading, statusCell, stamp, sub, table } from '../theme'
+import { signerLines } from './signer'
 
 /** Risk log (open items with how to fix them) and what was deliberately out of scope. */
 export function riskLog(d: HandoverData): Content[] {
@@ -59,14 +60,10 @@ export function signatureBlock(d: HandoverData): Content[] {
           [
             {
               stack: [
-                { text: `Signed by ${d.signer.name}${d.signer.email ? ` <${d.signer.email}>` : ''}`, bold: true, fontSize: 11 },
-                { text: `Date: ${stamp(d.generatedAt)}`, margin: [0, 4, 0, 8] },
-                { text: 'Manifest key (Ed25519) fingerprint, SHA-256:', fontSize: 8, color: '#5f6b7a' },
-                { text: d.signer.fingerprint, style: 'mono', margin: [0, 0, 0, 6] },
-                { text: 'PDF signing certificate fingerprint, SHA-256:', fontSize: 8, color: '#5f6b7a' },
-                { text: d.signer.certFingerprint ?? '—', style: 'mono', margin: [0, 0, 0, 8] },
+                ...signerLines(d),
+                { text: `Date: ${stamp(d.generatedAt)}`, margin: [0, 0, 0, 8] },
                 {
-                  text: 'This document carries an embedded PDF signature covering every byte. Any change, even of one character, makes it invalid. The certificate is self-issued: compare its fingerprint with the one the consultant gave you.',
+                  text: 'This document carries an embedded PDF signature covering every byte. Any change, even of one character, makes it invalid. The certificate is self-issued: the key fingerprint above, compared with the one your consultant gave you, is what ties it to them.',
                   fontSize: 8,
                   color: '#5f6b7a',
                   lineHeight: 1.2,
@@ -80,6 +77,6 @@ export function signatureBlock(d: HandoverData): Content[] {
       layout: { hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => '#1d4ed8', vLineColor: () => '#1d4ed8' },
     },
     sub('Founder acceptance'),
-    { text: 'The founder countersigns the bundle with their own key (handover countersign); the signature sits beside the manifest as manifest.founder.sig.', style: 'lead' },
+    { text: 'The founder accepts the bundle with their own key: a signed statement naming them, the date and this manifest, kept beside the bundle as acceptance-*.txt, .sig and .pub.pem (handover countersign, or openssl alone as VERIFY.txt shows). handover verify names who accepted, when, and with which key.', style: 'lead' },
   ]
 }
