@@ -66,9 +66,7 @@ describe('handover bundle, verified with standard tools', () => {
     const cmd = 'openssl pkeyutl -verify -pubin -inkey signer.pub.pem -rawin -in manifest.json -sigfile manifest.sig'
     expect(verify).toContain(cmd)
     expect(tool('sh', ['-c', cmd], out).out).toContain('Signature Verified Successfully')
-    const sums = tool('sh', ['-c', "grep -E '^[0-9a-f]{64}  ' VERIFY.txt | sha256sum -c"], out)
-    expect(sums.code).toBe(0)
-    expect(sums.out).toContain('handover.pdf: OK')
+    // every step of VERIFY.txt, run as written: verify-txt.test.ts
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
     expect(tool('sh', ['-c', 'openssl pkey -pubin -in signer.pub.pem -outform DER | sha256sum'], out).out).toContain(manifest.signer.fingerprint)
   })

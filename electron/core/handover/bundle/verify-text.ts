@@ -19,9 +19,11 @@ export function verifyText(m: Manifest, names: string[]): string {
   const fp = m.signer.fingerprint
   const domain = m.engagement.domainUnicode !== m.engagement.domain ? `${m.engagement.domainUnicode}, ${m.engagement.domain}` : m.engagement.domain
   const who = [m.signer.name, m.signer.email && `<${m.signer.email}>`, m.signer.organisation && `(${m.signer.organisation})`].filter(Boolean).join(' ')
-  const all = [...names, 'manifest.json', 'manifest.sig'].sort()
+  const byName = (a: string, b: string) => a.localeCompare(b)
+  const all = [...names, 'manifest.json', 'manifest.sig'].sort(byName)
   const pattern = allowedNamesPattern(all)
-  const listed = [...names].sort()
+  // in manifest.json's order, which is the order sed prints them in
+  const listed = [...names].sort(byName)
   const sed = `sed -nE 's/.*"path": "([^"]+)", "sha256": "([0-9a-f]{64})".*/\\2  \\1/p' manifest.json`
   const verifyCmd = 'pkeyutl -verify -pubin -inkey signer.pub.pem -rawin -in manifest.json -sigfile manifest.sig'
   return [
