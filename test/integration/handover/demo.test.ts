@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
@@ -10,7 +11,8 @@ import { cli, tool } from './tools'
 // `handover verify` passes it, and drift against the sandbox lists what a scripted change did.
 describe('handover demo', () => {
   const tmp = tempDir()
-  const ws = join(tmp.dir, 'ws')
+  // the demo's own workspace, where it signs as the demo consultant
+  const ws = join(tmp.dir, 'demo', 'workspace')
   afterAll(async () => {
     const w = openWorkspace(ws)
     await removeIdentity(w.db, createKeychainStore(), 'consultant')
@@ -19,7 +21,12 @@ describe('handover demo', () => {
   })
 
   it('runs a sprint on the demo scenario and ends in a verifiable signed bundle', { timeout: 240_000 }, async () => {
-    const r = await cli(['--workspace', ws, 'demo', '--out', join(tmp.dir, 'demo'), '--json'])
+    // a workspace of one's own has no demo identity forced on it: it signs as its consultant set
+    const mine = await cli(['--workspace', join(tmp.dir, 'mine'), 'demo', '--out', join(tmp.dir, 'not-here'), '--json'])
+    expect(mine.code).toBe(2)
+    expect(mine.stderr).toContain('set who signs your bundles first')
+    expect(existsSync(join(tmp.dir, 'not-here'))).toBe(false)
+    const r = await cli(['demo', '--out', join(tmp.dir, 'demo'), '--json'])
     expect(r.code, r.stderr).toBe(0)
     const j = JSON.parse(r.stdout)
     const out = j.bundle.dir as string
@@ -27,7 +34,9 @@ describe('handover demo', () => {
     expect(j.secondRun.failedOrErrored).toBeLessThan(j.firstRun.failedOrErrored)
     expect(tool('pdfsig', ['handover.pdf'], out).out).toContain('Signature is Valid')
     expect(tool('sh', ['-c', 'openssl pkeyutl -verify -pubin -inkey signer.pub.pem -rawin -in manifest.json -sigfile manifest.sig'], out).out).toContain('Signature Verified Successfully')
-    expect((await cli(['verify', out])).code).toBe(0)
+    const v = await cli(['verify', out])
+    expect(v.code).toBe(0)
+    expect(v.stdout).toContain('Signed by Demo Consultant <consultant@handover.example>, Handover Console demo')
     const text = tool('pdftotext', ['handover.pdf', '-'], out).out
     expect(text).toMatch(/Blockers fixed/)
     // Months later: the sandbox without the consultant's fixes is what "drift" must report.
