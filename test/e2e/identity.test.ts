@@ -9,6 +9,7 @@ import { createKeychainStore } from '../../electron/core/vault/keychain'
 import { removeIdentity } from '../../electron/core/handover/identity'
 import { seededWorkspace } from '../unit/handover/fixture'
 import { tempDir } from '../helpers/tmp'
+import { realKeychain } from '../helpers/keychain'
 import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
 
 let browser: Browser
@@ -21,8 +22,7 @@ const pageErrors: string[] = []
 const keychain = createKeychainStore()
 
 beforeAll(async () => {
-  const available = await keychain.available()
-  if (!available.ok) throw new Error(`these tests need a Secret Service (run them via npm test or /tmp/kr.sh): ${available.reason}`)
+  await realKeychain()
   ws = tempDir('handover-e2e-identity-')
   const seeded = seededWorkspace(ws.dir)
   engagementId = seeded.engagement.id

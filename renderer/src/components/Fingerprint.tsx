@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react'
 import { FINGERPRINT_COMMAND } from '@shared/fingerprint'
+import { useCopyField } from '../hooks/useCopyField'
 import './fingerprint.css'
 
 /**
@@ -8,18 +8,7 @@ import './fingerprint.css'
  * from a bundle's signer.pub.pem.
  */
 export function Fingerprint({ id, value, label = 'Signing key fingerprint', command = true }: { id: string; value: string; label?: string; command?: boolean }) {
-  const field = useRef<HTMLInputElement>(null)
-  const [said, setSaid] = useState('')
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(value)
-      setSaid('Copied')
-    } catch {
-      // no clipboard permission: leave it selected for Ctrl+C / Cmd+C
-      field.current?.select()
-      setSaid('Selected: press Ctrl+C to copy')
-    }
-  }
+  const { field, said, copy } = useCopyField(value)
   return (
     <div className="fingerprint">
       <label htmlFor={id} className="small muted">

@@ -3,6 +3,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
+import { realKeychain } from '../../helpers/keychain'
 import { seededWorkspace } from '../../unit/handover/fixture'
 import { createKeychainStore } from '../../../electron/core/vault/keychain'
 import { openWorkspace } from '../../../electron/core/workspace'
@@ -40,8 +41,7 @@ describe('authenticity: identity, expected fingerprints and acceptances', () => 
   let a = ''
   let b = ''
   beforeAll(async () => {
-    const available = await keychain.available()
-    if (!available.ok) throw new Error(`these tests need a Secret Service (run them via npm test or /tmp/kr.sh): ${available.reason}`)
+    await realKeychain()
     seededWorkspace(ada).ws.close()
     seededWorkspace(mallory).ws.close()
   })

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
+import { realKeychain } from '../../helpers/keychain'
 import { seededWorkspace } from '../../unit/handover/fixture'
 import { createKeychainStore } from '../../../electron/core/vault/keychain'
 import { openWorkspace } from '../../../electron/core/workspace'
@@ -19,8 +20,7 @@ describe('VERIFY.txt, step by step with standard tools', () => {
   let text = ''
   let fp = ''
   beforeAll(async () => {
-    const available = await keychain.available()
-    if (!available.ok) throw new Error(`these tests need a Secret Service (run them via npm test or /tmp/kr.sh): ${available.reason}`)
+    await realKeychain()
     seededWorkspace(wsDir).ws.close()
     expect((await cli(['--workspace', wsDir, 'identity', 'set', '--name', 'Ada Consultant', '--email', 'ada@example.com', '--organisation', 'Ada Launch Studio'])).code).toBe(0)
     const r = await cli(['--workspace', wsDir, 'bundle', '--out', out])
