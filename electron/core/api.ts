@@ -8,6 +8,7 @@ import { runbookApi } from './api/runbooks'
 import { credentialApi } from './api/credentials'
 import { checkApi } from './api/checks'
 import { handoverApi } from './api/handover'
+import { identityApi } from './api/identity'
 import { bundleFileApi } from './api/bundle-files'
 import { settingsApi } from './api/settings'
 import { summaryApi } from './api/summaries'
@@ -41,6 +42,7 @@ export function createCore(
     ...credentialApi(services),
     ...checkApi(services),
     ...handoverApi(services),
+    ...identityApi(services),
     ...bundleFileApi(services),
     ...settingsApi(services),
     ...summaryApi(services),

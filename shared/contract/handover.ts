@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { method } from './method'
+import { emailText, fingerprintField, lineText } from './identity'
 
 /** The systems an access inventory lists, in the order the PDF shows them. */
 export const SYSTEM_KINDS = [
@@ -104,7 +105,7 @@ export interface BundleInfo {
   dir: string
   zip: string
   files: { path: string; sha256: string; size: number }[]
-  signer: { name: string; fingerprint: string }
+  signer: BundleSigner
 }
 
 export interface VerifyItem {
@@ -113,16 +114,47 @@ export interface VerifyItem {
   detail: string
 }
 
+/** Who signed a bundle, as its manifest says (the key is checked against signer.pub.pem). */
+export interface BundleSigner {
+  name: string
+  email: string
+  organisation: string
+  website: string
+  /** SHA-256 of signer.pub.pem's public key DER: the one format (shared/fingerprint.ts). */
+  fingerprint: string
+}
+
+/** A founder's acceptance (countersignature) found beside a bundle, checked. */
+export interface Acceptance {
+  /** The files' common stem, e.g. acceptance-3f2a9c01d4e5b6a7. */
+  stem: string
+  name: string
+  email: string
+  acceptedAt: string
+  /** SHA-256 of the founder's public key DER. */
+  fingerprint: string
+  ok: boolean
+  detail: string
+}
+
 export interface VerifyReport {
   ok: boolean
   bundle: string
   items: VerifyItem[]
+  /** Who the manifest says signed it; null when the manifest cannot be read. */
+  signer: BundleSigner | null
+  /** The fingerprint the bundle was required to be signed with, if one was given. */
+  expected: string | null
+  /** Founders' acceptances beside the bundle, each checked against this manifest. */
+  acceptances: Acceptance[]
 }
 
 export interface IdentityInfo {
   role: 'consultant' | 'founder'
   name: string
   email: string
+  organisation: string
+  website: string
   /** SHA-256 of the Ed25519 public key (SPKI DER), hex. */
   fingerprint: string
   certFingerprint: string | null
@@ -153,7 +185,6 @@ export interface Unsupported {
 }
 
 const idRef = z.object({ id: z.string().min(1).max(100) })
-const noInput = z.object({}).strict().optional()
 const engagementRef = z.object({ engagementId: z.string().min(1).max(100) })
 /** A bundle folder name under the workspace's bundles/ folder (the UI never passes a path). */
 const bundleName = z.string().regex(/^\w[\w.-]{0,199}$/, 'a bundle folder name')
@@ -162,7 +193,13 @@ const bundleRef = z.object({ name: bundleName })
 const engagementBundle = engagementRef.extend({ bundle: bundleName })
 /** A file inside that bundle's folder, relative to it; core confines it (no .., no links out). */
 const bundleFileInput = engagementBundle.extend({ path: z.string().min(1).max(500) })
-const countersignInput = bundleRef.extend({ founderName: z.string().trim().min(1).max(200), founderEmail: z.union([z.literal(''), z.string().trim().email()]).default('') })
+const verifyInput = bundleRef.extend({ expectFingerprint: z.union([z.literal('').transform(() => undefined), fingerprintField]).optional() })
+/** The founder accepts on this machine: their key is made here and kept in this machine's keychain. */
+const countersignInput = bundleRef.extend({
+  founderName: lineText(200).min(1, "the founder's name"),
+  founderEmail: emailText,
+  founderPresent: z.literal(true, 'the founder signs on this machine: confirm they are here'),
+})
 
 /** Access inventory, handover bundle, verification and identity methods. */
 export const handoverMethods = {
@@ -173,10 +210,10 @@ export const handoverMethods = {
   prefillInventory: method<typeof engagementRef, InventoryEntry[]>(engagementRef),
   createBundle: method<typeof engagementRef, BundleInfo>(engagementRef),
   listBundles: method<typeof engagementRef, { name: string; createdAt: string }[]>(engagementRef),
-  verifyBundle: method<typeof bundleRef, VerifyReport>(bundleRef),
-  /** The founder's acceptance: their own keychain key signs the bundle's manifest. */
-  countersignBundle: method<typeof countersignInput, IdentityInfo>(countersignInput),
-  signingIdentity: method<typeof noInput, IdentityInfo | null>(noInput),
+  /** Every hash and signature; with expectFingerprint, also that this key signed it. */
+  verifyBundle: method<typeof verifyInput, VerifyReport>(verifyInput),
+  /** The founder's acceptance: their own key signs the manifest's hash, their name, email and the date. */
+  countersignBundle: method<typeof countersignInput, Acceptance>(countersignInput),
   /** One file of a bundle (e.g. handover.pdf for the page preview), size-capped. */
   readBundleFile: method<typeof bundleFileInput, BundleFileData>(bundleFileInput),
   /** The bundle's zip (browser mode's "Download .zip"), size-capped. */

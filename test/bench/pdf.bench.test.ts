@@ -79,7 +79,7 @@ describe('pdf benchmark', () => {
     const ws = openWorkspace(join(tmp.dir, 'ws'))
     try {
       const engagement = fill(ws)
-      const signer = { name: 'Bench Signer', email: 'bench@example.com', fingerprint: 'ab'.repeat(32), certFingerprint: null }
+      const signer = { name: 'Bench Signer', email: 'bench@example.com', organisation: 'Bench Studio', website: '', fingerprint: 'ab'.repeat(32), certFingerprint: null }
       const data = gatherHandover(ws, engagement, [], signer)
       const doc = handoverDocument(data)
       const paragraphs = texts(doc.content as Content)

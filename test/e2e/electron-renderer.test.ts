@@ -4,6 +4,7 @@ import { handoverApi } from '../../electron/core/api/handover'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { memoryStore, seededWorkspace } from '../unit/handover/fixture'
 import { tempDir } from '../helpers/tmp'
+import { consultantStore } from '../helpers/identity'
 import { expectAccessible, launchChromium, newPage, shot, waitReady } from './harness'
 
 /**
@@ -85,7 +86,7 @@ beforeAll(async () => {
   engagementId = seeded.engagement.id
   seeded.ws.close()
   server = await startServer({ workspaceDir: ws.dir, port: 0 })
-  await handoverApi(server.core, memoryStore()).createBundle({ engagementId })
+  await handoverApi(server.core, await consultantStore(server.core.workspace, memoryStore())).createBundle({ engagementId })
   browser = await launchChromium()
   const opened = await newPage(browser, pageErrors)
   context = opened.context

@@ -7,6 +7,7 @@ import { startServer, type BrowserServer } from '../../electron/serve/server'
 import type { BundleInfo } from '@shared/contract/handover'
 import { memoryStore, seededWorkspace } from '../unit/handover/fixture'
 import { tempDir } from '../helpers/tmp'
+import { consultantStore } from '../helpers/identity'
 import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
 
 let browser: Browser
@@ -26,7 +27,7 @@ beforeAll(async () => {
   seeded.ws.close()
   server = await startServer({ workspaceDir: ws.dir, port: 0 })
   // the real engine builds and signs the bundle; only the signing key lives in memory, not a keychain
-  bundle = await handoverApi(server.core, memoryStore()).createBundle({ engagementId })
+  bundle = await handoverApi(server.core, await consultantStore(server.core.workspace, memoryStore())).createBundle({ engagementId })
   name = bundle.dir.split(/[\\/]/).pop()!
   browser = await launchChromium()
   const opened = await newPage(browser, pageErrors)

@@ -177,11 +177,21 @@ describe('the founder journey on the demo sandbox (browser mode)', () => {
     await shot(page, 'u1-08-dashboard-after-fix')
     await expectAccessible(page, 'dashboard after fix')
 
-    // the handover: build the bundle and verify it
+    // the handover: who signs it first (Settings), then build the bundle and verify it
     await page.getByRole('link', { name: 'Handover' }).click()
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Handover')
-    await page.getByRole('button', { name: 'Build the bundle' }).click()
+    await expect.poll(() => page.getByTestId('identity-needed').isVisible()).toBe(true)
+    await page.getByRole('link', { name: 'Set your identity in Settings' }).click()
+    const identity = page.getByTestId('identity-settings')
+    await identity.getByLabel('Your name').fill('Ada Consultant')
+    await identity.getByLabel('Email').fill('ada@studio.example')
+    await identity.getByLabel('Organisation').fill('Ada Launch Studio')
+    await identity.getByRole('button', { name: 'Save and make my signing key' }).click()
     if (KEYCHAIN) {
+      await expect.poll(() => page.getByTestId('identity-fingerprint').inputValue(), { timeout: 30_000 }).toMatch(/^[0-9a-f]{64}$/)
+      await page.goBack()
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Handover')
+      await page.getByRole('button', { name: 'Build the bundle' }).click()
       await expect.poll(() => page.getByTestId('bundle-row').count(), { timeout: 60_000 }).toBeGreaterThan(0)
       await page.getByTestId('bundle-row').first().getByRole('button', { name: /^Verify / }).click()
       await expect.poll(() => page.getByTestId('verify-report').textContent(), { timeout: 30_000 }).toContain('Intact')
@@ -197,9 +207,10 @@ describe('the founder journey on the demo sandbox (browser mode)', () => {
       const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .zip' }).click()])
       expect(readFileSync(await zip.path()).subarray(0, 2).toString()).toBe('PK')
     } else {
-      // no session bus (npm test provides one): signing keys cannot be kept, and the screen says why
-      await expect.poll(() => page.getByRole('main').getByRole('alert').textContent(), { timeout: 30_000 }).toContain('keychain')
+      // no session bus (npm test provides one): signing keys cannot be kept, and Settings says why
+      await expect.poll(() => identity.getByRole('alert').textContent(), { timeout: 30_000 }).toContain('keychain')
       await shot(page, 'u1-09-handover-no-keychain')
+      await page.goBack()
     }
     await expectAccessible(page, 'handover')
 

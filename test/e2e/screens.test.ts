@@ -184,8 +184,19 @@ describe('result and evidence screens against the demo sandbox', () => {
     await page.evaluate(`location.hash = '#/engagements/${id}/handover'`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Handover')
     await expect.poll(() => page.getByText('No bundle yet').count()).toBe(1)
-    await page.getByRole('button', { name: 'Build the bundle' }).click()
-    const outcome = () => page.locator('[data-testid="verify-report"], .banner-error').count()
+    // who signs: set as Settings would (its own e2e test drives that form); needs the keychain
+    const signer = await call('saveSigningIdentity', { name: 'Ada Consultant', email: 'ada@studio.example', organisation: 'Ada Launch Studio' }).catch((e: Error) => e)
+    if (signer instanceof Error) {
+      expect(signer.message).toContain('keychain')
+      await expect.poll(() => page.getByTestId('identity-needed').isVisible()).toBe(true)
+      expect(await page.getByRole('button', { name: 'Build the bundle' }).isDisabled()).toBe(true)
+    } else {
+      await page.reload()
+      await waitReady(page)
+      await expect.poll(() => page.getByTestId('identity-needed').count()).toBe(0)
+      await page.getByRole('button', { name: 'Build the bundle' }).click()
+    }
+    const outcome = () => page.locator('[data-testid="verify-report"], .banner-error, [data-testid="identity-needed"]').count()
     await expect.poll(outcome, { timeout: 60_000 }).toBeGreaterThan(0)
     if (await page.getByTestId('verify-report').count()) {
       expect(await page.getByTestId('verify-report').textContent()).toContain('Intact')
@@ -193,7 +204,7 @@ describe('result and evidence screens against the demo sandbox', () => {
       expect(await page.getByTestId('bundle-row').count()).toBe(1)
     } else {
       // without a keychain there is no signing key: the screen says so instead of failing silently
-      expect(await page.locator('.banner-error').textContent()).toMatch(/\S{10,}/)
+      expect(await page.locator('.banner-error, [data-testid="identity-needed"]').first().textContent()).toMatch(/\S{10,}/)
     }
     await shot(page, 'u2-10-handover')
     await expectAccessible(page, 'handover')

@@ -5,12 +5,13 @@ import { InventoryRepo } from '../../electron/core/handover/inventory/repo'
 import { RunbookRunner } from '../../electron/core/runbooks/runner'
 import type { CheckStatus } from '../../electron/core/checks/types'
 import { createMemoryStore } from '../../electron/core/vault/memory-store'
-import { consultantAnchorSigner } from '../../electron/core/handover/identity'
+import { consultantAnchorSigner } from '../../electron/core/handover/consultant'
+import { consultantStore } from './identity'
 import type { AnchorSigner } from '../../electron/core/evidence/anchor'
 
 /** The consultant's signing key, in a memory keychain (one per workspace). */
-export function testSigner(ws: Workspace, secrets = createMemoryStore(), name = 'Ada Consultant'): Promise<AnchorSigner> {
-  return consultantAnchorSigner(ws.db, secrets, name)
+export async function testSigner(ws: Workspace, secrets = createMemoryStore(), name = 'Ada Consultant'): Promise<AnchorSigner> {
+  return consultantAnchorSigner(ws.db, await consultantStore(ws, secrets, { name }))
 }
 
 /** Save one run of check results through the app's own writer. */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { InventoryEntry } from '@shared/contract/handover'
 import type { Engagement } from '@shared/schemas/engagement'
-import { defaultSignerName } from '../../core/api/handover'
+import { FINGERPRINT_COMMAND } from '@shared/fingerprint'
 import { createBundle } from '../../core/handover/bundle/build'
 import { SYSTEM_TITLES } from '../../core/handover/inventory/defaults'
 import { createKeychainStore } from '../../core/vault/keychain'
@@ -138,18 +138,21 @@ export function register(program: Command, ctx: CliContext): void {
     .description('build the signed handover bundle: a folder and DIR.zip')
     .requiredOption('--out <dir>', 'the bundle folder to create')
     .option('--engagement <ref>', 'engagement id, id prefix or domain')
-    .option('--signer-name <name>', 'your name, used when your signing identity is created (default: HANDOVER_SIGNER_NAME or the OS user)')
-    .option('--signer-email <email>', 'your email, for a new signing identity')
     .option('--json', 'print JSON only')
-    .action(async (o: { out: string; engagement?: string; signerName?: string; signerEmail?: string; json?: boolean }) => {
+    .action(async (o: { out: string; engagement?: string; json?: boolean }) => {
       const e = await pickEngagement(ctx, o.engagement)
       const core = ctx.core()
       if (!o.json) ctx.out.info(`Building the handover bundle for ${e.domain}…`)
-      const info = await createBundle({ workspace: core.workspace, engagement: e, outDir: o.out, secrets: createKeychainStore(), signer: { name: o.signerName ?? defaultSignerName(), email: o.signerEmail } })
+      // Signed by the identity set with `handover identity set` (never the OS user).
+      const info = await createBundle({ workspace: core.workspace, engagement: e, outDir: o.out, secrets: createKeychainStore() })
       if (o.json) return ctx.out.json(info)
+      const s = info.signer
       ctx.out.line(`Bundle written: ${info.dir}`)
       ctx.out.line(`Zip:            ${info.zip}`)
-      ctx.out.line(`Signed by ${info.signer.name}, key fingerprint ${info.signer.fingerprint}`)
-      ctx.out.line(`Check it: handover verify ${info.dir}   (or the commands in VERIFY.txt)`)
+      ctx.out.line(`Signed by ${s.name}${s.email ? ` <${s.email}>` : ''}${s.organisation ? `, ${s.organisation}` : ''}`)
+      ctx.out.line(`Key fingerprint (tell the founder another way than the bundle: in person, on a call):`)
+      ctx.out.line(`  ${s.fingerprint}`)
+      ctx.out.line(`  \`${FINGERPRINT_COMMAND}\` in the bundle folder prints the same`)
+      ctx.out.line(`The founder checks it: handover verify ${info.dir} --expect-fingerprint ${s.fingerprint}   (or the steps in VERIFY.txt)`)
     })
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { runAudit } from '../../core/checks/runner'
 import { createBundle } from '../../core/handover/bundle/build'
+import { getConsultant, IDENTITY_NOT_SET, setConsultant } from '../../core/handover/consultant'
 import { verifyChain } from '../../core/evidence/coverage'
 import { SprintService } from '../../core/sprint/service'
 import { createKeychainStore } from '../../core/vault/keychain'
@@ -19,7 +20,7 @@ import { collectExposures } from '../../core/handover/exposures/collect'
 import { recordRotation } from '../../core/handover/exposures/record'
 
 const FOUNDER = { name: 'Ada Founder', email: 'founder@acme-launch.example' }
-const CONSULTANT = { name: 'Demo Consultant', email: 'consultant@handover.example' }
+const CONSULTANT = { name: 'Demo Consultant', email: 'consultant@handover.example', organisation: 'Handover Console demo', website: '' }
 
 /**
  * A whole sprint against the bundled demo sandbox, headless: audit, a waiver, a manual item with
@@ -34,9 +35,17 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--json', 'print a JSON summary only')
     .action(async (o: { out: string; json?: boolean }) => {
       const out = resolve(o.out)
+      const { workspace: flag } = program.opts<{ workspace?: string }>()
+      // The demo's own workspace signs as the demo consultant; a workspace given with
+      // --workspace signs as the consultant its owner set, and is refused before any work without one.
+      if (flag) {
+        const mine = openWorkspace(flag)
+        const set = getConsultant(mine.db)?.confirmed
+        mine.close()
+        if (!set) throw new CliExit(EXIT.badInput, IDENTITY_NOT_SET)
+      }
       mkdirSync(out, { recursive: true })
       if (readdirSync(out).some((f) => f === 'bundle')) throw new CliExit(EXIT.badInput, `${out} already holds a demo; pick an empty --out folder`)
-      const { workspace: flag } = program.opts<{ workspace?: string }>()
       const ws = openWorkspace(flag ?? join(out, 'workspace'))
       const say = (t: string) => (o.json ? undefined : ctx.out.info(t))
       const lab = await startLab('demo')
@@ -89,7 +98,9 @@ export function register(program: Command, ctx: CliContext): void {
         const usable = await keychain.available()
         if (!usable.ok) say('   (no keychain here: the demo signing identity is kept in memory for this run only)')
         const bundleDir = join(out, 'bundle')
-        const bundle = await createBundle({ workspace: ws, engagement: ws.engagements.get(e.id), outDir: bundleDir, secrets: usable.ok ? keychain : createMemoryStore(), signer: CONSULTANT })
+        const secrets = usable.ok ? keychain : createMemoryStore()
+        if (!flag && !getConsultant(ws.db)?.confirmed) await setConsultant(ws.db, secrets, CONSULTANT)
+        const bundle = await createBundle({ workspace: ws, engagement: ws.engagements.get(e.id), outDir: bundleDir, secrets })
         const verdict = verifyChain(ws.db, ws.evidence, e.id)
         const summary = {
           workspace: ws.dir,

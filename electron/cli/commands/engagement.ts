@@ -7,9 +7,8 @@ import { exportEngagement, importEngagement } from '../../core/workspace/transfe
 import { writePrivateFile } from '../../core/workspace/private'
 import { MAX_EXPORT_BYTES } from '../../core/workspace/transfer-read'
 import { readRegularFile } from '../../core/files/read'
-import { consultantAnchorSigner } from '../../core/handover/identity'
+import { consultantAnchorSigner } from '../../core/handover/consultant'
 import { createKeychainStore } from '../../core/vault/keychain'
-import { defaultSignerName } from '../../core/api/handover'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { confirm } from '../prompt'
@@ -149,12 +148,11 @@ export function register(program: Command, ctx: CliContext): void {
     .command('export <ref>')
     .description('write one engagement (evidence, attachments, hashes) to a single file, its chain head signed with your key')
     .requiredOption('--out <file>', 'where to write the .handover file')
-    .option('--signer-name <name>', 'your name, used when your signing identity is created (default: HANDOVER_SIGNER_NAME or the OS user)')
     .option('--json', 'print JSON only')
-    .action(async (ref: string, o: { out: string; signerName?: string; json?: boolean }) => {
+    .action(async (ref: string, o: { out: string; json?: boolean }) => {
       const { workspace } = ctx.core()
       const e = workspace.engagements.get(ref)
-      const signer = await consultantAnchorSigner(workspace.db, createKeychainStore(), o.signerName ?? defaultSignerName())
+      const signer = await consultantAnchorSigner(workspace.db, createKeychainStore())
       const r = exportEngagement(workspace, e.id, signer)
       const file = resolve(o.out)
       writePrivateFile(file, r.bytes)

@@ -2,10 +2,9 @@ import type { ApiSlice, CoreServices } from './types'
 import { VERSION } from '../version'
 import { exportEngagement, importEngagement } from '../workspace/transfer'
 import { verifyChain } from '../evidence/coverage'
-import { consultantAnchorSigner } from '../handover/identity'
+import { consultantAnchorSigner } from '../handover/consultant'
 import { createKeychainStore, type SecretStore } from '../vault/keychain'
 import { safeSlug } from '../files/slug'
-import { defaultSignerName } from './handover'
 
 /** App info and engagement CRUD. */
 export function engagementApi({ workspace, events, mode }: CoreServices, secrets: SecretStore = createKeychainStore()): ApiSlice<
@@ -41,7 +40,7 @@ export function engagementApi({ workspace, events, mode }: CoreServices, secrets
     },
     exportEngagement: async ({ id }) => {
       const e = engagements.get(id)
-      const r = exportEngagement(workspace, e.id, await consultantAnchorSigner(workspace.db, secrets, defaultSignerName()))
+      const r = exportEngagement(workspace, e.id, await consultantAnchorSigner(workspace.db, secrets))
       return { fileName: `${safeSlug(r.domain)}.handover`, dataBase64: r.bytes.toString('base64'), evidence: r.evidence }
     },
     importEngagement: async ({ dataBase64 }) => {

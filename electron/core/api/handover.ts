@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { userInfo } from 'node:os'
 import { AppError } from '@shared/errors'
 import type { ApiSlice, CoreServices } from './types'
 import { createKeychainStore, type SecretStore } from '../vault/keychain'
@@ -9,7 +8,6 @@ import { prefillInventory } from '../handover/inventory/prefill'
 import { createBundle } from '../handover/bundle/build'
 import { verifyBundle } from '../handover/bundle/verify'
 import { countersignBundle } from '../handover/bundle/countersign'
-import { findIdentity } from '../handover/identity'
 import { confinedPath, safeSlug } from '../files/slug'
 
 /** The folder under the workspace where bundles made from the UI go (the UI never names paths). */
@@ -18,24 +16,11 @@ export function bundlesDir(workspaceDir: string): string {
   return join(workspaceDir, 'bundles')
 }
 
-/** A default signer name when the identity is created from the UI: the OS account name. */
-export function defaultSignerName(): string {
-  return process.env.HANDOVER_SIGNER_NAME || safeUser() || 'Consultant'
-}
-
-function safeUser(): string {
-  try {
-    return userInfo().username
-  } catch {
-    return ''
-  }
-}
-
-/** Access inventory, bundle creation and verification, signing identity. */
+/** Access inventory, bundle creation, verification and founders' acceptance. */
 export function handoverApi(
   { workspace, events }: CoreServices,
   secrets: SecretStore = createKeychainStore(),
-): ApiSlice<'listInventory' | 'saveInventoryEntry' | 'removeInventoryEntry' | 'importInventory' | 'prefillInventory' | 'createBundle' | 'listBundles' | 'verifyBundle' | 'countersignBundle' | 'signingIdentity'> {
+): ApiSlice<'listInventory' | 'saveInventoryEntry' | 'removeInventoryEntry' | 'importInventory' | 'prefillInventory' | 'createBundle' | 'listBundles' | 'verifyBundle' | 'countersignBundle'> {
   const repo = new InventoryRepo(workspace.db)
   const engagement = (id: string) => workspace.engagements.get(id)
   return {
@@ -47,7 +32,7 @@ export function handoverApi(
     createBundle: async ({ engagementId }) => {
       const e = engagement(engagementId)
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
-      const info = await createBundle({ workspace, engagement: e, outDir: confinedPath(bundlesDir(workspace.dir), `${safeSlug(e.domain)}-${stamp}`), secrets, signer: { name: defaultSignerName() } })
+      const info = await createBundle({ workspace, engagement: e, outDir: confinedPath(bundlesDir(workspace.dir), `${safeSlug(e.domain)}-${stamp}`), secrets })
       events.emit({ type: 'engagements.changed', id: e.id, change: 'updated' })
       return info
     },
@@ -67,11 +52,8 @@ export function handoverApi(
         })
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
     },
-    verifyBundle: ({ name }) => verifyBundle(join(bundlesDir(workspace.dir), name)),
-    countersignBundle: async ({ name, founderName, founderEmail }) => {
-      const r = await countersignBundle(workspace.db, secrets, { path: join(bundlesDir(workspace.dir), name), name: founderName, email: founderEmail })
-      return r.founder
-    },
-    signingIdentity: () => findIdentity(workspace.db, 'consultant'),
+    verifyBundle: ({ name, expectFingerprint }) => verifyBundle(join(bundlesDir(workspace.dir), name), { expectFingerprint }),
+    // The contract requires founderPresent: the founder's key is made in this machine's keychain.
+    countersignBundle: ({ name, founderName, founderEmail }) => countersignBundle(workspace.db, secrets, { path: join(bundlesDir(workspace.dir), name), name: founderName, email: founderEmail }),
   }
 }

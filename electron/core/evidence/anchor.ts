@@ -1,6 +1,6 @@
 import type { Db } from '../workspace/db'
 import { canonicalJson } from './canonical'
-import { tryKeyFingerprint } from '../handover/identity'
+import { tryKeyFingerprint } from '../handover/fingerprint'
 import { verifyEd25519 } from '../handover/bundle/manifest'
 
 export const ANCHOR_FORMAT = 'handover-anchor/1'

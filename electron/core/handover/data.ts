@@ -24,9 +24,12 @@ import { redirectMap, type RedirectEntry } from './facts/redirects'
 import type { FixedView, ItemView, SprintView, Verdict } from './facts/types'
 import { verdictOf } from './facts/verdict'
 
+/** The consultant who signs, as their identity holds them (never the OS user). */
 export interface Signer {
   name: string
   email: string
+  organisation: string
+  website: string
   fingerprint: string
   certFingerprint: string | null
 }

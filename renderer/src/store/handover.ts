@@ -1,4 +1,4 @@
-import type { BundleInfo, BundlePlace, IdentityInfo, VerifyReport } from '@shared/contract/handover'
+import type { Acceptance, BundleInfo, BundlePlace, VerifyReport } from '@shared/contract/handover'
 import type { ErrorInfo } from '@shared/errors'
 import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
@@ -13,7 +13,8 @@ export interface HandoverState {
   report: VerifyReport | null
   /** Which bundle the report is about. */
   reportOf: string | null
-  countersigned: IdentityInfo | null
+  /** The acceptance just made on this machine. */
+  countersigned: Acceptance | null
   /** The bundle whose pages and folder are shown (the newest, unless another is picked). */
   shown: string | null
   /** Where the shown bundle lives, and whether native folder/save actions exist. */
@@ -54,7 +55,9 @@ export interface HandoverActions {
   loadHandover(engagementId: string): Promise<void>
   /** Build and sign a bundle, then verify it at once. */
   buildBundle(): Promise<void>
-  verifyBundleNamed(name: string): Promise<void>
+  /** Verify a bundle; with a fingerprint, also that this key signed it. */
+  verifyBundleNamed(name: string, expectFingerprint?: string): Promise<void>
+  /** The founder's acceptance, made on this machine: call only after the founder confirmed they are here. */
   countersign(name: string, founderName: string, founderEmail: string): Promise<void>
   /** Show a bundle's pages and folder actions. */
   showBundle(name: string): Promise<void>
@@ -90,10 +93,10 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
     }
   }
   const notify = (kind: 'success' | 'error', title: string, detail?: string) => get().toast({ kind, title, detail })
-  const verify = async (name: string) => {
+  const verify = async (name: string, expectFingerprint?: string) => {
     patch((h) => ({ ...h, busy: 'verify', error: null }))
     try {
-      const report = await transport.call('verifyBundle', { name })
+      const report = await transport.call('verifyBundle', expectFingerprint ? { name, expectFingerprint } : { name })
       patch((h) => ({ ...h, busy: null, report, reportOf: name }))
     } catch (e) {
       fail(e)
@@ -161,7 +164,7 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
     async countersign(name, founderName, founderEmail) {
       patch((h) => ({ ...h, busy: 'countersign', error: null }))
       try {
-        const countersigned = await transport.call('countersignBundle', { name, founderName, founderEmail })
+        const countersigned = await transport.call('countersignBundle', { name, founderName, founderEmail, founderPresent: true })
         patch((h) => ({ ...h, busy: null, countersigned }))
         // the zip now carries the countersignature too: refresh its size
         if (get().handover.shown === name) void show(name)

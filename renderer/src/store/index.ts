@@ -15,6 +15,7 @@ import { initialInventory, inventoryActions, type InventoryActions, type Invento
 import { exposureActions, initialExposures, type ExposureActions, type ExposuresState } from './exposures'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
+import { identityActions, initialIdentity, type IdentityActions, type IdentityState } from './identity'
 import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
@@ -37,11 +38,12 @@ export interface AppState extends SprintSliceState {
   inventory: InventoryState
   exposures: ExposuresState
   settings: SettingsState
+  identity: IdentityState
   summaries: SummariesState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, SummaryActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -100,6 +102,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...exposureActions(transport, set, get),
       settings: initialSettings,
       ...settingsActions(transport, set, get),
+      identity: initialIdentity,
+      ...identityActions(transport, set, get),
       summaries: initialSummaries,
       ...summaryActions(transport, set),
 

@@ -8,6 +8,7 @@ import { projectRoot } from '../../../electron/core/paths'
 import type { BundleInfo } from '@shared/contract/handover'
 import { memoryStore, seededWorkspace } from '../../unit/handover/fixture'
 import { tempDir } from '../../helpers/tmp'
+import { consultantStore } from '../../helpers/identity'
 
 let server: BrowserServer
 let ws: { dir: string; cleanup(): void }
@@ -21,7 +22,7 @@ beforeAll(async () => {
   engagementId = seeded.engagement.id
   seeded.ws.close()
   server = await startServer({ workspaceDir: ws.dir })
-  bundle = await handoverApi(server.core, memoryStore()).createBundle({ engagementId })
+  bundle = await handoverApi(server.core, await consultantStore(server.core.workspace, memoryStore())).createBundle({ engagementId })
   name = bundle.dir.split(/[\\/]/).pop()!
 })
 afterAll(async () => {

@@ -15,7 +15,8 @@ const hasQpdf = spawnSync('qpdf', ['--version']).status === 0
 // text (pdftotext), its files. One demo run serves every case below.
 describe('handover demo: a document a founder can run the business from', () => {
   const tmp = tempDir()
-  const ws = join(tmp.dir, 'ws')
+  // the demo's own workspace, where it signs as the demo consultant
+  const ws = join(tmp.dir, 'demo', 'workspace')
   let out = ''
   let text = ''
   let first5 = ''
@@ -33,7 +34,7 @@ describe('handover demo: a document a founder can run the business from', () => 
   }
 
   beforeAll(async () => {
-    const r = await cli(['--workspace', ws, 'demo', '--out', join(tmp.dir, 'demo'), '--json'])
+    const r = await cli(['demo', '--out', join(tmp.dir, 'demo'), '--json'])
     expect(r.code, r.stderr).toBe(0)
     const j = JSON.parse(r.stdout)
     out = j.bundle.dir as string
@@ -49,10 +50,20 @@ describe('handover demo: a document a founder can run the business from', () => 
     tmp.cleanup()
   })
 
+  it('refuses, before any work, a workspace of one\'s own with no identity set', { timeout: 120_000 }, async () => {
+    // a workspace of one's own has no demo identity forced on it: it signs as its consultant set
+    const mine = await cli(['--workspace', join(tmp.dir, 'mine'), 'demo', '--out', join(tmp.dir, 'not-here'), '--json'])
+    expect(mine.code).toBe(2)
+    expect(mine.stderr).toContain('set who signs your bundles first')
+    expect(existsSync(join(tmp.dir, 'not-here'))).toBe(false)
+  })
+
   it('ends in a bundle pdfsig, openssl and `handover verify` accept, and drift reports the unfixed sandbox', { timeout: 120_000 }, async () => {
     expect(tool('pdfsig', ['handover.pdf'], out).out).toContain('Signature is Valid')
     expect(tool('sh', ['-c', 'openssl pkeyutl -verify -pubin -inkey signer.pub.pem -rawin -in manifest.json -sigfile manifest.sig'], out).out).toContain('Signature Verified Successfully')
-    expect((await cli(['verify', out])).code).toBe(0)
+    const v = await cli(['verify', out])
+    expect(v.code).toBe(0)
+    expect(v.stdout).toContain('Signed by Demo Consultant <consultant@handover.example>, Handover Console demo')
     // Months later: the sandbox without the consultant's fixes is what "drift" must report.
     const drift = await cli(['--workspace', join(tmp.dir, 'founder'), 'drift', out, '--lab', 'demo', '--json'])
     expect(drift.code).toBe(1)

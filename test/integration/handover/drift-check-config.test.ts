@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { engagementCreateSchema } from '@shared/schemas/engagement'
 import { tempDir } from '../../helpers/tmp'
-import { memoryStore } from '../../unit/handover/fixture'
+import { consultantStore } from '../../helpers/identity'
 import { healthyWith } from '../checks/engine/variants'
 import { EventBus } from '../../../electron/core/events'
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
@@ -37,7 +37,7 @@ describe('drift keeps the engagement check settings', () => {
     const audit = await runAudit({ workspace: ws, events, engagement, profile: lab.profile, checkIds: ['mail.dkim'] })
     expect(audit.checks[0].status).toBe('pass')
     const out = join(tmp.dir, 'bundle')
-    await createBundle({ workspace: ws, engagement, outDir: out, secrets: memoryStore(), signer: { name: 'Ada Consultant' } })
+    await createBundle({ workspace: ws, engagement, outDir: out, secrets: await consultantStore(ws) })
     expect(JSON.parse(readFileSync(join(out, 'baseline.json'), 'utf8')).engagement).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'] })
 
     const founder = openWorkspace(join(tmp.dir, 'founder'))

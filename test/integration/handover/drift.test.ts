@@ -4,7 +4,7 @@ import { stringify } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
 import { engagementCreateSchema } from '@shared/schemas/engagement'
 import { tempDir } from '../../helpers/tmp'
-import { memoryStore } from '../../unit/handover/fixture'
+import { consultantStore } from '../../helpers/identity'
 import { EventBus } from '../../../electron/core/events'
 import { openWorkspace, type Workspace } from '../../../electron/core/workspace'
 import { runAudit } from '../../../electron/core/checks/runner'
@@ -36,7 +36,7 @@ describe('handover drift against the sandbox', () => {
     const engagement = ws.engagements.create(engagementCreateSchema.parse({ domain: 'tidy.example', hosts: scenario.hosts.map((h) => h.name) }))
     await runAudit({ workspace: ws, events, engagement, profile: lab.profile, checkIds: ['dns.hosts', 'http.https'] })
     const out = join(tmp.dir, 'bundle')
-    await createBundle({ workspace: ws, engagement, outDir: out, secrets: memoryStore(), signer: { name: 'Ada Consultant' } })
+    await createBundle({ workspace: ws, engagement, outDir: out, secrets: await consultantStore(ws) })
 
     const founderWs = openWorkspace(join(tmp.dir, 'founder'))
     workspaces.push(founderWs)

@@ -3,8 +3,8 @@ import { run } from '../../../electron/cli/index'
 import type { Out } from '../../../electron/cli/context'
 
 /** Run a standard tool (pdfsig, openssl, sh) in a folder; bounded in time. */
-export function tool(cmd: string, args: string[], cwd: string): { code: number | null; out: string } {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 30_000 })
+export function tool(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): { code: number | null; out: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 30_000, env: env ? { ...process.env, ...env } : process.env })
   return { code: r.status, out: `${r.stdout ?? ''}${r.stderr ?? ''}` }
 }
 

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createKeychainStore } from '../../../electron/core/vault/keychain'
 import { readZipEntries } from '../../../electron/core/handover/bundle/zip-read'
 import { BUNDLE_LIMITS } from '../../../electron/core/handover/bundle/input'
+import { removeIdentity } from '../../../electron/core/handover/identity'
+import { openWorkspace } from '../../../electron/core/workspace'
 
 /** Every entry of a zip, inflated (the bundle zip's entries are compressed: scan what they hold). */
 async function unzipped(zip: string): Promise<{ name: string; data: Buffer }[]> {
@@ -46,6 +48,11 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   if (credentialId) await handover(['--workspace', W, 'credential', 'remove', credentialId, '--yes'], { timeoutMs: 60_000 }).catch(() => undefined)
+  if (keychain) {
+    const ws = openWorkspace(W)
+    await removeIdentity(ws.db, createKeychainStore(), 'consultant')
+    ws.close()
+  }
   tmp.cleanup()
 })
 
@@ -88,6 +95,8 @@ describe('secret canaries across engagement, credential, audit, sprint and bundl
     expect((await cli(['inventory', 'list', '--engagement', DOMAIN, '--json'])).code).toBe(0)
     expect((await cli(['evidence', 'verify', '--json'])).code).toBe(0)
 
+    const identity = await cli(['identity', 'set', '--name', 'Ada Consultant', '--email', 'ada@studio.example', '--organisation', 'Ada Launch Studio', '--json'])
+    expect(identity.code === 0, identity.stderr).toBe(keychain)
     const bundle = await cli(['bundle', '--out', B, '--engagement', DOMAIN, '--json'])
     const blobs = [...blobsOf(filesUnder(W)), ...outputs]
     if (keychain) {
@@ -101,8 +110,10 @@ describe('secret canaries across engagement, credential, audit, sprint and bundl
       expect(text).toMatch(/acme-launch\.example/)
       blobs.push({ name: 'pdftotext handover.pdf', data: text })
     } else {
+      // no keychain, no key: the identity could not be set, so nothing is signed
+      expect(identity.stderr).toMatch(/keychain/i)
       expect(bundle.code).not.toBe(0)
-      expect(bundle.stderr).toMatch(/keychain/i)
+      expect(bundle.stderr).toMatch(/set who signs your bundles first/)
     }
 
     const db = filesUnder(W).filter((f) => /\.sqlite(-wal|-shm)?$/.test(f))

@@ -9,6 +9,9 @@ import { createCore, dispatch, type Core } from '../../../electron/core/api'
 import { openWorkspace } from '../../../electron/core/workspace'
 import { attachmentPath, safeName } from '../../../electron/core/sprint/attachments'
 import { tempDir } from '../../helpers/tmp'
+import { TEST_CONSULTANT } from '../../helpers/identity'
+import { removeIdentity } from '../../../electron/core/handover/identity'
+import { createKeychainStore } from '../../../electron/core/vault/keychain'
 import { filesUnder } from './scan'
 
 /**
@@ -33,11 +36,14 @@ async function ok<T>(c: Core, method: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   core = createCore(openWorkspace(A), 'browser')
   other = createCore(openWorkspace(B), 'browser')
+  // exports are signed by the consultant's key (the real keychain): set who that is first
+  await ok(core, 'saveSigningIdentity', TEST_CONSULTANT)
   eng = await ok<Engagement>(core, 'createEngagement', { domain: 'confine.example', hosts: ['www'] })
   const s = await ok<SprintStatus>(core, 'startSprint', { engagementId: eng.id })
   itemId = s.items[0].id
 })
-afterAll(() => {
+afterAll(async () => {
+  if (core) await removeIdentity(core.workspace.db, createKeychainStore(), 'consultant')
   core?.workspace.close()
   other?.workspace.close()
   tmp.cleanup()

@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, trun
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBundle } from '../../../electron/core/handover/bundle/build'
-import { createMemoryStore } from '../../../electron/core/vault/memory-store'
 import { chainedWorkspace } from '../../helpers/chained'
+import { consultantStore } from '../../helpers/identity'
 import { handover } from '../../helpers/cli'
 import { tempDir } from '../../helpers/tmp'
 import { craftZip, type CraftEntry } from '../../helpers/zip-craft'
@@ -22,7 +22,7 @@ afterAll(() => tmp.cleanup())
 beforeAll(async () => {
   const { ws, id } = chainedWorkspace(join(tmp.dir, 'ws'))
   try {
-    const info = await createBundle({ workspace: ws, engagement: ws.engagements.get(id), outDir: join(tmp.dir, 'bundle'), secrets: createMemoryStore(), signer: { name: 'Ada Consultant' } })
+    const info = await createBundle({ workspace: ws, engagement: ws.engagements.get(id), outDir: join(tmp.dir, 'bundle'), secrets: await consultantStore(ws) })
     bundle = info.dir
     files = readdirSync(bundle).map((n) => ({ name: `b/${n}`, data: readFileSync(join(bundle, n)), deflate: true }))
   } finally {

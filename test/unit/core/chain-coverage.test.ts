@@ -114,7 +114,7 @@ describe('evidence verify covers every table a conclusion rests on', () => {
     const out = join(tmp.dir, 'bundle')
     try {
       ws.db.exec("UPDATE check_results SET status = 'pass'")
-      await expect(createBundle({ workspace: ws, engagement: ws.engagements.get(id), outDir: out, secrets, signer: { name: 'Ada' } })).rejects.toThrow(
+      await expect(createBundle({ workspace: ws, engagement: ws.engagements.get(id), outDir: out, secrets })).rejects.toThrow(
         /the evidence does not verify \(check result \d+ \(http\.https www\.chain\.example\): status is "pass" in the table but "fail" in evidence item \d+\); no bundle was built/,
       )
       expect(existsSync(out)).toBe(false)

@@ -16,7 +16,7 @@ import { nastyString, runs } from './arbitraries'
  * subject here, and no test may leave loopback or touch a person's keychain.
  */
 const SIDE_EFFECTS = new Set<string>([
-  'addCredential', 'rotateCredential', 'verifyCredential', 'removeCredential', 'keychainStatus', 'signingIdentity',
+  'addCredential', 'rotateCredential', 'verifyCredential', 'removeCredential', 'keychainStatus', 'signingIdentity', 'saveSigningIdentity', 'rekeySigningIdentity',
   'runAudit', 'runSprint', 'runbookVerify', 'createBundle', 'countersignBundle', 'testNetwork', 'saveNetworkSettings',
 ])
 const CODES: ErrorCode[] = ['invalid_input', 'not_found', 'conflict', 'unavailable', 'cancelled', 'internal']

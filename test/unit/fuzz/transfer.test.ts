@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, dispatch, type Core } from '../../../electron/core/api'
 import { openWorkspace } from '../../../electron/core/workspace'
 import { tempDir } from '../../helpers/tmp'
+import { TEST_CONSULTANT } from '../../helpers/identity'
+import { removeIdentity } from '../../../electron/core/handover/identity'
+import { createKeychainStore } from '../../../electron/core/vault/keychain'
 import { runs } from './arbitraries'
 
 /** Engagement import (electron/core/workspace/transfer.ts) fed damaged and crafted exports. */
@@ -20,6 +23,9 @@ beforeAll(async () => {
   if (!e.ok) throw new Error(e.error.message)
   const id = (e.value as { id: string }).id
   await dispatch(source, 'startSprint', { engagementId: id })
+  // an export is signed by the consultant's key (the real keychain): set who that is first
+  const me = await dispatch(source, 'saveSigningIdentity', TEST_CONSULTANT)
+  if (!me.ok) throw new Error(me.error.message)
   const x = await dispatch(source, 'exportEngagement', { id })
   if (!x.ok) throw new Error(x.error.message)
   doc = JSON.parse(gunzipSync(Buffer.from((x.value as { dataBase64: string }).dataBase64, 'base64')).toString('utf8'))
@@ -27,7 +33,8 @@ beforeAll(async () => {
   victimId = (v as { value: { id: string } }).value.id
   await dispatch(target, 'startSprint', { engagementId: victimId })
 })
-afterAll(() => {
+afterAll(async () => {
+  if (source) await removeIdentity(source.workspace.db, createKeychainStore(), 'consultant')
   source?.workspace.close()
   target?.workspace.close()
   tmp.cleanup()

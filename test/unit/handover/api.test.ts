@@ -4,6 +4,7 @@ import { tempDir } from '../../helpers/tmp'
 import { memoryStore, seededWorkspace } from './fixture'
 import { createCore, dispatch, type Core } from '../../../electron/core/api'
 import { handoverApi } from '../../../electron/core/api/handover'
+import { identityApi } from '../../../electron/core/api/identity'
 import type { Engagement } from '@shared/schemas/engagement'
 
 describe('handover contract methods', () => {
@@ -35,17 +36,35 @@ describe('handover contract methods', () => {
     for (const name of ['..', '../x', '.hidden', 'a/b']) expect((await dispatch(core, 'verifyBundle', { name })).ok, name).toBe(false)
   })
 
-  it('creates, lists, verifies and countersigns a bundle from the UI side', async () => {
+  it('refuses to build a bundle before the consultant set who they are, and never signs as the OS user', async () => {
     const api = handoverApi(core, memoryStore())
+    await expect(api.createBundle({ engagementId: engagement.id })).rejects.toThrow(/set who signs your bundles first/)
+  })
+
+  it('creates, lists, verifies against a fingerprint and takes a founder acceptance from the UI side', async () => {
+    const secrets = memoryStore()
+    const ids = identityApi(core, secrets)
+    const me = await ids.saveSigningIdentity({ name: 'Ada Consultant', email: 'ada@example.com', organisation: 'Ada Launch Studio', website: '' })
+    const api = handoverApi(core, secrets)
     const info = await api.createBundle({ engagementId: engagement.id })
+    expect(info.signer).toMatchObject({ name: 'Ada Consultant', email: 'ada@example.com', organisation: 'Ada Launch Studio', fingerprint: me.fingerprint })
     expect(info.dir.startsWith(join(tmp.dir, 'ws', 'bundles'))).toBe(true)
     const bundles = await api.listBundles({ engagementId: engagement.id })
     expect(bundles).toHaveLength(1)
-    expect((await api.verifyBundle({ name: bundles[0].name })).ok).toBe(true)
-    const founder = await api.countersignBundle({ name: bundles[0].name, founderName: 'Zoë Müller', founderEmail: 'zoe@example.com' })
-    expect(founder.role).toBe('founder')
-    const report = await api.verifyBundle({ name: bundles[0].name })
-    expect(report.items.find((i) => i.name === 'founder countersignature')?.ok).toBe(true)
-    expect(await api.signingIdentity(undefined)).toMatchObject({ role: 'consultant', fingerprint: info.signer.fingerprint })
+    const name = bundles[0].name
+    expect((await api.verifyBundle({ name })).ok).toBe(true)
+    // the fingerprint field takes what tools print: Get-FileHash's upper case, openssl dgst's prefix
+    const upper = await dispatch(core, 'verifyBundle', { name, expectFingerprint: me.fingerprint.toUpperCase() })
+    expect(upper).toMatchObject({ ok: true, value: { expected: me.fingerprint } })
+    const wrong = await dispatch(core, 'verifyBundle', { name, expectFingerprint: 'ab'.repeat(32) })
+    expect(wrong).toMatchObject({ ok: true, value: { ok: false, items: expect.arrayContaining([expect.objectContaining({ name: 'expected key', ok: false })]) } })
+    expect(await dispatch(core, 'verifyBundle', { name, expectFingerprint: 'not a fingerprint' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    // the founder signs on this machine only after that is confirmed
+    expect(await dispatch(core, 'countersignBundle', { name, founderName: 'Zoë Müller', founderEmail: 'zoe@example.com' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const accepted = await api.countersignBundle({ name, founderName: 'Zoë Müller', founderEmail: 'zoe@example.com', founderPresent: true })
+    expect(accepted).toMatchObject({ ok: true, name: 'Zoë Müller', email: 'zoe@example.com' })
+    const report = await api.verifyBundle({ name })
+    expect(report.acceptances).toEqual([expect.objectContaining({ ok: true, name: 'Zoë Müller', fingerprint: accepted.fingerprint })])
+    expect(await ids.signingIdentity(undefined)).toMatchObject({ role: 'consultant', fingerprint: info.signer.fingerprint, confirmed: true })
   })
 })

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } fro
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
+import { consultantStore } from '../../helpers/identity'
 import { memoryStore, seededWorkspace } from './fixture'
 import { createCore, dispatch, type Core } from '../../../electron/core/api'
 import { handoverApi } from '../../../electron/core/api/handover'
@@ -27,7 +28,7 @@ describe('reading a bundle file from the UI is confined to that bundle', () => {
     engagement = seeded.engagement
     core = createCore(seeded.ws, 'browser')
     other = seeded.ws.engagements.create(engagementCreateSchema.parse({ domain: 'other-client.example', clientName: 'Other', hosts: [] }))
-    info = await handoverApi(core, memoryStore()).createBundle({ engagementId: engagement.id })
+    info = await handoverApi(core, await consultantStore(seeded.ws, memoryStore())).createBundle({ engagementId: engagement.id })
     name = info.dir.split(/[\\/]/).pop()!
     // things a crafted path might reach: a secret beside the bundle, one outside the workspace
     writeFileSync(join(tmp.dir, 'ws', 'bundles', 'secret.txt'), 'SIBLING-SECRET')

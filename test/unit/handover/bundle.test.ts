@@ -1,7 +1,9 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createHash } from 'node:crypto'
 import { tempDir } from '../../helpers/tmp'
+import { consultantStore } from '../../helpers/identity'
 import { memoryStore, seededWorkspace } from './fixture'
 import { createBundle } from '../../../electron/core/handover/bundle/build'
 import { verifyBundle } from '../../../electron/core/handover/bundle/verify'
@@ -20,7 +22,8 @@ describe('signed handover bundle', () => {
   let info: BundleInfo
   beforeAll(async () => {
     ;({ ws, engagement } = seededWorkspace(join(tmp.dir, 'ws')))
-    info = await createBundle({ workspace: ws, engagement, outDir: join(tmp.dir, 'bundle'), secrets, signer: { name: 'Ada Consultant', email: 'ada@example.com' } })
+    await consultantStore(ws, secrets)
+    info = await createBundle({ workspace: ws, engagement, outDir: join(tmp.dir, 'bundle'), secrets })
   })
   afterAll(() => {
     ws.close()
@@ -90,25 +93,31 @@ describe('signed handover bundle', () => {
     expect((await verifyBundle(copy)).items.find((i) => i.name === 'file payload.js')).toMatchObject({ ok: false, detail: 'not listed in the manifest' })
   })
 
-  it('takes a founder countersignature and checks it', async () => {
+  it("takes a founder's acceptance beside the bundle, leaving the signed files as they were", async () => {
     const copy = join(tmp.dir, 'accepted')
     cpSync(info.dir, copy, { recursive: true })
-    const r = await countersignBundle(ws.db, secrets, { path: copy, name: 'Zoë Müller', email: 'zoe@example.com', engagementId: engagement.id })
-    expect(r.founder.role).toBe('founder')
+    const before = new Map(readdirSync(copy).map((f) => [f, readFileSync(join(copy, f))]))
+    const a = await countersignBundle(ws.db, secrets, { path: copy, name: 'Zoë Müller', email: 'zoe@example.com', now: new Date('2026-03-01T10:00:00Z') })
+    expect(a).toMatchObject({ ok: true, name: 'Zoë Müller', email: 'zoe@example.com', acceptedAt: '2026-03-01T10:00:00Z' })
+    for (const [f, bytes] of before) expect(readFileSync(join(copy, f)).equals(bytes), f).toBe(true)
+    expect(readdirSync(copy).filter((f) => !before.has(f)).sort()).toEqual([`${a.stem}.pub.pem`, `${a.stem}.sig`, `${a.stem}.txt`])
+    expect(readFileSync(join(copy, `${a.stem}.txt`), 'utf8')).toBe(
+      `handover-acceptance/1\nmanifest-sha256: ${createHash('sha256').update(before.get('manifest.json')!).digest('hex')}\nname: Zoë Müller\nemail: zoe@example.com\naccepted-at: 2026-03-01T10:00:00Z\n`,
+    )
     const report = await verifyBundle(copy)
     expect(report.ok).toBe(true)
-    expect(report.items.find((i) => i.name === 'founder countersignature')?.ok).toBe(true)
-    const sig = readFileSync(join(copy, 'manifest.founder.sig'))
+    expect(report.acceptances).toEqual([expect.objectContaining({ ok: true, name: 'Zoë Müller', fingerprint: a.fingerprint })])
+    const sig = readFileSync(join(copy, `${a.stem}.sig`))
     sig[3] ^= 0xff
-    writeFileSync(join(copy, 'manifest.founder.sig'), sig)
-    expect((await verifyBundle(copy)).items.find((i) => i.name === 'founder countersignature')?.ok).toBe(false)
+    writeFileSync(join(copy, `${a.stem}.sig`), sig)
+    expect((await verifyBundle(copy)).items.find((i) => i.name === a.stem)).toMatchObject({ ok: false, detail: expect.stringMatching(/does not verify/) })
   })
 
   it('refuses to countersign a bundle that does not verify', async () => {
     const copy = join(tmp.dir, 'bad-accept')
     cpSync(info.dir, copy, { recursive: true })
     writeFileSync(join(copy, 'inventory.json'), '{}')
-    await expect(countersignBundle(ws.db, secrets, { path: copy, name: 'Zoë' })).rejects.toThrow(/does not verify/)
+    await expect(countersignBundle(ws.db, secrets, { path: copy, name: 'Zoë', email: 'zoe@example.com' })).rejects.toThrow(/does not verify/)
   })
 
   it('refuses to sign when the keychain is unavailable, writing nothing', async () => {
@@ -116,7 +125,8 @@ describe('signed handover bundle', () => {
     const seeded = seededWorkspace(join(t2.dir, 'ws'))
     try {
       const out = join(t2.dir, 'b')
-      await expect(createBundle({ workspace: seeded.ws, engagement: seeded.engagement, outDir: out, secrets: memoryStore(false), signer: { name: 'X' } })).rejects.toThrow(/keychain is not available/)
+      await expect(consultantStore(seeded.ws, memoryStore(false))).rejects.toThrow(/keychain is not available/)
+      await expect(createBundle({ workspace: seeded.ws, engagement: seeded.engagement, outDir: out, secrets: memoryStore(false) })).rejects.toThrow(/set who signs your bundles first/)
       expect(existsSync(out)).toBe(false)
       expect(seeded.ws.db.prepare('SELECT COUNT(*) AS n FROM signing_identities').get()).toEqual({ n: 0 })
     } finally {
@@ -126,6 +136,6 @@ describe('signed handover bundle', () => {
   })
 
   it('refuses to overwrite a non-empty folder', async () => {
-    await expect(createBundle({ workspace: ws, engagement, outDir: info.dir, secrets, signer: { name: 'Ada' } })).rejects.toThrow(/not empty/)
+    await expect(createBundle({ workspace: ws, engagement, outDir: info.dir, secrets })).rejects.toThrow(/not empty/)
   })
 })

@@ -8,7 +8,7 @@ import type { Workspace } from '../../workspace'
 import { privateDir, writePrivateFile } from '../../workspace/private'
 import type { SecretStore } from '../../vault/keychain'
 import { redact } from '../../vault/redact'
-import { loadIdentity } from '../identity'
+import { consultantIdentity } from '../consultant'
 import { InventoryRepo } from '../inventory/repo'
 import { prefillInventory } from '../inventory/prefill'
 import { gatherHandover, type HandoverData } from '../data'
@@ -28,9 +28,8 @@ export interface BundleOptions {
   engagement: Engagement
   /** The bundle folder to create (must not exist, or be empty); DIR.zip is written beside it. */
   outDir: string
+  /** Where the consultant's private keys are (the OS keychain); their details come from the workspace. */
   secrets: SecretStore
-  /** The consultant's name and email, used when the identity is created on first use. */
-  signer: { name: string; email?: string }
   now?: Date
 }
 
@@ -47,10 +46,12 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   if (existsSync(outDir) && readdirSync(outDir).length) throw new AppError('conflict', `${outDir} already exists and is not empty`)
   const now = o.now ?? new Date()
   const { workspace: ws, engagement: e } = o
-  const identity = await loadIdentity(ws.db, o.secrets, { role: 'consultant', name: o.signer.name, email: o.signer.email })
+  // Signed only by an identity a person set: never one named after the OS user.
+  const identity = await consultantIdentity(ws.db, o.secrets)
   const pdfKeys = identity.pdfKeys()
   if (!pdfKeys) throw new AppError('internal', 'the consultant identity has no PDF certificate')
-  const signer = { name: identity.info.name, email: identity.info.email, fingerprint: identity.info.fingerprint, certFingerprint: identity.info.certFingerprint }
+  const { name, email, organisation, website, fingerprint, certFingerprint } = identity.info
+  const signer = { name, email, organisation, website, fingerprint, certFingerprint }
 
   const repo = new InventoryRepo(ws.db)
   const inventory = prefillInventory(ws.db, repo, e.id)
@@ -67,7 +68,7 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
     now,
   })
   const unsigned = await renderHandoverPdf(data)
-  const pdf = await signPdf(unsigned, pdfKeys, { name: signer.name, email: signer.email, reason: `Production handover of ${data.domainUnicode}`, location: 'Handover Console', signingTime: now })
+  const pdf = await signPdf(unsigned, pdfKeys, { name: signer.name, email: signer.email, reason: `Production handover of ${data.domainUnicode}`, location: signer.organisation, signingTime: now })
 
   const files = new Map<string, Buffer>()
   files.set(FILES.pdf, pdf)
@@ -93,8 +94,7 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
     signer,
     files: [],
   }
-  const hashes = [...files].map(([path, b]) => ({ path, sha256: sha256(b) }))
-  files.set(FILES.verify, Buffer.from(verifyText(manifest, hashes), 'utf8'))
+  files.set(FILES.verify, Buffer.from(verifyText(manifest, [...files.keys(), FILES.verify]), 'utf8'))
   manifest.files = [...files].map(([path, b]) => ({ path, sha256: sha256(b), size: b.length })).sort((a, b) => a.path.localeCompare(b.path))
   // Belt and braces: a registered secret must never reach a text file of the bundle.
   const binary = new Set([FILES.pdf, ...data.attachments.map((a) => a.path)])
@@ -113,7 +113,7 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   if (existsSync(outDir)) rmSync(outDir, { recursive: true })
   renameSync(tmp, outDir)
   const zip = await writeBundleZip(outDir)
-  return { dir: outDir, zip, files: manifest.files, signer: { name: signer.name, fingerprint: signer.fingerprint } }
+  return { dir: outDir, zip, files: manifest.files, signer: { name, email, organisation, website, fingerprint } }
 }
 
 /**

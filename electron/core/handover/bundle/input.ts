@@ -16,6 +16,8 @@ export interface BundleInput {
   files: Map<string, Buffer>
   /** Everything else that was there, by name, with why it is not a bundle file. */
   problems: Map<string, string>
+  /** A zip's folder that holds the bundle ('' at the top, 'name/' inside one); undefined for a folder. */
+  zipRoot?: string
 }
 
 /** A bundle whose structure is wrong as a whole (a crafted zip, too many files): invalid, with the reason. */
@@ -102,7 +104,7 @@ async function openZip(zipPath: string, limits: ZipLimits): Promise<BundleInput>
   const read = await readZipEntries(zipPath, limits, pick)
   const files = new Map<string, Buffer>()
   for (const [name, data] of read.data) files.set(name.slice(root.length), data)
-  return { source: zipPath, files, problems }
+  return { source: zipPath, files, problems, zipRoot: root }
 }
 
 function looksLikeZip(path: string): boolean {

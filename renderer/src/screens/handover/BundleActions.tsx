@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
+import { useCopyField } from '../../hooks/useCopyField'
 import type { BundlePlace } from '@shared/contract/handover'
 import { useActions } from '../../hooks/useStore'
 import { Icon } from '../../components/Icon'
@@ -47,18 +48,7 @@ export function BundleActions({ place }: { place: BundlePlace }) {
 
 /** The folder's path in a read-only field, with a button that copies it. */
 function CopyPath({ path }: { path: string }) {
-  const field = useRef<HTMLInputElement>(null)
-  const [said, setSaid] = useState('')
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(path)
-      setSaid('Copied')
-    } catch {
-      // no clipboard permission: leave the path selected for Ctrl+C / Cmd+C
-      field.current?.select()
-      setSaid('Selected: press Ctrl+C to copy')
-    }
-  }
+  const { field, said, copy } = useCopyField(path)
   return (
     <div className="ho-copy">
       <label className="small muted" htmlFor="bundle-folder">

@@ -1,11 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { bundleName, orderedItems } from '../../store/handover'
+import { bundleName } from '../../store/handover'
 import { fullDate, plural } from '../../lib/format'
 import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
 import { BundleActions } from './BundleActions'
 import { BundlePages } from './BundlePages'
+import { VerifyReportCard } from './VerifyReportCard'
+import { Fingerprint } from '../../components/Fingerprint'
 import '../vault/vault.css'
 import { bytes } from '../../store/sprint'
 import './handover.css'
@@ -15,24 +17,16 @@ import { ErrorBanner } from '../../components/ErrorBanner'
 export function HandoverScreen({ engagementId }: { engagementId: string }) {
   const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const h = useApp((s) => s.handover)
-  const { loadHandover, buildBundle, verifyBundleNamed, countersign, showBundle, navigate } = useActions()
-  const [founderName, setFounderName] = useState('')
-  const [founderEmail, setFounderEmail] = useState('')
+  const identity = useApp((s) => s.identity.identity)
+  const { loadHandover, buildBundle, verifyBundleNamed, showBundle, navigate, loadIdentity } = useActions()
   useEffect(() => {
     void loadHandover(engagementId)
-  }, [engagementId, loadHandover])
-  useEffect(() => {
-    if (e) {
-      setFounderName(e.founderName)
-      setFounderEmail(e.founderEmail)
-    }
-  }, [e])
+    void loadIdentity()
+  }, [engagementId, loadHandover, loadIdentity])
   const mine = h.engagementId === engagementId
   const builtName = h.built ? bundleName(h.built.dir) : null
-  const sign = (ev: FormEvent) => {
-    ev.preventDefault()
-    if (h.reportOf) void countersign(h.reportOf, founderName, founderEmail)
-  }
+  // A bundle names the consultant who set their identity, never the OS user.
+  const unsigned = identity === null || identity?.confirmed === false
   return (
     <>
       <BackToEngagement engagementId={engagementId} />
@@ -42,7 +36,7 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
           <p className="muted subtitle">A signed bundle: the PDF, the evidence and the access inventory, verifiable offline.</p>
         </div>
         <div className="page-actions">
-          <button type="button" className="btn btn-primary" disabled={!!h.busy} onClick={() => void buildBundle()}>
+          <button type="button" className="btn btn-primary" disabled={!!h.busy || unsigned} onClick={() => void buildBundle()}>
             {h.busy === 'build' ? 'Building…' : 'Build the bundle'}
           </button>
         </div>
@@ -62,6 +56,23 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
           </a>
         </span>
       </p>
+      {unsigned && (
+        <p className="banner banner-info" data-testid="identity-needed">
+          <Icon name="key" />
+          <span>
+            Bundles are signed by you. Set your name, email and organisation first: they go on the certificate, the cover and the manifest.{' '}
+            <a
+              href="#/settings"
+              onClick={(x) => {
+                x.preventDefault()
+                navigate({ name: 'settings' })
+              }}
+            >
+              Set your identity in Settings
+            </a>
+          </span>
+        </p>
+      )}
       {mine && h.error && (
         <ErrorBanner>
           <strong>That did not work.</strong> {h.error.message}
@@ -73,9 +84,12 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
             <h2 id="h-files" className="card-title">
               {builtName} <span className="muted small">{plural(h.built.files.length, 'file')}</span>
             </h2>
-            <p className="small">
-              Signed by {h.built.signer.name} · key <span className="mono">{h.built.signer.fingerprint.slice(0, 16)}…</span>
+            <p className="small" data-testid="built-signer">
+              Signed by {h.built.signer.name}
+              {h.built.signer.email && <> &lt;{h.built.signer.email}&gt;</>}
+              {h.built.signer.organisation && <>, {h.built.signer.organisation}</>}. Give the founder this fingerprint another way than the bundle (in person, on a call):
             </p>
+            <Fingerprint id="built-fingerprint" value={h.built.signer.fingerprint} />
             <table className="table compact" aria-label="Files in the bundle">
               <thead>
                 <tr>
@@ -98,47 +112,7 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
             </table>
           </section>
         )}
-        {h.report && mine && (
-          <section className="card span-2" aria-labelledby="h-verify" data-testid="verify-report">
-            <h2 id="h-verify" className="card-title">
-              Verification of {h.reportOf}{' '}
-              <span className={`st ${h.report.ok ? 'st-pass' : 'st-fail'}`}>{h.report.ok ? 'Intact' : 'Problems found'}</span>
-            </h2>
-            <ul className="ho-items">
-              {orderedItems(h.report).map((it) => (
-                <li key={it.name}>
-                  <span className={`st ${it.ok ? 'st-pass' : 'st-fail'}`}>{it.ok ? 'OK' : 'Fail'}</span> <strong>{it.name}</strong> <span className="muted small">{it.detail}</span>
-                </li>
-              ))}
-            </ul>
-            {h.report.ok && (
-              <form className="vault-form ho-sign" onSubmit={sign} aria-labelledby="h-countersign">
-                <h3 id="h-countersign">Founder countersignature</h3>
-                <p className="small muted">On the founder's machine: their own key signs the manifest to accept the handover.</p>
-                <div className="vault-fields">
-                  <label className="field">
-                    <span>Founder name</span>
-                    <input className="input" required value={founderName} onChange={(x) => setFounderName(x.target.value)} />
-                  </label>
-                  <label className="field">
-                    <span>Founder email</span>
-                    <input className="input" type="email" value={founderEmail} onChange={(x) => setFounderEmail(x.target.value)} />
-                  </label>
-                </div>
-                <div>
-                  <button type="submit" className="btn" disabled={!!h.busy}>
-                    {h.busy === 'countersign' ? 'Signing…' : 'Countersign'}
-                  </button>
-                </div>
-                {h.countersigned && (
-                  <p className="small" role="status">
-                    Countersigned by {h.countersigned.name} · key <span className="mono">{h.countersigned.fingerprint.slice(0, 16)}…</span>
-                  </p>
-                )}
-              </form>
-            )}
-          </section>
-        )}
+        {mine && <VerifyReportCard engagementId={engagementId} />}
         <section className="card span-2" aria-labelledby="h-bundles">
           <h2 id="h-bundles" className="card-title">Bundles</h2>
           {!mine || !h.bundles ? (

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useApp } from '../../hooks/useStore'
 import { applyTheme, readTheme, type ThemeChoice } from './theme'
 import { NetworkSettings } from './NetworkSettings'
+import { IdentitySettings } from './IdentitySettings'
 import { WorkspaceActions } from './WorkspaceActions'
 
 const CHOICES: { value: ThemeChoice; label: string }[] = [
@@ -11,8 +12,8 @@ const CHOICES: { value: ThemeChoice; label: string }[] = [
 ]
 
 /**
- * Settings: where the workspace lives, the network checks run on (saved in the workspace), and
- * the theme (stored locally, per browser profile).
+ * Settings: where the workspace lives, who signs the bundles (your identity and key), the network
+ * checks run on (saved in the workspace), and the theme (stored locally, per browser profile).
  */
 export function SettingsScreen() {
   const info = useApp((s) => s.info)
@@ -47,6 +48,7 @@ export function SettingsScreen() {
             </p>
           )}
         </section>
+        <IdentitySettings />
         <NetworkSettings />
         <section className="card span-2" aria-labelledby="h-theme">
           <h2 id="h-theme" className="card-title">Appearance</h2>

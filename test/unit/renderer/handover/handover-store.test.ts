@@ -5,6 +5,7 @@ import { createAppStore, type AppStore } from '../../../../renderer/src/store'
 import { createHttpTransport } from '../../../../renderer/src/transport/http'
 import { memoryStore, seededWorkspace } from '../../handover/fixture'
 import { tempDir } from '../../../helpers/tmp'
+import { consultantStore } from '../../../helpers/identity'
 
 let server: BrowserServer
 let ws: { dir: string; cleanup(): void }
@@ -18,7 +19,7 @@ beforeAll(async () => {
   engagementId = seeded.engagement.id
   seeded.ws.close()
   server = await startServer({ workspaceDir: ws.dir })
-  const built = await handoverApi(server.core, memoryStore()).createBundle({ engagementId })
+  const built = await handoverApi(server.core, await consultantStore(server.core.workspace, memoryStore())).createBundle({ engagementId })
   name = built.dir.split(/[\\/]/).pop()!
   store = createAppStore(createHttpTransport({ baseUrl: server.origin, token: server.token }))
 })

@@ -8,7 +8,7 @@ describe('handover helpers', () => {
   })
 
   it('puts failed verification items first, keeping their order otherwise', () => {
-    const r = { ok: false, bundle: 'b', items: [{ name: 'a', ok: true, detail: '' }, { name: 'b', ok: false, detail: '' }, { name: 'c', ok: true, detail: '' }, { name: 'd', ok: false, detail: '' }] }
+    const r = { ok: false, bundle: 'b', signer: null, expected: null, acceptances: [], items: [{ name: 'a', ok: true, detail: '' }, { name: 'b', ok: false, detail: '' }, { name: 'c', ok: true, detail: '' }, { name: 'd', ok: false, detail: '' }] }
     expect(orderedItems(r).map((i) => i.name)).toEqual(['b', 'd', 'a', 'c'])
     expect(r.items[0].name).toBe('a')
   })

@@ -2,6 +2,7 @@ import type { Content } from 'pdfmake/interfaces'
 import { STAGE_LABELS, VERTICAL_LABELS } from '@shared/schemas/engagement'
 import type { HandoverData } from '../../data'
 import { COLORS, orDash, stamp } from '../theme'
+import { consultantRows, fingerprintBox } from './signer'
 import { sprintState } from './sprint-state'
 
 /** The cover: who, what domain (Unicode and ASCII forms), when, by whom; then the contents. */
@@ -25,34 +26,10 @@ export function cover(d: HandoverData): Content[] {
     row('Stage', `${STAGE_LABELS[e.stage]} · ${VERTICAL_LABELS[e.vertical]}`),
     row('Verdict', d.verdict.headline),
     row('Sprint', sprintState(d)),
-    row('Consultant', orDash([d.signer.name, d.signer.email && `<${d.signer.email}>`].filter(Boolean).join(' '))),
+    ...consultantRows(d, row),
     row('Hosts', e.hosts.map((h) => h.name).join(', ')),
     row('Generated', stamp(d.generatedAt)),
-    {
-      margin: [0, 16, 0, 0],
-      table: {
-        widths: ['*'],
-        body: [
-          [
-            {
-              stack: [
-                { text: 'How to trust this document', bold: true, fontSize: 9.5, margin: [0, 0, 0, 4] },
-                {
-                  text: 'This PDF carries an embedded digital signature over the whole file, and the bundle it came in lists a SHA-256 hash of every file in a signed manifest. VERIFY.txt in the bundle gives the exact openssl and pdfsig commands. The signer\u2019s key fingerprint is:',
-                  fontSize: 8.5,
-                  color: COLORS.muted,
-                  lineHeight: 1.2,
-                },
-                { text: d.signer.fingerprint, style: 'mono', margin: [0, 4, 0, 0] },
-              ],
-              fillColor: COLORS.band,
-              margin: [8, 8, 8, 8],
-            },
-          ],
-        ],
-      },
-      layout: 'noBorders',
-    },
+    fingerprintBox(d),
     // The contents share the cover page: a page of its own would be mostly blank.
     { text: 'Contents', style: 'h2', margin: [0, 22, 0, 4] },
     // outlines: every contents entry is also a bookmark in the PDF reader's sidebar.

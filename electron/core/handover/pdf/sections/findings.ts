@@ -1,6 +1,7 @@
 import type { Content } from 'pdfmake/interfaces'
 import type { HandoverData } from '../../data'
 import { COLORS, SEVERITY_LABELS, day, heading, itemStatusCell, keepWithNext, orDash, statusCell, stamp, sub, table } from '../theme'
+import { signerLines } from './signer'
 import { foundLines } from './summary'
 
 const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`)
@@ -113,14 +114,12 @@ export function signatureBlock(d: HandoverData): Content[] {
               [
                 {
                   stack: [
-                    { text: `Signed by ${d.signer.name}${d.signer.email ? ` <${d.signer.email}>` : ''}`, bold: true, fontSize: 11 },
-                    { text: `Date: ${stamp(d.generatedAt)}`, margin: [0, 4, 0, 8] },
-                    { text: 'Manifest key (Ed25519) fingerprint, SHA-256:', fontSize: 8, color: COLORS.muted },
-                    { text: d.signer.fingerprint, style: 'mono', margin: [0, 0, 0, 6] },
+                    ...signerLines(d),
+                    { text: `Date: ${stamp(d.generatedAt)}`, margin: [0, 0, 0, 8] },
                     { text: 'PDF signing certificate fingerprint, SHA-256:', fontSize: 8, color: COLORS.muted },
                     { text: d.signer.certFingerprint ?? '—', style: 'mono', margin: [0, 0, 0, 8] },
                     {
-                      text: 'This document carries an embedded PDF signature covering every byte. Any change, even of one character, makes it invalid. The certificate is self-issued: compare its fingerprint with the one the consultant gave you.',
+                      text: 'This document carries an embedded PDF signature covering every byte. Any change, even of one character, makes it invalid. The certificate is self-issued: the key fingerprint above, compared with the one your consultant gave you, is what ties it to them.',
                       fontSize: 8,
                       color: COLORS.muted,
                       lineHeight: 1.2,
@@ -134,7 +133,7 @@ export function signatureBlock(d: HandoverData): Content[] {
           layout: { hLineWidth: () => 1, vLineWidth: () => 1, hLineColor: () => COLORS.accent, vLineColor: () => COLORS.accent },
         },
         sub('Founder acceptance'),
-        { text: 'The founder countersigns the bundle with their own key (handover countersign); the signature sits beside the manifest as manifest.founder.sig.', style: 'lead' },
+        { text: 'The founder accepts the bundle with their own key: a signed statement naming them, the date and this manifest, kept beside the bundle as acceptance-*.txt, .sig and .pub.pem (handover countersign, or openssl alone as VERIFY.txt shows). handover verify names who accepted, when, and with which key.', style: 'lead' },
       ],
       unbreakable: true,
     },
