@@ -8,6 +8,7 @@ import { checkMethods } from './contract/checks'
 import { handoverMethods } from './contract/handover'
 import { settingsMethods } from './contract/settings'
 import { exposureMethods } from './contract/exposures'
+import { registrarMethods } from './contract/registrar'
 
 export type { AppInfo } from './contract/engagements'
 
@@ -27,6 +28,7 @@ export const contract = {
   ...handoverMethods,
   ...settingsMethods,
   ...exposureMethods,
+  ...registrarMethods,
 }
 
 export type Contract = typeof contract

@@ -9,6 +9,7 @@ import { CheckStore, type FinishedCheck } from './persist'
 import { planRun } from './plan'
 import { getCheck, listChecks } from './registry'
 import { createServices } from './services'
+import { latestRegistrarVerdict } from './reg/lib/verdict'
 import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
 export interface AuditOptions {
@@ -60,7 +61,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   // Each check × target listens on the run's signal.
   setMaxListeners(0, signal)
   const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
-  const services = createServices(profile, o.services)
+  const services = createServices(profile, { recorded: { registrarVerdict: (id) => latestRegistrarVerdict(o.workspace.db, id) }, ...o.services })
+  // A rotation stored offline is verified at the next online run, before any check reads it.
+  if (!profile.offline) await services.credentials.prepare?.().catch(() => undefined)
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
   const t0 = performance.now()
   const startedAt = new Date().toISOString()
