@@ -3,7 +3,7 @@ import { ProviderError } from '../../providers/errors'
 import { apiEvidence, providerFailure } from '../../providers/outcome'
 import { REGISTRAR_CREDENTIAL, REGISTRAR_NAMES, REGISTRARS, registrarFromRdap, type RegistrarId } from '../../providers/registrar'
 import type { CheckContext, CheckModule, CheckOutcome } from '../types'
-import { capital, judgeAccount } from './lib/judge-account'
+import { judgeAccount } from './lib/judge-account'
 
 /** RDAP's registrar for the domain, or null when RDAP cannot say. */
 async function rdapRegistrar(ctx: CheckContext): Promise<{ name?: string; ianaId?: string } | null> {
