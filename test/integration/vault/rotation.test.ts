@@ -126,4 +126,32 @@ describe('credential rotation lifecycle', () => {
     await callCore(down, 'removeCredential', { id: c.id })
     down.workspace.close()
   })
+
+  it('the rotation runbook checks live that the new credential works and, last, that the old one is dead', async () => {
+    if (!keychain) return
+    type View = { run: { finishedAt: string | null; currentStep: string | null }; step: { id: string } | null; outcome?: { passed: boolean; waiting: boolean; message: string } }
+    const c = await callCore<Credential>(core, 'addCredential', { provider: 'registrar-porkbun', label: 'Porkbun (runbook)', secret: lab.issueCredential('registrar-porkbun'), engagementId })
+    const old = (await createKeychainStore().get(c.id))!
+    let v = await callCore<View>(core, 'startRunbook', { engagementId, runbookId: 'rotate-registrar-porkbun', by: 'Casey' })
+    v = await callCore<View>(core, 'runbookDone', { runId: (v as unknown as { run: { id: string } }).run.id, stepId: 'create', note: 'made a new key pair' })
+    const runId = (v as unknown as { run: { id: string } }).run.id
+    await callCore(core, 'rotateCredential', { id: c.id, secret: lab.issueCredential('registrar-porkbun'), by: 'Casey', reason: 'runbook' })
+    v = await callCore<View>(core, 'runbookDone', { runId, stepId: 'store' })
+    v = await callCore<View>(core, 'runbookVerify', { runId, stepId: 'works' })
+    expect(v.outcome).toMatchObject({ passed: true, message: expect.stringMatching(/new Porkbun \(runbook\) credential works/) })
+    v = await callCore<View>(core, 'runbookDone', { runId, stepId: 'revoke' })
+    // Not revoked yet: the last step says so and the run stays on it.
+    v = await callCore<View>(core, 'runbookVerify', { runId, stepId: 'dead' })
+    expect(v.outcome).toMatchObject({ passed: false, message: expect.stringMatching(/old Porkbun \(runbook\) credential still works/) })
+    expect(v.run.finishedAt).toBeNull()
+    lab.revokeCredential('registrar-porkbun', old)
+    v = await callCore<View>(core, 'runbookVerify', { runId, stepId: 'dead' })
+    expect(v.outcome).toMatchObject({ passed: true, message: expect.stringMatching(/is dead.*Invalid API key/) })
+    expect(v.run.finishedAt).toBeTruthy()
+    // The old secret left the keychain; the rotation records when it was found dead, in the chain too.
+    expect(await createKeychainStore().get(`${c.id}#previous`)).toBeNull()
+    const [r] = await callCore<CredentialRotation[]>(core, 'listCredentialRotations', { id: c.id })
+    expect(r.oldRevokedAt).toBeTruthy()
+    expect(await callCore(core, 'verifyEvidence', { id: engagementId })).toMatchObject({ ok: true })
+  })
 })
