@@ -136,10 +136,10 @@ describe('credential rotation lifecycle', () => {
     v = await callCore<View>(core, 'runbookDone', { runId: (v as unknown as { run: { id: string } }).run.id, stepId: 'create', note: 'made a new key pair' })
     const runId = (v as unknown as { run: { id: string } }).run.id
     await callCore(core, 'rotateCredential', { id: c.id, secret: lab.issueCredential('registrar-porkbun'), by: 'Casey', reason: 'runbook' })
-    v = await callCore<View>(core, 'runbookDone', { runId, stepId: 'store' })
+    await callCore<View>(core, 'runbookDone', { runId, stepId: 'store' })
     v = await callCore<View>(core, 'runbookVerify', { runId, stepId: 'works' })
     expect(v.outcome).toMatchObject({ passed: true, message: expect.stringMatching(/new Porkbun \(runbook\) credential works/) })
-    v = await callCore<View>(core, 'runbookDone', { runId, stepId: 'revoke' })
+    await callCore<View>(core, 'runbookDone', { runId, stepId: 'revoke' })
     // Not revoked yet: the last step says so and the run stays on it.
     v = await callCore<View>(core, 'runbookVerify', { runId, stepId: 'dead' })
     expect(v.outcome).toMatchObject({ passed: false, message: expect.stringMatching(/old Porkbun \(runbook\) credential still works/) })
