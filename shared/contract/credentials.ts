@@ -22,6 +22,15 @@ export const CREDENTIAL_PROVIDERS = [
 export type CredentialProvider = (typeof CREDENTIAL_PROVIDERS)[number]
 export const CREDENTIAL_OWNERS = ['consultant', 'founder'] as const
 
+/** How a credential made of several parts is written when it is stored (one keychain entry). */
+export const SECRET_FORMATS: Partial<Record<CredentialProvider, string>> = {
+  'registrar-porkbun': 'APIKEY:SECRETAPIKEY (both keys from porkbun.com/account/api)',
+  'registrar-namecheap': 'APIUSER:APIKEY:CLIENTIP (the API user, its key, and the whitelisted IPv4 address you call from)',
+  'registrar-godaddy': 'KEY:SECRET (a production API key pair from developer.godaddy.com)',
+  'registrar-gandi': 'a personal access token, or apikey:KEY for a legacy API key',
+  aws: 'ACCESS_KEY_ID:SECRET_ACCESS_KEY',
+}
+
 /** A credential's metadata: never the secret (that stays in the OS keychain). */
 export interface Credential {
   id: string
