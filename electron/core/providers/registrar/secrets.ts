@@ -1,6 +1,5 @@
 import { ProviderError } from '../errors'
 import { registerSecret } from '../../vault/redact'
-
 import { SECRET_FORMATS } from '@shared/contract/credentials'
 
 /** Split a compound secret into its parts; every secret part is registered for redaction on its own. */
