@@ -9,6 +9,7 @@ import { handoverMethods } from './contract/handover'
 import { settingsMethods } from './contract/settings'
 import { exposureMethods } from './contract/exposures'
 import { identityMethods } from './contract/identity'
+import { registrarMethods } from './contract/registrar'
 
 export type { AppInfo } from './contract/engagements'
 
@@ -29,6 +30,7 @@ export const contract = {
   ...settingsMethods,
   ...exposureMethods,
   ...identityMethods,
+  ...registrarMethods,
 }
 
 export type Contract = typeof contract

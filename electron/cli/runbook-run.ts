@@ -5,6 +5,8 @@ import { RunbookRunner, type RunChecks } from '../core/runbooks/runner'
 import { runbookValuesFor } from '../core/runbooks/facts'
 import { CliExit, EXIT, type CliContext } from './context'
 import { openNetwork } from './network'
+import { credentialProbe } from '../core/runbooks/probe'
+import { credentialService } from '../core/api/credentials'
 
 /**
  * Follow a runbook in the terminal, one step at a time: instructions are confirmed (with the
@@ -44,13 +46,13 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
         }
         run = runner.choose(run.id, step.id, i)
       } else if (step.kind === 'verify') {
-        const a = await ask('Press Enter to run the checks, or type "done" to confirm by hand: ')
+        const a = await ask(`Press Enter to ${step.credential ? 'check the credential at the provider' : 'run the checks'}, or type "done" to confirm by hand: `)
         if (a.toLowerCase() === 'done') {
           run = runner.done(run.id, step.id, { note: await ask('Note (what you saw): ') })
           continue
         }
         ctx.out.info('Running checks…')
-        const { run: next, outcome } = await runner.verify(run.id, step.id, runChecks)
+        const { run: next, outcome } = await runner.verify(run.id, step.id, runChecks, undefined, credentialProbe(credentialService(core), e.id, () => net.profile))
         for (const c of outcome.checks) ctx.out.info(`  ${c.status.padEnd(5)} ${c.id} ${c.target} — ${c.summary}`)
         ctx.out.info(outcome.message)
         run = next

@@ -13,6 +13,7 @@ import { bundleFileApi } from './api/bundle-files'
 import { settingsApi } from './api/settings'
 import { summaryApi } from './api/summaries'
 import { exposureApi } from './api/exposures'
+import { registrarApi } from './api/registrar'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
 import { BUSY_MESSAGE, isBusyError } from './workspace/db'
@@ -47,6 +48,7 @@ export function createCore(
     ...settingsApi(services),
     ...summaryApi(services),
     ...exposureApi(services),
+    ...registrarApi(services),
   }
   return { ...services, api }
 }

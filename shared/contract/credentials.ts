@@ -6,16 +6,30 @@ export const CREDENTIAL_PROVIDERS = [
   'cloudflare',
   'registrar-namecheap',
   'registrar-porkbun',
+  'registrar-godaddy',
+  'registrar-gandi',
   'registrar-other',
   'vercel',
   'netlify',
   'uptimerobot',
   'betterstack',
   'github',
+  'stripe',
+  'aws',
+  'supabase',
   'other',
 ] as const
 export type CredentialProvider = (typeof CREDENTIAL_PROVIDERS)[number]
 export const CREDENTIAL_OWNERS = ['consultant', 'founder'] as const
+
+/** How a credential made of several parts is written when it is stored (one keychain entry). */
+export const SECRET_FORMATS: Partial<Record<CredentialProvider, string>> = {
+  'registrar-porkbun': 'APIKEY:SECRETAPIKEY (both keys from porkbun.com/account/api)',
+  'registrar-namecheap': 'APIUSER:APIKEY:CLIENTIP (the API user, its key, and the whitelisted IPv4 address you call from)',
+  'registrar-godaddy': 'KEY:SECRET (a production API key pair from developer.godaddy.com)',
+  'registrar-gandi': 'a personal access token, or apikey:KEY for a legacy API key',
+  aws: 'ACCESS_KEY_ID:SECRET_ACCESS_KEY',
+}
 
 /** A credential's metadata: never the secret (that stays in the OS keychain). */
 export interface Credential {
@@ -31,7 +45,34 @@ export interface Credential {
   verifiedAt: string | null
   /** Why the last verification failed, if it did. */
   verifyError: string | null
+  /** Next rotation due (YYYY-MM-DD): the last rotation (or creation) plus the period, or a date a person set. */
   rotationDue: string | null
+  /** Rotation period in days (a default per provider, editable). */
+  rotationDays: number
+  /** When the secret was last replaced (null: never since it was added). */
+  rotatedAt: string | null
+  /** When the credential stops working by itself (a Cloudflare token's expires_on). */
+  expiresAt: string | null
+  /** A rotation stored offline whose new secret is verified at the next online run. */
+  pendingRotation: string | null
+  /** The replaced secret is still in the keychain until a live check finds it dead. */
+  previousKept: boolean
+}
+
+/** One rotation of a stored credential: who, when, why, and how verification went. */
+export interface CredentialRotation {
+  id: string
+  credentialId: string
+  provider: string
+  label: string
+  rotatedAt: string
+  by: string
+  reason: string
+  status: 'verified' | 'pending' | 'failed' | 'unverifiable'
+  verifiedAt: string | null
+  verifyError: string | null
+  oldRevokedAt: string | null
+  createdAt: string
 }
 
 export type KeychainStatus = { available: true; backend: string } | { available: false; reason: string; docs: string }
@@ -46,10 +87,29 @@ export const credentialAddSchema = z.object({
   engagementId: z.string().min(1).max(100).nullable().optional(),
   owner: z.enum(CREDENTIAL_OWNERS).optional(),
   rotationDue: z.iso.date().nullable().optional(),
+  /** Rotation period in days (default: the provider's). */
+  rotationDays: z.number().int().min(1).max(3650).optional(),
   /** Verify with the provider right away (default true when a verifier exists). */
   verify: z.boolean().optional(),
 })
-export const credentialRotateSchema = credId.extend({ secret })
+export const credentialRotateSchema = credId.extend({
+  secret,
+  /** Who rotated it (default: the OS user). */
+  by: z.string().trim().max(200).optional(),
+  /** Why: "scheduled", "left the team", "leaked in a commit"… */
+  reason: z.string().trim().max(2000).optional(),
+  /** Store the new secret without calling the provider; it is verified at the next online run. */
+  offline: z.boolean().optional(),
+})
+export const credentialUpdateSchema = credId.extend({
+  label: z.string().trim().min(1).max(200).optional(),
+  owner: z.enum(CREDENTIAL_OWNERS).optional(),
+  /** The next rotation date; null clears it. */
+  rotationDue: z.iso.date().nullable().optional(),
+  /** The rotation period in days; the next date follows it unless one is given. */
+  rotationDays: z.number().int().min(1).max(3650).optional(),
+})
+const rotationsInput = z.object({ id: z.string().min(1).max(100).optional(), engagementId: z.string().min(1).max(100).optional() }).strict()
 const listInput = z.object({ engagementId: z.string().max(100).optional() }).strict().optional()
 
 /** Credential methods: the secret goes in (add, rotate) and never comes back out. */
@@ -58,6 +118,8 @@ export const credentialMethods = {
   addCredential: method<typeof credentialAddSchema, Credential>(credentialAddSchema),
   verifyCredential: method<typeof credId, Credential>(credId),
   rotateCredential: method<typeof credentialRotateSchema, Credential>(credentialRotateSchema),
+  updateCredential: method<typeof credentialUpdateSchema, Credential>(credentialUpdateSchema),
+  listCredentialRotations: method<typeof rotationsInput, CredentialRotation[]>(rotationsInput),
   removeCredential: method<typeof credId, { id: string }>(credId),
   keychainStatus: method<typeof none, KeychainStatus>(none),
 }

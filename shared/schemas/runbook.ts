@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CREDENTIAL_PROVIDERS } from '../contract/credentials'
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')
 const checkId = z.string().regex(/^[a-z]+\.[a-z0-9-]+$/, 'a check id like dns.hosts')
@@ -9,7 +10,16 @@ const base = { id, title: z.string().min(3), do: z.string().optional(), next: id
 
 const stepSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('instruction'), do: z.string().min(3) }).strict(),
-  z.object({ ...base, kind: z.literal('verify'), checks: z.array(checkId).min(1), until: z.literal('pass').optional() }).strict(),
+  z
+    .object({
+      ...base,
+      kind: z.literal('verify'),
+      checks: z.array(checkId).default([]),
+      /** A live probe of the runbook's provider credential: the new one `works`, or the replaced one is `revoked`. */
+      credential: z.enum(['works', 'revoked']).optional(),
+      until: z.literal('pass').optional(),
+    })
+    .strict(),
   z
     .object({
       ...base,
@@ -29,6 +39,8 @@ export const runbookSchema = z
     symptoms: z.array(z.string()).min(1),
     severity: z.enum(['launch-blocker', 'conversion-blocker', 'scale-risk']),
     related_checks: z.array(checkId).default([]),
+    /** A rotation runbook's credential provider (as the vault names it): its `credential` steps probe that credential. */
+    provider: z.enum(CREDENTIAL_PROVIDERS).optional(),
     steps: z.preprocess(
       (v) => (Array.isArray(v) ? v.map((s) => (s && typeof s === 'object' && !('kind' in s) ? { ...s, kind: 'instruction' } : s)) : v),
       z.array(stepSchema).min(2),
@@ -43,6 +55,8 @@ export const runbookSchema = z
       ids.add(s.id)
     })
     r.steps.forEach((s, i) => {
+      if (s.kind === 'verify' && !s.checks.length && !s.credential) ctx.addIssue({ code: 'custom', message: 'a verify step needs checks or a credential probe', path: ['steps', i] })
+      if (s.kind === 'verify' && s.credential && !r.provider) ctx.addIssue({ code: 'custom', message: 'a credential probe needs the runbook\'s provider', path: ['steps', i, 'credential'] })
       const targets = [s.next, ...(s.kind === 'decision' ? s.options.map((o) => o.next) : [])].filter(Boolean) as string[]
       for (const t of targets) if (!ids.has(t)) ctx.addIssue({ code: 'custom', message: `step "${t}" does not exist`, path: ['steps', i] })
     })

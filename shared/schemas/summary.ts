@@ -20,12 +20,15 @@ export interface WorstRisk {
   status: ItemStatus
 }
 
-/** A credential whose rotation date has passed or comes soon. */
+/** A credential whose rotation date (or token expiry) has passed or comes soon. */
 export interface RotationDue {
   id: string
   label: string
+  /** The nearer of the rotation date and the token's expiry. */
   rotationDue: string
   state: RotationState
+  /** The date is the token's own expiry (Cloudflare tokens), not the rotation schedule. */
+  expires?: boolean
 }
 
 /** One row's worth of an engagement's state for the engagement list. */

@@ -77,7 +77,7 @@ export function seedPortfolio(ws: Workspace, o: { engagements: number; runs: num
     }
     for (const label of ['Cloudflare token', 'Vercel token']) {
       const due = rnd() < 0.5 ? null : new Date(now + (rnd() * 90 - 30) * DAY).toISOString().slice(0, 10)
-      creds.insert({ id: randomUUID(), provider: label.startsWith('Cloud') ? 'cloudflare' : 'vercel', label, owner: 'consultant', engagementId: e.id, createdAt: new Date(now).toISOString(), rotationDue: due })
+      creds.insert({ id: randomUUID(), provider: label.startsWith('Cloud') ? 'cloudflare' : 'vercel', label, owner: 'consultant', engagementId: e.id, createdAt: new Date(now).toISOString(), rotationDue: due, rotationDays: 90 })
     }
   }
   return { ids, results }

@@ -26,16 +26,20 @@ interface AuditOpts {
 
 const collect = (v: string, prev: string[]) => [...prev, v]
 
-/** The engagement for a domain: found by domain, created if missing, hosts added when given. */
-async function engagementFor(ctx: CliContext, domainArg: string, hosts: string[] | undefined): Promise<Engagement> {
+/**
+ * The engagement for a domain: found by domain, created if missing, hosts added when given. A
+ * lab scenario's founder is recorded where the engagement names none (reg.account compares e-mails).
+ */
+async function engagementFor(ctx: CliContext, domainArg: string, hosts: string[] | undefined, founder?: { name?: string; email: string }): Promise<Engagement> {
   const d = normalizeDomain(domainArg)
   if (!d.ok) throw new CliExit(EXIT.badInput, `"${domainArg}": ${d.reason}`)
   const list = await call<Engagement[]>(ctx, 'listEngagements', {})
   const e = list.find((x) => x.domain === d.domain)
-  if (!e) return call<Engagement>(ctx, 'createEngagement', { domain: d.domain, hosts: hosts ?? [] })
-  if (!hosts?.length) return e
-  const merged = [...new Set([...e.hosts.map((h) => h.name), ...hosts])]
-  return merged.length === e.hosts.length ? e : call<Engagement>(ctx, 'updateEngagement', { id: e.id, patch: { hosts: merged } })
+  const who = founder ? { founderEmail: founder.email, ...(founder.name ? { founderName: founder.name } : {}) } : {}
+  if (!e) return call<Engagement>(ctx, 'createEngagement', { domain: d.domain, hosts: hosts ?? [], ...who })
+  const merged = [...new Set([...e.hosts.map((h) => h.name), ...(hosts ?? [])])]
+  const patch = { ...(merged.length !== e.hosts.length ? { hosts: merged } : {}), ...(founder && !e.founderEmail ? who : {}) }
+  return Object.keys(patch).length ? call<Engagement>(ctx, 'updateEngagement', { id: e.id, patch }) : e
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -71,7 +75,7 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const domain = domainArg ?? lab?.scenario.domains[0]
         if (!domain) throw new CliExit(EXIT.badInput, 'name a domain to audit, or --lab <scenario>')
-        const engagement = await engagementFor(ctx, domain, hosts)
+        const engagement = await engagementFor(ctx, domain, hosts, lab && domain === lab.scenario.domains[0] ? lab.scenario.founder : undefined)
         const core = ctx.core()
         const profile = composeProfile(lab?.profile ?? baseProfile(undefined).profile, core.workspace, { connectTo: rules, resolvers: o.resolver })
         const services: Partial<CheckServices> = lab

@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
-import type { Credential } from '@shared/contract/credentials'
+import type { Credential, CredentialRotation } from '@shared/contract/credentials'
+import { rotationNote, rotationState } from '@shared/rotation'
 import type { Engagement } from '@shared/schemas/engagement'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
@@ -54,9 +55,29 @@ export async function readSecret(prompt: string, input: NodeJS.ReadStream = proc
   })
 }
 
+/** The rotation column: the date, and a mark when it is overdue, due soon, expiring or waiting for verification. */
+export function rotationCell(c: Credential, now = Date.now()): string {
+  const state = rotationState(c, now)
+  const mark = state === 'overdue' ? 'OVERDUE' : state === 'soon' ? 'DUE SOON' : ''
+  const note = rotationNote(c, now)
+  const pending = c.pendingRotation ? ' · new secret pending verification (next online run)' : ''
+  return `${mark ? `${mark}: ` : ''}${note || 'no rotation date'}${pending}`
+}
+
 function row(c: Credential): string {
   const verified = c.verifiedAt ? `verified ${c.verifiedAt.slice(0, 10)}` : c.verifyError ? `verify failed: ${c.verifyError}` : 'not verified'
-  return `${c.id.slice(0, 8)}  ${c.provider.padEnd(20)} ${c.label.padEnd(24)} ${(c.identity ?? '—').padEnd(28)} ${c.owner.padEnd(10)} ${verified}`
+  return `${c.id.slice(0, 8)}  ${c.provider.padEnd(20)} ${c.label.padEnd(24)} ${(c.identity ?? '—').padEnd(28)} ${c.owner.padEnd(10)} ${verified}\n${' '.repeat(10)}rotation every ${c.rotationDays} days${c.rotatedAt ? `, last ${c.rotatedAt.slice(0, 10)}` : ''}: ${rotationCell(c)}`
+}
+
+function rotationLine(r: CredentialRotation): string {
+  const state = r.status === 'verified' ? `verified ${r.verifiedAt?.slice(0, 10) ?? ''}` : r.status === 'pending' ? 'PENDING verification' : r.status === 'failed' ? `FAILED: ${r.verifyError ?? ''}` : 'not verifiable (no API)'
+  return `${r.rotatedAt.slice(0, 16).replace('T', ' ')}  ${r.label} (${r.provider}) by ${r.by}${r.reason ? ` — ${r.reason}` : ''}; ${state}${r.oldRevokedAt ? `; old secret dead ${r.oldRevokedAt.slice(0, 10)}` : ''}`
+}
+
+function days(v: string): number {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < 1 || n > 3650) throw new CliExit(EXIT.badInput, `--rotation-days takes a whole number of days (1-3650), not "${v}"`)
+  return n
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -68,10 +89,11 @@ export function register(program: Command, ctx: CliContext): void {
     .requiredOption('--label <label>', 'a name for this credential')
     .option('--engagement <ref>', 'engagement id, id prefix or domain it belongs to')
     .option('--owner <owner>', 'consultant or founder', 'consultant')
-    .option('--rotation-due <date>', 'when to rotate it (YYYY-MM-DD)')
+    .option('--rotation-due <date>', 'when to rotate it (YYYY-MM-DD; default: today plus the rotation period)')
+    .option('--rotation-days <n>', "the rotation period in days (default: the provider's)")
     .option('--no-verify', 'do not call the provider now')
     .option('--json', 'print JSON only')
-    .action(async (provider: string, o: { label: string; engagement?: string; owner: string; rotationDue?: string; verify: boolean; json?: boolean }) => {
+    .action(async (provider: string, o: { label: string; engagement?: string; owner: string; rotationDue?: string; rotationDays?: string; verify: boolean; json?: boolean }) => {
       const status = await call<{ available: boolean; reason?: string; docs?: string }>(ctx, 'keychainStatus', {})
       if (!status.available) {
         throw new CliExit(EXIT.failed, `no secure keychain is available (${status.reason}); nothing was stored. See ${status.docs}.`)
@@ -85,6 +107,7 @@ export function register(program: Command, ctx: CliContext): void {
         engagementId,
         owner: o.owner,
         rotationDue: o.rotationDue,
+        rotationDays: o.rotationDays === undefined ? undefined : days(o.rotationDays),
         verify: o.verify,
       })
       if (o.json) return ctx.out.json(c)
@@ -118,13 +141,51 @@ export function register(program: Command, ctx: CliContext): void {
 
   cred
     .command('rotate <id>')
-    .description('replace a secret: the new one is verified first, the old one stays until then')
+    .description('replace a secret: the new one is verified first, the old one stays until then; offline it is stored as pending and verified at the next online run')
+    .option('--by <name>', 'who rotated it (default: your OS user)')
+    .option('--reason <text>', 'why: scheduled, someone left, a leak…')
+    .option('--offline', 'store the new secret without calling the provider (verified at the next online run)')
     .option('--json', 'print JSON only')
-    .action(async (id: string, o: { json?: boolean }) => {
+    .action(async (id: string, o: { by?: string; reason?: string; offline?: boolean; json?: boolean }) => {
       const secret = await readSecret(`New secret for ${id}, input hidden: `, secretInput)
-      const c = await call<Credential>(ctx, 'rotateCredential', { id, secret })
+      const c = await call<Credential>(ctx, 'rotateCredential', { id, secret, by: o.by, reason: o.reason, offline: o.offline })
       if (o.json) return ctx.out.json(c)
-      ctx.out.line(`Rotated ${c.id.slice(0, 8)} (${c.label})`)
+      if (c.pendingRotation) ctx.out.line(`Stored the new secret for ${c.id.slice(0, 8)} (${c.label}) as pending: it is verified at the next online run (audit, sprint run or credential verify); the old one stays in use until then`)
+      else ctx.out.line(`Rotated ${c.id.slice(0, 8)} (${c.label}); next rotation ${c.rotationDue ?? 'not scheduled'}. Revoke the old secret at ${c.provider}, then run the rotation runbook's last step to confirm it is dead`)
+    })
+
+  cred
+    .command('edit <id>')
+    .description('change the rotation schedule (next date, period), the label or the owner')
+    .option('--rotation-due <date>', "the next rotation date (YYYY-MM-DD), or 'none'")
+    .option('--rotation-days <n>', 'the rotation period in days (moves the next date unless --rotation-due is given)')
+    .option('--label <label>', 'a new name')
+    .option('--owner <owner>', 'consultant or founder')
+    .option('--json', 'print JSON only')
+    .action(async (id: string, o: { rotationDue?: string; rotationDays?: string; label?: string; owner?: string; json?: boolean }) => {
+      const c = await call<Credential>(ctx, 'updateCredential', {
+        id,
+        ...(o.rotationDue !== undefined ? { rotationDue: o.rotationDue === 'none' ? null : o.rotationDue } : {}),
+        ...(o.rotationDays !== undefined ? { rotationDays: days(o.rotationDays) } : {}),
+        ...(o.label ? { label: o.label } : {}),
+        ...(o.owner ? { owner: o.owner } : {}),
+      })
+      if (o.json) return ctx.out.json(c)
+      ctx.out.line(row(c))
+    })
+
+  cred
+    .command('history [id]')
+    .description("rotations: who, when, why, verification and when the old secret was found dead (one credential, or an engagement's)")
+    .option('--engagement <ref>', "every rotation of an engagement's credentials")
+    .option('--json', 'print JSON only')
+    .action(async (id: string | undefined, o: { engagement?: string; json?: boolean }) => {
+      if (!id && !o.engagement) throw new CliExit(EXIT.badInput, 'name a credential id or --engagement')
+      const engagementId = o.engagement ? (await call<Engagement>(ctx, 'getEngagement', { id: o.engagement })).id : undefined
+      const list = await call<CredentialRotation[]>(ctx, 'listCredentialRotations', id ? { id } : { engagementId })
+      if (o.json) return ctx.out.json(list)
+      if (!list.length) return ctx.out.line('No rotations recorded yet.')
+      for (const r of list) ctx.out.line(rotationLine(r))
     })
 
   cred

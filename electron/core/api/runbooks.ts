@@ -6,6 +6,8 @@ import { runbookValuesFor } from '../runbooks/facts'
 import { RunbookRunner, type RunChecks } from '../runbooks/runner'
 import type { RunbookView } from '@shared/contract/runbooks'
 import type { ApiSlice, CoreServices } from './types'
+import { credentialProbe } from '../runbooks/probe'
+import { credentialService } from './credentials'
 
 type Methods = 'listRunbooks' | 'getRunbook' | 'startRunbook' | 'openRunbookRuns' | 'runbookView' | 'runbookDone' | 'runbookChoose' | 'runbookVerify'
 
@@ -37,7 +39,7 @@ export function runbookApi(s: CoreServices): ApiSlice<Methods> {
     runbookChoose: ({ runId, stepId, option }) => view(runner.choose(runId, stepId, option).id),
     runbookVerify: async ({ runId, stepId }) => {
       const { run } = runner.current(runId)
-      const { outcome } = await runner.verify(runId, stepId, runChecks(run.engagementId))
+      const { outcome } = await runner.verify(runId, stepId, runChecks(run.engagementId), undefined, credentialProbe(credentialService(s), run.engagementId, () => networkProfile(s)))
       return view(runId, outcome)
     },
   }

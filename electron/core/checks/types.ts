@@ -101,6 +101,8 @@ export interface ProviderCredential {
 /** Where checks get provider credentials; a missing credential makes a provider check `skip`. */
 export interface CredentialSource {
   get(provider: string): Promise<ProviderCredential | null>
+  /** Work before a run reads credentials (the keychain source verifies rotations stored offline). */
+  prepare?(): Promise<void>
 }
 
 /**
@@ -119,8 +121,15 @@ export interface CheckServices {
   tls: TlsProber
   /** Provider API clients (Cloudflare, RDAP, Vercel, Netlify, UptimeRobot, Better Stack). */
   providers: ProviderServices
+  /** Facts people recorded in the workspace that a check may fall back to (a registrar verdict). */
+  recorded?: RecordedFacts
   /** Local git repositories to scan for secrets (name → path): an engagement setting or a lab scenario's repos. */
   repos?: Record<string, string>
+}
+
+/** What a person recorded, read by checks where an API cannot tell. */
+export interface RecordedFacts {
+  registrarVerdict(engagementId: string): { holder: string; founderControls: boolean; by: string; note: string; recordedAt: string } | null
 }
 
 export interface CheckModule {

@@ -22,6 +22,10 @@ export const FACT = {
   runbookStep: 'runbook-step',
   /** An exposed secret's rotation, as a person recorded it (the row of secret_rotations). */
   rotation: 'rotation',
+  /** A stored credential's rotation: the whole row of credential_rotations after each change (recorded, verified, old key dead). */
+  credentialRotation: 'credential.rotation',
+  /** A person's verdict on who holds the registrar account (the row of registrar_verdicts). */
+  registrarVerdict: 'registrar.verdict',
   /** The tables as they stood when a workspace from before chained state was upgraded. */
   adopted: 'state.adopted',
 } as const
@@ -88,6 +92,33 @@ export interface RotationFact {
   createdAt: string
 }
 
+/** A stored credential's rotation (the row of credential_rotations): who, when, why, and how verification went. */
+export interface CredentialRotationFact {
+  id: string
+  credentialId: string
+  provider: string
+  label: string
+  rotatedAt: string
+  by: string
+  reason: string
+  /** verified | pending (stored offline, verified at the next online run) | failed | unverifiable (no API) */
+  status: string
+  verifiedAt: string | null
+  verifyError: string | null
+  /** When a live check found the old secret dead. */
+  oldRevokedAt: string | null
+  createdAt: string
+}
+
+/** Who holds the registrar account, as a person found it (the row of registrar_verdicts). */
+export interface RegistrarVerdictFact {
+  holder: string
+  founderControls: boolean
+  by: string
+  note: string
+  recordedAt: string
+}
+
 /** The chained state of one engagement: what the projection tables must hold. */
 export interface StateFacts {
   sprints: SprintFact[]
@@ -98,4 +129,7 @@ export interface StateFacts {
   runbookRuns: RunbookRunFact[]
   /** Absent in adoption items written before rotations were recorded. */
   rotations?: RotationFact[]
+  /** Absent in adoption items written before credential rotations and registrar verdicts were recorded. */
+  credentialRotations?: CredentialRotationFact[]
+  registrarVerdicts?: RegistrarVerdictFact[]
 }

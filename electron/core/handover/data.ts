@@ -127,10 +127,19 @@ export function gatherHandover(ws: Workspace, engagement: Engagement, inventory:
     redirects: redirectMap(latest),
     env: envRows(latest),
     guide,
-    runbooks: loadRunbooks().map((rb) => fillRunbook(rb, engagement, values)),
+    // Recovery runbooks, and a rotation runbook for each provider whose credential the vault keeps for this engagement.
+    runbooks: loadRunbooks()
+      .filter((rb) => !rb.provider || vaultProviders(ws, engagement.id).has(rb.provider))
+      .map((rb) => fillRunbook(rb, engagement, values)),
     evidence: evidenceOf(ws, engagement.id),
     chain: chain.ok ? { ok: true, count: chain.count, head: chain.count ? chain.head : null } : { ok: false, count: chain.count, head: null, reason: chain.reason },
   }
   // Anything registered as a secret is masked before it reaches a file or the PDF.
   return redactDeep(data)
+}
+
+/** Providers of the credentials the vault keeps for an engagement (never the secrets). */
+function vaultProviders(ws: Workspace, engagementId: string): Set<string> {
+  const has = ws.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'credentials'").get()
+  return new Set(has ? (ws.db.prepare('SELECT DISTINCT provider FROM credentials WHERE engagement_id = ?').pluck().all(engagementId) as string[]) : [])
 }

@@ -16,6 +16,18 @@ export interface ProviderUrls {
   netlify?: string
   uptimerobot?: string
   betterstack?: string
+  /** Registrar APIs (Porkbun JSON v3, Namecheap XML, GoDaddy v1, Gandi v5). */
+  porkbun?: string
+  namecheap?: string
+  godaddy?: string
+  gandi?: string
+  /** APIs the vault verifies credentials of (rotation runbooks check new and old keys live). */
+  github?: string
+  stripe?: string
+  /** AWS STS endpoint (GetCallerIdentity). */
+  aws?: string
+  /** Supabase Management API. */
+  supabase?: string
 }
 
 export interface NetworkProfile {

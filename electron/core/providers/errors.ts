@@ -43,6 +43,14 @@ const LABELS: Record<string, string> = {
   netlify: 'Netlify',
   uptimerobot: 'UptimeRobot',
   betterstack: 'Better Stack',
+  porkbun: 'Porkbun',
+  namecheap: 'Namecheap',
+  godaddy: 'GoDaddy',
+  gandi: 'Gandi',
+  github: 'GitHub',
+  stripe: 'Stripe',
+  aws: 'AWS',
+  supabase: 'Supabase',
 }
 
 /** The provider's display name. */

@@ -9,6 +9,7 @@ import { VercelClient } from './hosting/vercel'
 import { BetterStackClient } from './monitoring/betterstack'
 import { UptimeRobotClient } from './monitoring/uptimerobot'
 import { RdapClient } from './rdap/client'
+import { createRegistrarClient, type RegistrarClient, type RegistrarId } from './registrar'
 
 export { ProviderError, isProviderError, providerLabel } from './errors'
 // Registers the provider verifiers with the vault on load.
@@ -29,6 +30,8 @@ export interface ProviderServices {
   netlify(token: string, signal?: AbortSignal): NetlifyClient
   uptimerobot(apiKey: string, signal?: AbortSignal): UptimeRobotClient
   betterstack(token: string, signal?: AbortSignal): BetterStackClient
+  /** A registrar's API for a stored credential (Cloudflare Registrar takes the Cloudflare token). */
+  registrar(registrar: RegistrarId, secret: string, signal?: AbortSignal): RegistrarClient
   /** Close pooled connections. */
   close(): Promise<void>
 }
@@ -54,6 +57,14 @@ export function createProviderServices(profile: NetworkProfile, opts: ProviderSe
     netlify: (token, signal) => new NetlifyClient({ token, fetch, baseURL: p.netlify, timeoutMs, signal }),
     uptimerobot: (apiKey, signal) => new UptimeRobotClient({ apiKey, fetch, baseURL: p.uptimerobot, timeoutMs, signal }),
     betterstack: (token, signal) => new BetterStackClient({ token, fetch, baseURL: p.betterstack, timeoutMs, signal }),
+    registrar: (registrar, secret, signal) =>
+      createRegistrarClient(registrar, secret, {
+        fetch,
+        timeoutMs,
+        signal,
+        urls: { porkbun: p.porkbun, namecheap: p.namecheap, godaddy: p.godaddy, gandi: p.gandi },
+        cloudflare: (token) => new CloudflareClient({ token, fetch, baseURL: p.cloudflare, timeoutMs, signal, sdk: sdkFor(token) }),
+      }),
     close: async () => {
       sdks.clear()
       const a = agent

@@ -9,8 +9,12 @@ export interface JsonRequest {
   url: string
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
-  /** A form body (UptimeRobot) or JSON body. */
+  /** A form body (UptimeRobot). */
   form?: Record<string, string>
+  /** A JSON body (Porkbun carries its keys in it). */
+  json?: unknown
+  /** The provider's own words from an error body, added to the typed error's message. */
+  explain?: (status: number, text: string) => string | undefined
   signal?: AbortSignal
   timeoutMs: number
   retry?: RetryPolicy
@@ -33,11 +37,22 @@ const MAX_BYTES = 8 * 1024 * 1024
  * Retry-After), cancellation through `signal`, and typed ProviderErrors for everything else.
  */
 export function requestJson<T = unknown>(req: JsonRequest): Promise<JsonResponse<T>> {
-  return withRetry(() => attemptJson<T>(req), req.signal, req.retry ?? DEFAULT_RETRY)
+  return withRetry(async () => {
+    const res = await attemptText(req)
+    try {
+      return { status: res.status, headers: res.headers, body: JSON.parse(res.body) as T }
+    } catch {
+      throw new ProviderError(req.provider, 'invalid_response', `${providerLabel(req.provider)} answered with invalid JSON (HTTP ${res.status})`, { status: res.status })
+    }
+  }, req.signal, req.retry ?? DEFAULT_RETRY)
 }
 
-async function attemptJson<T>(req: JsonRequest): Promise<JsonResponse<T>> {
-  const name = providerLabel(req.provider)
+/** Like requestJson, for an API that answers in another format (Namecheap's XML): the body as text. */
+export function requestText(req: JsonRequest): Promise<JsonResponse<string>> {
+  return withRetry(() => attemptText(req), req.signal, req.retry ?? DEFAULT_RETRY)
+}
+
+async function attemptText(req: JsonRequest): Promise<JsonResponse<string>> {
   const timeout = AbortSignal.timeout(req.timeoutMs)
   const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout
   const headers: Record<string, string> = { accept: 'application/json', ...req.headers }
@@ -45,6 +60,9 @@ async function attemptJson<T>(req: JsonRequest): Promise<JsonResponse<T>> {
   if (req.form) {
     headers['content-type'] = 'application/x-www-form-urlencoded'
     body = new URLSearchParams(req.form).toString()
+  } else if (req.json !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = JSON.stringify(req.json)
   }
   let res: Response
   let text: string
@@ -54,12 +72,12 @@ async function attemptJson<T>(req: JsonRequest): Promise<JsonResponse<T>> {
   } catch (e) {
     throw transportError(req.provider, e, req.signal, timeout, req.timeoutMs)
   }
-  if (res.status >= 300) throw statusError(req.provider, res.status, parseRetryAfter(res.headers.get('retry-after')))
-  try {
-    return { status: res.status, headers: res.headers, body: JSON.parse(text) as T }
-  } catch {
-    throw new ProviderError(req.provider, 'invalid_response', `${name} answered with invalid JSON (HTTP ${res.status})`, { status: res.status })
+  if (res.status >= 300) {
+    const e = statusError(req.provider, res.status, parseRetryAfter(res.headers.get('retry-after')))
+    const said = req.explain?.(res.status, text)?.replace(/\s+/g, ' ').trim().slice(0, 200)
+    throw said ? new ProviderError(e.provider, e.kind, `${e.message} — ${providerLabel(req.provider)} said: ${said}`, { status: e.status, retryAfterMs: e.retryAfterMs }) : e
   }
+  return { status: res.status, headers: res.headers, body: text }
 }
 
 async function readCapped(res: Response, max: number): Promise<string> {

@@ -2,26 +2,16 @@ import { registerVerifier, type VerifyResult } from '../vault/verifiers'
 import type { NetworkProfile } from '../net/profile'
 import { CloudflareClient } from './cloudflare/client'
 import { ProviderError } from './errors'
-import { createDispatcher, profileFetch, type FetchFn } from './fetch'
 import { VERCEL_API } from './hosting/vercel'
 import { NETLIFY_API } from './hosting/netlify'
 import { UPTIMEROBOT_API } from './monitoring/uptimerobot'
 import { BETTERSTACK_API } from './monitoring/betterstack'
 import { requestJson } from './request'
 import { grantsToScopes } from './cloudflare/permissions'
+import { withFetch } from './account-verifiers'
 
 type Obj = Record<string, unknown>
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {})
-
-/** Run `fn` with a fetch built from the profile, closing its connections afterwards. */
-async function withFetch<T>(profile: NetworkProfile, fn: (fetch: FetchFn, timeoutMs: number) => Promise<T>): Promise<T> {
-  const agent = createDispatcher(profile)
-  try {
-    return await fn(profileFetch(agent), profile.timeouts.requestMs)
-  } finally {
-    await agent.close()
-  }
-}
 
 /** Cloudflare: GET /user/tokens/verify, then the token's grants from GET /memberships. */
 export function verifyCloudflare(secret: string, profile: NetworkProfile): Promise<VerifyResult> {
@@ -31,7 +21,7 @@ export function verifyCloudflare(secret: string, profile: NetworkProfile): Promi
     if (t.status !== 'active') throw new ProviderError('cloudflare', 'auth', `the Cloudflare token is ${t.status}, not active`)
     const memberships = await cf.memberships().catch(() => [])
     const accounts = memberships.map((m) => m.accountName || m.accountId).filter(Boolean)
-    return { identity: `API token ${t.id}${accounts.length ? ` (${accounts.join(', ')})` : ''}`, scopes: memberships.flatMap((m) => grantsToScopes(m.permissions)) }
+    return { identity: `API token ${t.id}${accounts.length ? ` (${accounts.join(', ')})` : ''}`, scopes: memberships.flatMap((m) => grantsToScopes(m.permissions)), ...(t.expiresOn ? { expiresAt: t.expiresOn } : {}) }
   })
 }
 

@@ -22,7 +22,8 @@ const KIND_LABEL: Record<RunbookStep['kind'], string> = { instruction: 'Do', ver
 export function formatStep(step: RunbookStep, n: number, total: number): string {
   const out = [`Step ${n}/${total} · ${KIND_LABEL[step.kind]} · ${step.title}`]
   if (step.do) out.push('', step.do.trim())
-  if (step.kind === 'verify') out.push('', `Checks: ${step.checks.join(', ')}`)
+  if (step.kind === 'verify' && step.checks.length) out.push('', `Checks: ${step.checks.join(', ')}`)
+  if (step.kind === 'verify' && step.credential) out.push('', step.credential === 'works' ? 'Live check: the new credential works at the provider.' : 'Live check: the replaced credential is dead at the provider.')
   if (step.kind === 'decision') {
     out.push('', step.question)
     step.options.forEach((o, i) => out.push(`  ${i + 1}. ${o.label}`))

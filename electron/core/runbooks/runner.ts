@@ -12,6 +12,9 @@ export type RunChecks = (checkIds: string[]) => Promise<{
   checks: { id: string; target: string; status: string; summary: string; evidenceId: number | null }[]
 }>
 
+/** What a credential step needs: probe the provider's stored credential live (the new one works, the replaced one is dead). */
+export type ProbeCredential = (provider: string, expect: 'works' | 'revoked') => Promise<{ passed: boolean; waiting: boolean; message: string }>
+
 export interface VerifyOutcome {
   passed: boolean
   waiting: boolean
@@ -116,11 +119,18 @@ export class RunbookRunner {
   }
 
   /** Run a verify step's checks live; the run moves on only when all pass. Offline, it waits and says so. */
-  async verify(runId: string, stepId: string, runChecks: RunChecks, by?: string): Promise<{ run: RunbookRun; outcome: VerifyOutcome }> {
+  async verify(runId: string, stepId: string, runChecks: RunChecks, by?: string, probe?: ProbeCredential): Promise<{ run: RunbookRun; outcome: VerifyOutcome }> {
     const { run, runbook, step } = this.expect(runId, stepId)
     if (step.kind !== 'verify') throw new AppError('invalid_input', `"${step.title}" has no checks to run`)
-    const r = await runChecks(step.checks)
     const who = by ?? run.by
+    if (step.credential && runbook.provider) {
+      const p = probe ? await probe(runbook.provider, step.credential) : { passed: false, waiting: true, message: 'No credential probe here: confirm by hand.' }
+      if (p.waiting) this.log(run.id, run.engagementId, step.id, 'waiting', who, { credential: step.credential, reason: p.message })
+      else if (p.passed) this.advance(run, runbook, step, step.next, 'verified', who, { passed: true, credential: step.credential, message: p.message })
+      else this.log(run.id, run.engagementId, step.id, 'verified', who, { passed: false, credential: step.credential, message: p.message })
+      return { run: this.get(runId), outcome: { passed: p.passed, waiting: p.waiting, message: p.passed ? `Fixed: ${p.message}` : `Not yet: ${p.message}`, checks: [] } }
+    }
+    const r = await runChecks(step.checks)
     if (r.offline) {
       const outcome = { passed: false, waiting: true, message: 'Offline: this step will verify when the network is back.', checks: [] }
       this.log(run.id, run.engagementId, step.id, 'waiting', who, { reason: 'offline' })

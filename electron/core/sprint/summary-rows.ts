@@ -15,7 +15,7 @@ export interface SummaryRows {
   waivers: Map<string, Waiver[]>
   /** Per engagement id: when its last check run ended. */
   lastRun: Map<string, string>
-  credentials: { id: string; label: string; engagementId: string; rotationDue: string }[]
+  credentials: { id: string; label: string; engagementId: string; rotationDue: string | null; expiresAt: string | null }[]
 }
 
 // Each engagement's latest sprint, as SprintService.current picks it.
@@ -29,8 +29,8 @@ const SQL = {
   waivers: `${CURRENT} SELECT w.sprint_id AS sprintId, w.id, w.item_id AS itemId, w.expires_at AS expiresAt, w.created_at AS createdAt
     FROM waivers w JOIN cur ON cur.id = w.sprint_id WHERE w.revoked_at IS NULL`,
   lastRun: 'SELECT engagement_id AS e, MAX(finished_at) AS at FROM check_runs WHERE finished_at IS NOT NULL GROUP BY engagement_id',
-  credentials: `SELECT id, label, engagement_id AS engagementId, rotation_due AS rotationDue FROM credentials
-    WHERE engagement_id IS NOT NULL AND rotation_due IS NOT NULL`,
+  credentials: `SELECT id, label, engagement_id AS engagementId, rotation_due AS rotationDue, expires_at AS expiresAt FROM credentials
+    WHERE engagement_id IS NOT NULL AND (rotation_due IS NOT NULL OR expires_at IS NOT NULL)`,
 }
 
 type Prepared = { [K in keyof typeof SQL]: Statement<[], unknown> }

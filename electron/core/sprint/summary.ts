@@ -43,7 +43,8 @@ function rotationDue(rows: ReturnType<typeof readSummaryRows>['credentials'], no
     const state = rotationState(c, now)
     if (!state) continue
     const list = by.get(c.engagementId) ?? []
-    list.push({ id: c.id, label: c.label, rotationDue: c.rotationDue, state })
+    const expires = !!c.expiresAt && (!c.rotationDue || c.expiresAt.slice(0, 10) < c.rotationDue)
+    list.push({ id: c.id, label: c.label, rotationDue: (expires ? c.expiresAt! : c.rotationDue!).slice(0, 10), state, ...(expires ? { expires: true } : {}) })
     by.set(c.engagementId, list)
   }
   for (const list of by.values()) list.sort((a, b) => a.rotationDue.localeCompare(b.rotationDue))

@@ -1,4 +1,5 @@
 import type { Credential, CredentialProvider } from '@shared/contract/credentials'
+import { defaultRotationDays } from '@shared/rotation'
 import type { Db } from '../workspace/db'
 
 interface Row {
@@ -13,6 +14,11 @@ interface Row {
   verified_at: string | null
   verify_error: string | null
   rotation_due: string | null
+  rotation_days: number | null
+  rotated_at: string | null
+  expires_at: string | null
+  pending_rotation: string | null
+  previous_kept: number
 }
 
 function toCredential(r: Row): Credential {
@@ -35,6 +41,11 @@ function toCredential(r: Row): Credential {
     verifiedAt: r.verified_at,
     verifyError: r.verify_error,
     rotationDue: r.rotation_due,
+    rotationDays: r.rotation_days ?? defaultRotationDays(r.provider),
+    rotatedAt: r.rotated_at,
+    expiresAt: r.expires_at,
+    pendingRotation: r.pending_rotation,
+    previousKept: r.previous_kept === 1,
   }
 }
 
@@ -48,10 +59,15 @@ export class CredentialRepo {
       byId: db.prepare<[string], Row>('SELECT * FROM credentials WHERE id = ?'),
       byPrefix: db.prepare<[string], Row>("SELECT * FROM credentials WHERE id LIKE ? || '%' LIMIT 2"),
       insert: db.prepare(
-        `INSERT INTO credentials (id, provider, label, owner, engagement_id, created_at, rotation_due)
-         VALUES (@id, @provider, @label, @owner, @engagement_id, @created_at, @rotation_due)`,
+        `INSERT INTO credentials (id, provider, label, owner, engagement_id, created_at, rotation_due, rotation_days)
+         VALUES (@id, @provider, @label, @owner, @engagement_id, @created_at, @rotation_due, @rotation_days)`,
       ),
-      verified: db.prepare('UPDATE credentials SET identity = ?, scopes = ?, verified_at = ?, verify_error = NULL WHERE id = ?'),
+      verified: db.prepare('UPDATE credentials SET identity = ?, scopes = ?, verified_at = ?, verify_error = NULL, expires_at = ? WHERE id = ?'),
+      rotated: db.prepare('UPDATE credentials SET rotated_at = ?, rotation_due = ?, pending_rotation = NULL, previous_kept = ? WHERE id = ?'),
+      pending: db.prepare('UPDATE credentials SET pending_rotation = ? WHERE id = ?'),
+      previous: db.prepare('UPDATE credentials SET previous_kept = ? WHERE id = ?'),
+      schedule: db.prepare('UPDATE credentials SET rotation_due = ?, rotation_days = ?, label = ?, owner = ? WHERE id = ?'),
+      withPending: db.prepare<[], Row>('SELECT * FROM credentials WHERE pending_rotation IS NOT NULL ORDER BY created_at, id'),
       failed: db.prepare('UPDATE credentials SET verify_error = ? WHERE id = ?'),
       delete: db.prepare('DELETE FROM credentials WHERE id = ?'),
     }
@@ -70,7 +86,7 @@ export class CredentialRepo {
     return rows.length === 1 ? toCredential(rows[0]) : undefined
   }
 
-  insert(c: Pick<Credential, 'id' | 'provider' | 'label' | 'owner' | 'engagementId' | 'createdAt' | 'rotationDue'>): void {
+  insert(c: Pick<Credential, 'id' | 'provider' | 'label' | 'owner' | 'engagementId' | 'createdAt' | 'rotationDue' | 'rotationDays'>): void {
     this.q.insert.run({
       id: c.id,
       provider: c.provider,
@@ -79,11 +95,35 @@ export class CredentialRepo {
       engagement_id: c.engagementId,
       created_at: c.createdAt,
       rotation_due: c.rotationDue,
+      rotation_days: c.rotationDays,
     })
   }
 
-  markVerified(id: string, identity: string, scopes: string[], at: string): void {
-    this.q.verified.run(identity, JSON.stringify(scopes), at, id)
+  markVerified(id: string, identity: string, scopes: string[], at: string, expiresAt: string | null = null): void {
+    this.q.verified.run(identity, JSON.stringify(scopes), at, expiresAt, id)
+  }
+
+  /** A new secret is in place: the next rotation falls due `days` after `at`. */
+  markRotated(id: string, at: string, due: string, previousKept: boolean): void {
+    this.q.rotated.run(at, due, previousKept ? 1 : 0, id)
+  }
+
+  /** A rotation waits for verification (null: none does). */
+  setPending(id: string, rotationId: string | null): void {
+    this.q.pending.run(rotationId, id)
+  }
+
+  setPreviousKept(id: string, kept: boolean): void {
+    this.q.previous.run(kept ? 1 : 0, id)
+  }
+
+  schedule(id: string, s: { rotationDue: string | null; rotationDays: number; label: string; owner: string }): void {
+    this.q.schedule.run(s.rotationDue, s.rotationDays, s.label, s.owner, id)
+  }
+
+  /** Credentials with a rotation stored offline, waiting for its verification. */
+  pending(): Credential[] {
+    return this.q.withPending.all().map(toCredential)
   }
 
   markFailed(id: string, reason: string): void {

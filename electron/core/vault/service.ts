@@ -9,6 +9,10 @@ import type { SecretStore } from './keychain'
 import { CredentialRepo } from './repo'
 import { redact, registerSecret } from './redact'
 import { getVerifier, type VerifyResult } from './verifiers'
+import { addDays, defaultRotationDays } from '@shared/rotation'
+import { EvidenceStore } from '../evidence/store'
+import { RotationLog } from './rotations'
+import { CredentialRotator, type RotateOptions } from './rotate'
 
 export const KEYCHAIN_DOCS = 'docs/keychain.md'
 
@@ -26,12 +30,17 @@ function backendName(): string {
  */
 export class CredentialService {
   readonly repo: CredentialRepo
+  readonly log: RotationLog
+  private readonly rotator: CredentialRotator
   constructor(
     private readonly db: Db,
     private readonly store: SecretStore,
     private readonly profile: () => NetworkProfile = () => DEFAULT_PROFILE,
+    evidence: EvidenceStore = new EvidenceStore(db),
   ) {
     this.repo = new CredentialRepo(db)
+    this.log = new RotationLog(db, evidence)
+    this.rotator = new CredentialRotator({ repo: this.repo, log: this.log, store, profile, check: (provider, secret) => this.callVerifier(provider, secret), get: (id) => this.get(id) })
   }
 
   /** Whether a secure backend answers, and what to read when it does not. */
@@ -67,14 +76,17 @@ export class CredentialService {
     const id = randomUUID()
     registerSecret(input.secret)
     await this.store.set(id, input.secret)
+    const createdAt = new Date().toISOString()
+    const rotationDays = input.rotationDays ?? defaultRotationDays(input.provider)
     this.repo.insert({
       id,
       provider: input.provider,
       label: input.label,
       owner: input.owner ?? 'consultant',
       engagementId,
-      createdAt: new Date().toISOString(),
-      rotationDue: input.rotationDue ?? null,
+      createdAt,
+      rotationDue: input.rotationDue === undefined ? addDays(createdAt, rotationDays) : input.rotationDue,
+      rotationDays,
     })
     logChange(this.db, engagementId, 'credential', 'added', { id, provider: input.provider, label: input.label })
     if (input.verify !== false && getVerifier(input.provider)) {
@@ -97,13 +109,14 @@ export class CredentialService {
     return s
   }
 
-  /** Call the provider's verify endpoint; record identity and scopes, or the failure. */
+  /** Call the provider's verify endpoint; record identity and scopes, or the failure. A rotation stored offline is verified first. */
   async verify(idOrPrefix: string): Promise<Credential> {
     const c = this.get(idOrPrefix)
+    if (c.pendingRotation) await this.rotator.verifyPending(c)
     const secret = await this.secret(c.id)
     try {
       const r = await this.callVerifier(c.provider, secret)
-      this.repo.markVerified(c.id, redact(r.identity), r.scopes.map(redact), new Date().toISOString())
+      this.repo.markVerified(c.id, redact(r.identity), r.scopes.map(redact), new Date().toISOString(), r.expiresAt ?? null)
       logChange(this.db, c.engagementId, 'credential', 'verified', { id: c.id })
     } catch (e) {
       const msg = redact(e instanceof Error ? e.message : String(e))
@@ -113,28 +126,49 @@ export class CredentialService {
     return this.get(c.id)
   }
 
-  /** Replace a secret: the new one is verified first; the old stays in the keychain until then. */
-  async rotate(idOrPrefix: string, newSecret: string): Promise<Credential> {
+  /**
+   * Replace a secret, recording who, when and why: verified with the provider first (the old one
+   * stays until then); offline (asked for, or the provider unreachable) it is stored as
+   * verification pending and verified at the next online run.
+   */
+  async rotate(idOrPrefix: string, newSecret: string, o: RotateOptions = {}): Promise<Credential> {
     const c = this.get(idOrPrefix)
-    registerSecret(newSecret)
-    let verified: VerifyResult | undefined
-    if (getVerifier(c.provider)) {
-      try {
-        verified = await this.callVerifier(c.provider, newSecret)
-      } catch (e) {
-        const msg = redact(e instanceof Error ? e.message : String(e))
-        throw new AppError(e instanceof AppError ? e.code : 'unavailable', `the new secret did not verify (${msg}); the old one is still in place`)
-      }
-    }
-    await this.store.set(c.id, newSecret)
-    if (verified) this.repo.markVerified(c.id, redact(verified.identity), verified.scopes.map(redact), new Date().toISOString())
+    await this.rotator.rotate(c, newSecret, o)
     logChange(this.db, c.engagementId, 'credential', 'rotated', { id: c.id })
     return this.get(c.id)
   }
 
-  /** Remove the keychain entry and the metadata row. */
+  /** Verify every rotation stored offline (of one engagement's credentials and the unattached ones, or all). */
+  verifyPending(engagementId?: string | null): Promise<void> {
+    return this.rotator.verifyAllPending(engagementId)
+  }
+
+  /** Whether the secret a rotation replaced still works at the provider (a rotation runbook's last step). */
+  probeOld(idOrPrefix: string) {
+    return this.rotator.probeOld(this.get(idOrPrefix))
+  }
+
+  /** Whether the current secret works at the provider. */
+  probeCurrent(idOrPrefix: string) {
+    return this.rotator.probeCurrent(this.get(idOrPrefix))
+  }
+
+  /** Change the rotation schedule (next date, period), the label or the owner. */
+  update(idOrPrefix: string, p: { label?: string; owner?: 'consultant' | 'founder'; rotationDue?: string | null; rotationDays?: number }): Credential {
+    const c = this.get(idOrPrefix)
+    const days = p.rotationDays ?? c.rotationDays
+    // A new period moves the next date with it, counted from the last rotation, unless a date is given.
+    const due = p.rotationDue !== undefined ? p.rotationDue : p.rotationDays !== undefined ? addDays(c.rotatedAt ?? c.createdAt, days) : c.rotationDue
+    this.repo.schedule(c.id, { rotationDue: due, rotationDays: days, label: p.label ?? c.label, owner: p.owner ?? c.owner })
+    logChange(this.db, c.engagementId, 'credential', 'updated', { id: c.id, rotationDue: due, rotationDays: days })
+    return this.get(c.id)
+  }
+
+  /** Remove the keychain entries (current, pending, previous) and the metadata row. */
   async remove(idOrPrefix: string): Promise<{ id: string }> {
     const c = this.get(idOrPrefix)
+    await this.store.delete(`${c.id}#pending`)
+    await this.store.delete(`${c.id}#previous`)
     await this.store.delete(c.id)
     this.repo.delete(c.id)
     logChange(this.db, c.engagementId, 'credential', 'removed', { id: c.id, provider: c.provider })
@@ -145,6 +179,6 @@ export class CredentialService {
     const v = getVerifier(provider)
     if (!v) throw new AppError('invalid_input', `no verify endpoint is known for provider "${provider}"`)
     const r = await v(secret, this.profile())
-    return { identity: String(r.identity ?? ''), scopes: Array.isArray(r.scopes) ? r.scopes.map(String) : [] }
+    return { identity: String(r.identity ?? ''), scopes: Array.isArray(r.scopes) ? r.scopes.map(String) : [], ...(r.expiresAt ? { expiresAt: String(r.expiresAt) } : {}) }
   }
 }

@@ -28,6 +28,8 @@ export function keychainCredentialSource(service: CredentialService, engagementI
       if (!p) cache.set(provider, (p = load(provider)))
       return p
     },
+    // Rotations stored offline are verified (and promoted) before the run reads any secret.
+    prepare: () => service.verifyPending(engagementId),
   }
 }
 

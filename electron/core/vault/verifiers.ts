@@ -6,6 +6,8 @@ export interface VerifyResult {
   identity: string
   /** Permissions/scopes the credential carries, as the provider names them. */
   scopes: string[]
+  /** When the credential stops working by itself (a Cloudflare token's expires_on), if it does. */
+  expiresAt?: string
 }
 
 /** Calls a provider's verify endpoint; throws AppError (or ProviderError) on failure. */

@@ -1,6 +1,6 @@
 import { intParam } from './paging'
 import type { ApiReply, ProviderApi, World } from './types'
-import { bearerToken, hoursAgo, stableId } from './world'
+import { bearerToken, hoursAgo, keyValid, stableId } from './world'
 
 type Obj = Record<string, unknown>
 
@@ -57,7 +57,7 @@ export const betterstackApi: ProviderApi = {
   name: 'betterstack',
   prefix: '/betterstack/api/v2',
   auth(req, world) {
-    return bearerToken(req.headers) === world.credentials.betterstack ? undefined : bErr(401, 'Invalid Team API token. How to find your Team API token: https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/')
+    return keyValid(world, 'betterstack', bearerToken(req.headers)) ? undefined : bErr(401, 'Invalid Team API token. How to find your Team API token: https://betterstack.com/docs/uptime/api/getting-started-with-uptime-api/')
   },
   error: (status, message) => bErr(status, message),
   routes: [

@@ -1,6 +1,6 @@
 import { numberedPage } from './paging'
 import type { ApiReply, ApiRequest, ProviderApi, World } from './types'
-import { bearerToken, hoursAgo, stableId } from './world'
+import { bearerToken, hoursAgo, keyValid, stableId } from './world'
 
 type Obj = Record<string, unknown>
 type SiteSpec = NonNullable<World['spec']['netlify']>['sites'][number]
@@ -82,7 +82,7 @@ export const netlifyApi: ProviderApi = {
   name: 'netlify',
   prefix: '/netlify/api/v1',
   auth(req, world) {
-    return bearerToken(req.headers) === world.credentials.netlify ? undefined : nErr(401, 'Access Denied')
+    return keyValid(world, 'netlify', bearerToken(req.headers)) ? undefined : nErr(401, 'Access Denied')
   },
   error(status, message) {
     return nErr(status, status === 404 ? 'Not Found' : status === 401 || status === 403 ? 'Access Denied' : message)

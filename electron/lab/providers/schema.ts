@@ -1,11 +1,12 @@
 import { z } from 'zod'
+import { registrarAccountSchema, registrarDomainSchema } from './registrars/schema'
 
 /**
  * The scenario's top-level `providers:` section: what each sandbox provider API knows and how it
  * misbehaves. Every part is optional; a missing provider serves an empty account.
  */
 
-const PROVIDERS = ['cloudflare', 'rdap', 'vercel', 'netlify', 'uptimerobot', 'betterstack', 'any'] as const
+const PROVIDERS = ['cloudflare', 'rdap', 'vercel', 'netlify', 'uptimerobot', 'betterstack', 'porkbun', 'namecheap', 'godaddy', 'gandi', 'github', 'stripe', 'aws', 'supabase', 'any'] as const
 
 /** One planted failure, matched by provider, method and a path glob (`*` = one segment, `**` = the rest). */
 export const faultSchema = z.strictObject({
@@ -81,6 +82,8 @@ const cfMemberSchema = z.strictObject({
   name: z.string().optional(),
   roles: z.array(z.string()).min(1),
   status: z.enum(['accepted', 'pending']).default('accepted'),
+  /** Whether the member's user signs in with two factors. */
+  twoFactor: z.boolean().default(false),
 })
 
 const cfTokenSchema = z.strictObject({
@@ -99,6 +102,12 @@ export const cloudflareSchema = z.strictObject({
   membershipRoles: z.array(z.string()).default(['Administrator']),
   members: z.array(cfMemberSchema).default([]),
   zones: z.array(cfZoneSchema).optional(),
+  /** The token's own user (GET /user); absent: the token may not read it (403). */
+  user: z.strictObject({ email: z.string().min(3), twoFactor: z.boolean().default(false) }).optional(),
+  /** Domains registered at Cloudflare Registrar in this account (GET /accounts/:id/registrar/registrations). */
+  registrations: z.array(registrarDomainSchema).optional(),
+  /** The account's "enforce two-factor for all members" setting. */
+  enforceTwoFactor: z.boolean().default(false),
 })
 
 export const rdapDomainSchema = z.strictObject({
@@ -174,6 +183,16 @@ export const providersSchema = z.strictObject({
     })
     .optional(),
   betterstack: z.strictObject({ monitors: z.array(betterMonitorSchema).default([]) }).optional(),
+  /** Registrar accounts (each API's own shapes; see docs/lab-scenarios.md). */
+  porkbun: registrarAccountSchema.optional(),
+  namecheap: registrarAccountSchema.optional(),
+  godaddy: registrarAccountSchema.optional(),
+  gandi: registrarAccountSchema.optional(),
+  /** Accounts whose keys the vault verifies (rotation runbooks): who the key belongs to. */
+  github: z.strictObject({ login: z.string().default('founder'), email: z.string().default('founder@example.com') }).optional(),
+  stripe: z.strictObject({ account: z.string().default('Launch Co'), email: z.string().default('founder@example.com') }).optional(),
+  aws: z.strictObject({ account: z.string().regex(/^\d{12}$/).default('123456789012'), user: z.string().default('handover-audit') }).optional(),
+  supabase: z.strictObject({ projects: z.array(z.string()).default(['launch-co']) }).optional(),
 })
 
 /** The `providers:` section after defaults. */

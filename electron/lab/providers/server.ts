@@ -49,7 +49,7 @@ export async function startApiServer(apis: ProviderApi[], initial: (origin: stri
     const method = (req.method ?? 'GET').toUpperCase()
     const form = new URLSearchParams(url.search)
     if (/x-www-form-urlencoded/.test(String(req.headers['content-type'] ?? ''))) for (const [k, v] of new URLSearchParams(body)) form.set(k, v)
-    const request: ApiRequest = { method, path: rest, query: url.searchParams, headers: req.headers, form, base: `${world.origin}${api.prefix}` }
+    const request: ApiRequest = { method, path: rest, query: url.searchParams, headers: req.headers, form, body, base: `${world.origin}${api.prefix}` }
 
     await wait(world.spec.latencyMs)
     const fault = world.spec.faults.find((f) => faultMatches(f, api.name, method, rest) && (f.times === undefined || (used.get(f) ?? 0) < f.times))
@@ -125,6 +125,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function send(res: ServerResponse, reply: ApiReply, contentType = 'application/json'): void {
+  if (reply.text !== undefined) return sendRaw(res, reply.status, reply.text, reply.contentType ?? 'text/plain', reply.headers)
   sendRaw(res, reply.status, reply.body === undefined ? '' : JSON.stringify(reply.body), contentType, reply.headers)
 }
 

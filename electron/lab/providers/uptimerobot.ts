@@ -1,6 +1,6 @@
 import { intParam } from './paging'
 import type { ApiReply, ApiRequest, ProviderApi, World } from './types'
-import { stableId } from './world'
+import { keyValid, stableId } from './world'
 
 type Obj = Record<string, unknown>
 
@@ -54,7 +54,7 @@ export const uptimerobotApi: ProviderApi = {
   auth(req, world) {
     const key = req.form.get('api_key')
     if (!key) return fail('missing_parameter', 'api_key parameter is missing.', { parameter_name: 'api_key' })
-    if (key !== world.credentials.uptimerobot) return fail('invalid_parameter', 'api_key not found.', { parameter_name: 'api_key' })
+    if (!keyValid(world, 'uptimerobot', key ?? undefined)) return fail('invalid_parameter', 'api_key not found.', { parameter_name: 'api_key' })
     return undefined
   },
   error(status, message) {

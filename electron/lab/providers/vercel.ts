@@ -1,6 +1,6 @@
 import { cursorPage } from './paging'
 import type { ApiReply, ProviderApi, World } from './types'
-import { bearerToken, stableId } from './world'
+import { bearerToken, keyValid, stableId } from './world'
 
 type Obj = Record<string, unknown>
 type ProjectSpec = NonNullable<World['spec']['vercel']>['projects'][number]
@@ -80,7 +80,7 @@ export const vercelApi: ProviderApi = {
   auth(req, world) {
     const token = bearerToken(req.headers)
     if (!token) return vErr(403, 'forbidden', 'The request is missing an authentication token', { missingToken: true })
-    if (token !== world.credentials.vercel) return vErr(403, 'forbidden', 'Not authorized', { invalidToken: true })
+    if (!keyValid(world, 'vercel', token)) return vErr(403, 'forbidden', 'Not authorized', { invalidToken: true })
     return undefined
   },
   error(status, message) {

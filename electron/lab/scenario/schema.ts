@@ -19,6 +19,8 @@ export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   domains: z.array(hostName).min(1),
   hosts: z.array(z.strictObject({ name: hostName, role: z.enum(HOST_ROLES) })).default([]),
+  /** The founder: `audit --lab` records them on a new engagement (the registrar check compares e-mails). */
+  founder: z.strictObject({ name: z.string().min(1).max(200).optional(), email: z.email() }).optional(),
   dns: dnsSchema,
   web: webSchema.default({ hosts: {} }),
   providers: providersSchema.optional(),

@@ -77,7 +77,7 @@ export function rotationBadge(rotation: readonly RotationDue[]): { state: 'overd
   const late = rotation.filter((r) => r.state === 'overdue')
   const list = late.length ? late : rotation
   if (!list.length) return null
-  const detail = list.map((r) => `${r.label} (${r.rotationDue})`).join(', ')
+  const detail = list.map((r) => `${r.label} (${r.expires ? 'token expires ' : ''}${r.rotationDue})`).join(', ')
   return late.length ? { state: 'overdue', text: 'Rotation overdue', detail } : { state: 'soon', text: 'Rotation due soon', detail }
 }
 

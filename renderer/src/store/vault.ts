@@ -38,8 +38,10 @@ export interface VaultActions {
   /** Store a secret in the keychain (verified with the provider); true when saved. */
   addVaultCredential(input: NewCredential): Promise<boolean>
   verifyVaultCredential(id: string): Promise<void>
-  /** Replace the secret (then verify the new one); true when saved. */
-  rotateVaultCredential(id: string, secret: string): Promise<boolean>
+  /** Replace the secret (verified first; offline: pending until the next online run), recording who and why; true when saved. */
+  rotateVaultCredential(id: string, secret: string, o?: { by?: string; reason?: string; offline?: boolean }): Promise<boolean>
+  /** Change the next rotation date or the period; true when saved. */
+  scheduleVaultCredential(id: string, p: { rotationDue?: string | null; rotationDays?: number }): Promise<boolean>
   removeVaultCredential(id: string): Promise<void>
   clearVaultFormError(): void
 }
@@ -91,14 +93,25 @@ export function vaultActions(transport: Transport, set: Api['setState'], get: Ap
         get().toast({ kind: 'error', title: 'Verification failed', detail: toErrorInfo(e).message })
       }
     },
-    async rotateVaultCredential(id, secret) {
+    async rotateVaultCredential(id, secret, o = {}) {
       patch((v) => ({ ...v, busy: true, formError: null }))
       try {
-        saved(await transport.call('rotateCredential', { id, secret }))
-        await get().verifyVaultCredential(id)
+        const c = await transport.call('rotateCredential', { id, secret, ...o })
+        saved(c)
+        if (c.pendingRotation) get().toast({ kind: 'info', title: `${c.label}: new secret stored, pending verification`, detail: 'It is verified at the next online run.' })
+        else await get().verifyVaultCredential(id)
         return true
       } catch (e) {
         patch((v) => ({ ...v, busy: false, formError: toErrorInfo(e) }))
+        return false
+      }
+    },
+    async scheduleVaultCredential(id, p) {
+      try {
+        saved(await transport.call('updateCredential', { id, ...p }))
+        return true
+      } catch (e) {
+        get().toast({ kind: 'error', title: 'Could not change the rotation date', detail: toErrorInfo(e).message })
         return false
       }
     },

@@ -17,8 +17,8 @@ const demo: Engagement = {
 }
 
 describe('bundled runbooks', () => {
-  it('has the nine recovery runbooks, all valid', () => {
-    expect(runbooks.map((r) => r.id).sort()).toEqual([
+  it('has the nine recovery runbooks (and a rotation runbook per vault provider), all valid', () => {
+    expect(runbooks.filter((r) => !r.provider).map((r) => r.id).sort()).toEqual([
       'certificate-expiry', 'cloudflare-lockout', 'deploy-broke-production', 'dns-broke-site', 'domain-expired', 'domain-hijacked',
       'email-not-delivered', 'key-leaked', 'uptime-alert',
     ])

@@ -109,6 +109,20 @@ export function compareState(chain: ChainState, tables: StateFacts): Disagreemen
       ordered(chain.rotations, (r) => r.key),
       tables.rotations ?? [],
       ['rotatedAt', 'by', 'note', 'createdAt'],
+    ) ??
+    compareKeyed(
+      (r) => `rotation of credential "${r.label}" (${r.provider}, recorded ${r.createdAt})`,
+      (r) => r.id,
+      chain.credentialRotations,
+      tables.credentialRotations ?? [],
+      ['credentialId', 'provider', 'label', 'rotatedAt', 'by', 'reason', 'status', 'verifiedAt', 'verifyError', 'oldRevokedAt', 'createdAt'],
+    ) ??
+    compareKeyed(
+      (v) => `registrar verdict (recorded ${v.recordedAt})`,
+      orderedKey(tables.registrarVerdicts ?? [], () => 'v'),
+      ordered(chain.registrarVerdicts, () => 'v'),
+      tables.registrarVerdicts ?? [],
+      ['holder', 'founderControls', 'by', 'note', 'recordedAt'],
     )
   )
 }

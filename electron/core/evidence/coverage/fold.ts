@@ -1,5 +1,5 @@
 import type { Envelope } from '../store'
-import { FACT, type AttachmentFact, type InventoryChange, type InventoryRowFact, type ItemStateFact, type RotationFact, type RunbookRunFact, type SprintFact, type StateFacts, type WaiverFact } from '../facts'
+import { FACT, type AttachmentFact, type CredentialRotationFact, type InventoryChange, type InventoryRowFact, type ItemStateFact, type RegistrarVerdictFact, type RotationFact, type RunbookRunFact, type SprintFact, type StateFacts, type WaiverFact } from '../facts'
 
 /** A fact with the evidence item that last stated it. */
 export interface Stated<T> {
@@ -24,6 +24,8 @@ export class ChainState {
   attachments: Stated<AttachmentFact>[] = []
   runs = new Map<string, Stated<RunbookRunFact>>()
   rotations: Stated<RotationFact>[] = []
+  credentialRotations = new Map<string, Stated<CredentialRotationFact>>()
+  registrarVerdicts: Stated<RegistrarVerdictFact>[] = []
 
   /** Apply one verified item; returns a reason when the item contradicts the chain before it. */
   apply(env: Envelope): string | void {
@@ -66,6 +68,12 @@ export class ChainState {
       case FACT.rotation:
         if (str(d.key) && str(d.rotatedAt)) this.rotations.push({ fact: { key: d.key, rotatedAt: d.rotatedAt, by: String(d.by ?? ''), note: String(d.note ?? ''), createdAt: String(d.createdAt ?? '') }, seq })
         return
+      case FACT.credentialRotation:
+        if (str(d.id) && str(d.credentialId)) this.credentialRotations.set(d.id, { fact: d as unknown as CredentialRotationFact, seq })
+        return
+      case FACT.registrarVerdict:
+        if (str(d.holder) && typeof d.founderControls === 'boolean') this.registrarVerdicts.push({ fact: { holder: d.holder, founderControls: d.founderControls, by: String(d.by ?? ''), note: String(d.note ?? ''), recordedAt: String(d.recordedAt ?? '') }, seq })
+        return
     }
   }
 
@@ -79,6 +87,8 @@ export class ChainState {
     this.attachments = list(s.attachments).map((f) => ({ fact: f, seq }))
     this.runs = new Map(list(s.runbookRuns).map((f) => [f.id, { fact: f, seq }]))
     this.rotations = list(s.rotations).map((f) => ({ fact: f, seq }))
+    this.credentialRotations = new Map(list(s.credentialRotations).map((f) => [f.id, { fact: f, seq }]))
+    this.registrarVerdicts = list(s.registrarVerdicts).map((f) => ({ fact: f, seq }))
   }
 
   private waiverList(sprintId: string, itemId: string): Stated<WaiverFact>[] {

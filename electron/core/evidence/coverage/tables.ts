@@ -46,5 +46,14 @@ export function readState(db: Db, engagementId: string): StateFacts {
       'secret_rotations',
       'SELECT exposure_key AS key, rotated_at AS rotatedAt, rotated_by AS by, note, created_at AS createdAt FROM secret_rotations WHERE engagement_id = ? ORDER BY id',
     ),
+    credentialRotations: rows(
+      'credential_rotations',
+      `SELECT id, credential_id AS credentialId, provider, label, rotated_at AS rotatedAt, rotated_by AS by, reason, status, verified_at AS verifiedAt, verify_error AS verifyError,
+              old_revoked_at AS oldRevokedAt, created_at AS createdAt FROM credential_rotations WHERE engagement_id = ? ORDER BY created_at, id`,
+    ),
+    registrarVerdicts: rows<{ holder: string; founderControls: number | boolean; by: string; note: string; recordedAt: string }>(
+      'registrar_verdicts',
+      'SELECT holder, founder_controls AS founderControls, by, note, recorded_at AS recordedAt FROM registrar_verdicts WHERE engagement_id = ? ORDER BY id',
+    ).map((v) => ({ ...v, founderControls: v.founderControls === 1 || v.founderControls === true })),
   }
 }

@@ -15,7 +15,11 @@ const PROVIDER_SYSTEM: Record<string, SystemKind> = {
   registrar: 'registrar',
   github: 'source-repo',
   stripe: 'payments',
+  supabase: 'database',
 }
+
+/** The inventory system of a credential provider ('registrar-porkbun' is the registrar). */
+const systemOf = (provider: string): SystemKind | undefined => PROVIDER_SYSTEM[provider.toLowerCase()] ?? (provider.startsWith('registrar-') ? 'registrar' : undefined)
 
 function asFacts(v: unknown): InventoryFact[] {
   const list = Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : []
@@ -32,18 +36,20 @@ export function collectFacts(db: Db, engagementId: string, domain = ''): Invento
   for (const x of collectExposures(db, engagementId)) if (x.system === 'custom' && !/^the /.test(x.provider)) facts.push({ system: 'custom', name: x.provider })
   if (hasTable(db, 'credentials')) {
     const creds = db
-      .prepare<[string], { provider: string; label: string; identity: string | null; owner: string; rotation_due: string | null }>(
-        'SELECT provider, label, identity, owner, rotation_due FROM credentials WHERE engagement_id = ? OR engagement_id IS NULL',
+      .prepare<[string], { provider: string; label: string; identity: string | null; owner: string; rotation_due: string | null; expires_at: string | null }>(
+        'SELECT provider, label, identity, owner, rotation_due, expires_at FROM credentials WHERE engagement_id = ? OR engagement_id IS NULL',
       )
       .all(engagementId)
     for (const c of creds) {
-      const system = PROVIDER_SYSTEM[c.provider.toLowerCase()]
+      const system = systemOf(c.provider)
+      // The next rotation is the nearer of the schedule and the token's own expiry.
+      const next = [c.rotation_due, c.expires_at].filter((d): d is string => !!d && /^\d{4}-\d{2}-\d{2}/.test(d)).map((d) => d.slice(0, 10)).sort()[0]
       if (!system) continue
       facts.push({
         system,
         credentialLocation: `API token "${c.label}" in the ${c.owner}'s OS keychain (Handover Console)`,
         ...(c.identity ? { ownerAccount: c.identity } : {}),
-        ...(c.rotation_due && /^\d{4}-\d{2}-\d{2}/.test(c.rotation_due) ? { nextRotation: c.rotation_due.slice(0, 10) } : {}),
+        ...(next ? { nextRotation: next } : {}),
       })
     }
   }

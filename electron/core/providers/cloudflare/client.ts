@@ -143,6 +143,31 @@ export class CloudflareClient {
     return [...full, ...list.filter((r) => r.kind === 'managed')]
   }
 
+  /**
+   * GET /accounts/:id/registrar/registrations/:domain (the Registrar API's read of a domain the
+   * account owns), or null when this account does not hold it (404).
+   */
+  async registration(accountId: string, domain: string): Promise<Obj | null> {
+    try {
+      return expectShape<Obj>(await this.call((o) => this.sdk.registrar.registrations.get(domain, { account_id: accountId }, o)), isObj, 'registration')
+    } catch (e) {
+      if ((e as { kind?: string }).kind === 'not_found') return null
+      throw e
+    }
+  }
+
+  /** GET /user: the token's user (e-mail, two-factor), or null when the token may not read it. */
+  async user(): Promise<{ email: string; twoFactor: boolean | null } | null> {
+    try {
+      const u = expectShape<Obj>(await this.call((o) => this.sdk.user.get(o)), isObj, 'user')
+      return { email: String(u.email ?? '').toLowerCase(), twoFactor: typeof u.two_factor_authentication_enabled === 'boolean' ? u.two_factor_authentication_enabled : null }
+    } catch (e) {
+      const kind = (e as { kind?: string }).kind
+      if (kind === 'auth' || kind === 'not_found') return null
+      throw e
+    }
+  }
+
   /** GET /accounts/:id/members (all pages). */
   async members(accountId: string): Promise<CfMember[]> {
     const items = await this.listAll('member list', (page, o) => this.sdk.accounts.members.list({ account_id: accountId, page, per_page: PER_PAGE }, o))

@@ -17,7 +17,15 @@ const roleNames = (v: unknown): string[] => (Array.isArray(v) ? v.map((r) => (ty
 export function toMembership(v: unknown): CfMembership {
   const m = need(v, 'membership')
   const account = obj(m.account)
-  return { accountId: str(account.id), accountName: str(account.name), status: str(m.status) || undefined, roles: roleNames(m.roles), permissions: obj(m.permissions) as CfGrants }
+  const enforce = obj(account.settings).enforce_twofactor
+  return {
+    accountId: str(account.id),
+    accountName: str(account.name),
+    status: str(m.status) || undefined,
+    roles: roleNames(m.roles),
+    permissions: obj(m.permissions) as CfGrants,
+    ...(typeof enforce === 'boolean' ? { enforceTwoFactor: enforce } : {}),
+  }
 }
 
 /** A zone object. */
@@ -64,5 +72,6 @@ export function toRuleset(v: unknown): CfRuleset {
 /** An account member. */
 export function toMember(v: unknown): CfMember {
   const m = need(v, 'account member')
-  return { id: str(m.id), email: str(obj(m.user).email).toLowerCase(), status: str(m.status) || undefined, roles: roleNames(m.roles) }
+  const tfa = obj(m.user).two_factor_authentication_enabled
+  return { id: str(m.id), email: str(obj(m.user).email).toLowerCase(), status: str(m.status) || undefined, roles: roleNames(m.roles), twoFactor: typeof tfa === 'boolean' ? tfa : null }
 }

@@ -13,6 +13,8 @@ export interface CfMembership {
   status?: string
   roles: string[]
   permissions: CfGrants
+  /** The account's "enforce two-factor for every member" setting, when the membership shows it. */
+  enforceTwoFactor?: boolean
 }
 
 export interface CfZone {
@@ -58,4 +60,6 @@ export interface CfMember {
   email: string
   status?: string
   roles: string[]
+  /** Whether the member's user signs in with two factors (null: not shown). */
+  twoFactor?: boolean | null
 }

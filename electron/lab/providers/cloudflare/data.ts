@@ -1,6 +1,7 @@
 import type { CloudflareSpec } from '../schema'
 import type { World } from '../types'
 import { hoursAgo, stableId } from '../world'
+import { labDomains } from '../registrars/data'
 
 type Obj = Record<string, unknown>
 type ZoneSpec = NonNullable<CloudflareSpec['zones']>[number]
@@ -129,7 +130,7 @@ export function memberObjects(world: World): Obj[] {
     return {
       id: stableId(`member:${m.email}`),
       status: m.status,
-      user: { id: stableId(`user:${m.email}`), email: m.email, first_name: first ?? null, last_name: rest.join(' ') || null, two_factor_authentication_enabled: false },
+      user: { id: stableId(`user:${m.email}`), email: m.email, first_name: first ?? null, last_name: rest.join(' ') || null, two_factor_authentication_enabled: m.twoFactor },
       roles: m.roles.map((name) => ({
         id: stableId(`role:${name}`),
         name,
@@ -153,9 +154,23 @@ export function membershipObjects(world: World): Obj[] {
       id: stableId(`membership:${account.id}`),
       status: 'accepted',
       api_access_enabled: true,
-      account: { ...account, created_on: hoursAgo(world, 24 * 400), settings: { enforce_twofactor: false, default_nameservers: 'cloudflare.standard', use_account_custom_ns_by_default: false } },
+      account: { ...account, created_on: hoursAgo(world, 24 * 400), settings: { enforce_twofactor: spec?.enforceTwoFactor ?? false, default_nameservers: 'cloudflare.standard', use_account_custom_ns_by_default: false } },
       roles,
       permissions: { analytics: g, billing: g, cache_purge: g, dns: g, dns_records: g, lb: g, logs: g, organization: g, ssl: g, waf: g, zone_settings: g, zones: g },
     },
   ]
+}
+
+/** Registrar API registrations of the account (the Registration shape of the Registrar API). */
+export function registrationObjects(world: World): Obj[] {
+  const regs = cfSpec(world)?.registrations
+  return labDomains(world, regs ? { user: 'cloudflare', email: '', domains: regs } : undefined).map((d) => ({
+    domain_name: d.name,
+    status: d.expiresAt.getTime() < world.now ? 'expired' : 'active',
+    auto_renew: d.autoRenew,
+    locked: d.locked,
+    privacy_mode: d.privacy ? 'redaction' : 'off',
+    created_at: d.createdAt.toISOString(),
+    expires_at: d.expiresAt.toISOString(),
+  }))
 }

@@ -1,7 +1,7 @@
 import { intParam } from '../paging'
 import type { ApiReply, ApiRequest, ProviderApi, Route, World } from '../types'
-import { bearerToken, hoursAgo, stableId } from '../world'
-import { accountOf, memberObjects, membershipObjects, recordObjects, rulesetObjects, settingObjects, zoneObject, zonesOf } from './data'
+import { bearerToken, hoursAgo, keyValid, stableId } from '../world'
+import { accountOf, memberObjects, membershipObjects, recordObjects, registrationObjects, rulesetObjects, settingObjects, zoneObject, zonesOf } from './data'
 
 type Obj = Record<string, unknown>
 
@@ -141,6 +141,39 @@ const routes: Route[] = [
     },
   },
   { method: 'GET', pattern: '/memberships', handle: (req, _p, world) => paged(req, membershipObjects(world), 20, 50) },
+  {
+    method: 'GET',
+    pattern: '/user',
+    handle: (_req, _p, world) => {
+      const u = world.spec.cloudflare?.user
+      // Reading the user needs "User Details Read"; a scenario without `user` has a token without it.
+      if (!u) return cfError(403, 9109, 'Unauthorized to access requested resource')
+      return ok({ id: stableId(`user:${u.email}`), email: u.email, first_name: null, last_name: null, username: stableId(`username:${u.email}`, 16), telephone: null, country: null, zipcode: null, two_factor_authentication_enabled: u.twoFactor, two_factor_authentication_locked: false, created_on: hoursAgo(world, 24 * 400), modified_on: hoursAgo(world, 24), organizations: [], has_pro_zones: false, has_business_zones: false, has_enterprise_zones: false, suspended: false, betas: [] })
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/accounts/:account/registrar/registrations',
+    handle: (req, p, world) => {
+      if (p.account !== accountOf(world).id) return cfError(403, 9109, 'Unauthorized to access requested resource')
+      // Cursor paging: `cursor` is the index to start at; an empty cursor says there is no more.
+      const all = registrationObjects(world)
+      const per = intParam(req.query.get('per_page'), 20, 1, 50)
+      const start = intParam(req.query.get('cursor'), 0, 0, 100_000)
+      const page = all.slice(start, start + per)
+      const next = start + per < all.length ? String(start + per) : ''
+      return { status: 200, body: { success: true, errors: [], messages: [], result: page, result_info: { count: page.length, per_page: per, cursor: next } } }
+    },
+  },
+  {
+    method: 'GET',
+    pattern: '/accounts/:account/registrar/registrations/:domain',
+    handle: (_req, p, world) => {
+      if (p.account !== accountOf(world).id) return cfError(403, 9109, 'Unauthorized to access requested resource')
+      const r = registrationObjects(world).find((x) => x.domain_name === p.domain.toLowerCase())
+      return r ? ok(r) : cfError(404, 10000, `Registration for ${p.domain} not found`)
+    },
+  },
 ]
 
 /** Cloudflare API v4 (read-only subset the checks use). */
@@ -150,7 +183,7 @@ export const cloudflareApi: ProviderApi = {
   auth(req, world) {
     const token = bearerToken(req.headers)
     if (!token) return cfError(400, 9106, 'Missing X-Auth-Key, X-Auth-Email or Authorization headers')
-    if (token !== world.credentials.cloudflare) return req.path === '/user/tokens/verify' ? cfError(401, 1000, 'Invalid API Token') : cfError(403, 10000, 'Authentication error')
+    if (!keyValid(world, 'cloudflare', token)) return req.path === '/user/tokens/verify' ? cfError(401, 1000, 'Invalid API Token') : cfError(403, 10000, 'Authentication error')
     const status = world.spec.cloudflare?.token.status
     if (status && status !== 'active' && req.path !== '/user/tokens/verify') return cfError(403, 10000, 'Authentication error')
     return undefined

@@ -20,7 +20,7 @@ export function RotationAlert({ engagementId }: { engagementId: string }) {
         {due.map((d, i) => (
           <span key={d.id}>
             {i > 0 && '; '}
-            {d.label} ({d.state === 'overdue' ? 'was due' : 'due'} {fullDate(d.rotationDue)})
+            {d.label} ({d.expires ? (d.state === 'overdue' ? 'token expired' : 'token expires') : d.state === 'overdue' ? 'was due' : 'due'} {fullDate(d.rotationDue)})
           </span>
         ))}
       </span>

@@ -98,9 +98,12 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
             </fieldset>
           ) : s.kind === 'verify' ? (
             <div>
-              <p className="small muted">
-                Checks: <span className="mono">{s.checks.join(', ')}</span>
-              </p>
+              {s.checks.length > 0 && (
+                <p className="small muted">
+                  Checks: <span className="mono">{s.checks.join(', ')}</span>
+                </p>
+              )}
+              {s.credential && <p className="small muted">{s.credential === 'works' ? 'Live check: the new credential works at the provider.' : 'Live check: the replaced credential is dead at the provider.'}</p>}
               <button type="button" className="btn btn-primary" disabled={rb.busy} onClick={() => void verifyStep()}>
                 {rb.busy ? 'Verifying…' : 'Verify now'}
               </button>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { CREDENTIAL_PROVIDERS, type CredentialProvider } from '@shared/contract/credentials'
+import { CREDENTIAL_PROVIDERS, SECRET_FORMATS, type CredentialProvider } from '@shared/contract/credentials'
 import { useActions, useApp } from '../../hooks/useStore'
 import { ErrorBanner } from '../../components/ErrorBanner'
 
@@ -33,6 +33,7 @@ export function AddCredential({ onClose }: { onClose(): void }) {
               <option key={p}>{p}</option>
             ))}
           </select>
+          {SECRET_FORMATS[provider] && <span className="small muted">Secret written as {SECRET_FORMATS[provider]}</span>}
         </label>
         <label className="field">
           <span>Label</span>

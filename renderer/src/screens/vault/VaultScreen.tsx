@@ -6,6 +6,7 @@ import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
 import { AddCredential } from './AddCredential'
 import { RotateCredential } from './RotateCredential'
+import { RotationCell } from './RotationCell'
 import './vault.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
 
@@ -14,7 +15,7 @@ type Panel = { kind: 'add' } | { kind: 'rotate'; id: string } | null
 /** Provider credentials of one engagement: metadata only; the secrets live in the OS keychain. */
 export function VaultScreen({ engagementId }: { engagementId: string }) {
   const v = useApp((s) => s.vault)
-  const { loadVault, verifyVaultCredential, removeVaultCredential, clearVaultFormError } = useActions()
+  const { loadVault, verifyVaultCredential, removeVaultCredential, clearVaultFormError, scheduleVaultCredential } = useActions()
   const [panel, setPanel] = useState<Panel>(null)
   const [removing, setRemoving] = useState<string | null>(null)
   useEffect(() => {
@@ -106,7 +107,9 @@ export function VaultScreen({ engagementId }: { engagementId: string }) {
                       )}
                       {c.verifyError && <div className="small muted">{c.verifyError}</div>}
                     </td>
-                    <td>{c.rotationDue ? <span className={rot ? `st st-${rot === 'overdue' ? 'fail' : 'warn'}` : ''}>{c.rotationDue}</span> : <span className="muted">—</span>}</td>
+                    <td>
+                      <RotationCell c={c} state={rot} onSchedule={(p) => void scheduleVaultCredential(c.id, p)} />
+                    </td>
                     <td className="vault-actions">
                       {removing === c.id ? (
                         <>

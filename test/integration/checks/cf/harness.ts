@@ -36,7 +36,7 @@ export interface Sandbox {
   credentials: Record<string, string>
   canaries: string[]
   /** Run one check; `only` limits which sandbox credentials the run has. */
-  run(check: CheckModule, o?: { engagement?: Engagement; only?: string[]; timeoutMs?: number }): Promise<CheckOutcome>
+  run(check: CheckModule, o?: { engagement?: Engagement; only?: string[]; timeoutMs?: number; recorded?: CheckServices['recorded'] }): Promise<CheckOutcome>
   close(): Promise<void>
 }
 
@@ -64,6 +64,7 @@ export async function sandbox(spec: ProvidersInput, o: { records?: DnsRecord[]; 
           get: async (p) => ((r.only ?? Object.keys(creds)).includes(p) && creds[p] ? { id: `lab-${p}`, provider: p, label: `lab ${p}`, secret: creds[p] } : null),
         },
         providers: createProviderServices(profile, { cacheDir: tmp.dir }),
+        ...(r.recorded ? { recorded: r.recorded } : {}),
       })
       open.push(services)
       const ctx: CheckContext = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { cursorPage, numberedPage } from '../../../../electron/lab/providers/paging'
 import type { ApiRequest } from '../../../../electron/lab/providers/types'
 
-const req = (query: string): ApiRequest => ({ method: 'GET', path: '/sites', query: new URLSearchParams(query), headers: {}, form: new URLSearchParams(), base: 'http://127.0.0.1:1/netlify/api/v1' })
+const req = (query: string): ApiRequest => ({ method: 'GET', path: '/sites', query: new URLSearchParams(query), headers: {}, form: new URLSearchParams(), body: '', base: 'http://127.0.0.1:1/netlify/api/v1' })
 
 describe('cursorPage (Vercel)', () => {
   const items = Array.from({ length: 45 }, (_, i) => ({ at: 1000 - i }))

@@ -13,7 +13,7 @@ const cred = (id: string, label: string): Credential => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   verifiedAt: null,
   verifyError: null,
-  rotationDue: null,
+  rotationDue: null, rotationDays: 90, rotatedAt: null, expiresAt: null, pendingRotation: null, previousKept: false,
 })
 
 describe('vault transitions', () => {

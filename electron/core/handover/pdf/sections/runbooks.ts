@@ -43,7 +43,7 @@ function step(d: HandoverData, st: RunbookStep, n: number, number: Map<string, n
   const lines: Content[] = [{ text: `${n}. ${KIND[st.kind] ?? 'Do'} · ${st.title}`, bold: true, fontSize: 10, margin: [0, 6, 0, 2] }]
   if (st.do) lines.push({ text: inlineMarkdown(st.do.trim()), style: 'td', lineHeight: 1.25 })
   if (st.inputs?.length) lines.push({ text: `Write down: ${st.inputs.map((x) => x.label).join('; ')}`, style: 'note' })
-  if (st.kind === 'verify') {
+  if (st.kind === 'verify' && st.checks.length) {
     lines.push({ text: 'Without the app, run each command below and compare; in Handover Console, the runbook runs these checks for you.', fontSize: 8, color: COLORS.muted, margin: [0, 2, 0, 1] })
     lines.push(...byHand(d, st.checks))
   }
