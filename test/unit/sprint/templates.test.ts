@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { listTemplates, loadTemplate, loadTemplateFile, resolveTemplate } from '../../../electron/core/sprint/templates'
 import { resourcePath } from '../../../electron/core/paths'
+import { listChecks } from '../../../electron/core/checks/registry'
 import { STAGES, VERTICALS } from '@shared/schemas/engagement'
 import { tempDir } from '../../helpers/tmp'
 
@@ -10,12 +11,8 @@ const t = loadTemplate()
 const tmp = tempDir()
 afterAll(() => tmp.cleanup())
 
-const CATALOG = [
-  'dns.delegation', 'dns.hosts', 'dns.dangling', 'dns.caa', 'dns.dnssec', 'mail.mx', 'mail.spf', 'mail.dkim', 'mail.dmarc', 'mail.mta-sts',
-  'tls.cert', 'tls.protocols', 'http.https', 'http.canonical', 'http.hsts', 'http.mixed-content', 'http.headers', 'http.exposure',
-  'http.routes', 'http.cache', 'http.preview', 'cf.token', 'cf.zone', 'cf.proxy', 'cf.tls', 'cf.security', 'cf.cache', 'cf.access',
-  'reg.domain', 'host.deploy', 'host.env', 'host.domains', 'secrets.repo', 'secrets.bundle', 'mon.uptime', 'mon.health',
-]
+// The registered checks: a check added to the catalog must be verified by some item of the template.
+const CATALOG = listChecks().map((c) => c.meta.id)
 
 describe('the bundled launch-ready template', () => {
   it('validates and covers seven stages on four blocks', () => {
