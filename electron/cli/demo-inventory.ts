@@ -12,7 +12,8 @@ const VAULT = 'Founder\u2019s 1Password, vault "Acme Ops"'
  * system (and name for extra rows); a person's values win over prefilled ones.
  */
 const WALKTHROUGH: (Partial<InventoryFields> & { system: SystemKind })[] = [
-  { system: 'registrar', ownerAccount: FOUNDER, loginUrl: 'https://www.labnames.example/account', twoFactor: 'on', recovery: 'Backup codes in the founder\u2019s 1Password; registrar support with the registrant ID', credentialLocation: VAULT, rotatedBy: 'Ada Founder' },
+  // reg.account names the holder (the agency's Namecheap account) and its login page: the walkthrough keeps them
+  { system: 'registrar', recovery: 'The agency holds the account: move the domain into the founder\u2019s own Namecheap account (open risk), then keep its backup codes in the founder\u2019s 1Password', credentialLocation: 'Read-only API key in the consultant\u2019s OS keychain (Handover Console), removed at the end of the engagement' },
   { system: 'dns', ownerAccount: FOUNDER, loginUrl: 'https://dnshost.example/login', twoFactor: 'on', recovery: 'Account email reset to founder@; backup codes in 1Password', credentialLocation: VAULT },
   { system: 'cdn', twoFactor: 'on', recovery: 'Founder is an Administrator; ownership moves to the founder (open risk)', credentialLocation: 'Audit token in the consultant\u2019s OS keychain (Handover Console), revoked at the end of the engagement' },
   { system: 'hosting', twoFactor: 'on', recovery: 'GitHub sign-in; backup codes in 1Password', credentialLocation: VAULT, rotatedBy: 'Ada Founder' },
