@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { SprintService } from '../../electron/core/sprint/service'
+import { consultantStore } from '../helpers/identity'
+import { createKeychainStore } from '../../electron/core/vault/keychain'
+import { removeIdentity } from '../../electron/core/handover/identity'
 import { expectAccessible, launchChromium, openApp, shot } from './harness'
 
 let browser: Browser
@@ -15,7 +18,10 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await browser?.close()
-  for (const s of servers) await s.close()
+  for (const s of servers) {
+    await removeIdentity(s.core.workspace.db, createKeychainStore(), 'consultant').catch(() => 0)
+    await s.close()
+  }
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
 })
 
@@ -32,6 +38,8 @@ describe('export and import an engagement in the UI', () => {
     const from = await serverWithWorkspace()
     const e = await from.core.api.createEngagement({ domain: 'moving.example', clientName: 'Moving Co', hosts: ['www'] })
     new SprintService(from.core.workspace).start(e.id)
+    // an export's chain head is signed by the consultant, whose key lives in the OS keychain
+    await consultantStore(from.core.workspace, createKeychainStore())
     const to = await serverWithWorkspace()
 
     const page = await browser.newPage({ acceptDownloads: true })
