@@ -1,0 +1,30 @@
+import type { AppEvent } from '@shared/events'
+import type { z } from 'zod'
+import type { verdictSchema, waiverSchema } from '@shared/contract/sprint'
+import type { LiveRun } from '../runs'
+import type * as sp from '../sprint'
+
+/** What the board may change on an item. */
+export type ItemPatch = { owner?: string; notes?: string; fixOrder?: number | null; riskNote?: string }
+
+export interface SprintSliceState {
+  sprint: sp.SprintState
+  run: LiveRun | null
+}
+
+export interface SprintActions {
+  openSprint(engagementId: string): Promise<void>
+  startSprint(): Promise<void>
+  runSprint(scope: { itemId?: string; stage?: string; failed?: boolean }): Promise<void>
+  cancelRun(): Promise<void>
+  updateItem(itemId: string, patch: ItemPatch): Promise<boolean>
+  moveRisk(itemId: string, delta: number): Promise<void>
+  focusItem(id: string | null): void
+  openItem(id: string | null): void
+  askWaive(id: string | null): void
+  waive(input: Omit<z.input<typeof waiverSchema>, 'engagementId'>): Promise<string | null>
+  revokeWaiver(itemId: string): Promise<void>
+  recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<boolean>
+  loadAttachments(itemId: string): Promise<void>
+  sprintEvent(e: AppEvent): void
+}
