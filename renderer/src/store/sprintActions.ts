@@ -131,14 +131,14 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
 
     async waive(input) {
       const id = current()
-      if (!id) return 'No engagement is open.'
+      if (!id) return { code: 'not_found', message: 'No engagement is open.' }
       try {
         applyStatus(id, await transport.call('waiveItem', { engagementId: id, ...input }))
         patch(() => ({ waiveItem: null }))
         toast({ kind: 'success', title: `Waived until ${input.expiresAt}` })
         return null
       } catch (e) {
-        return toErrorInfo(e).message
+        return toErrorInfo(e)
       }
     },
 
@@ -155,14 +155,14 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
 
     async recordVerdict(input) {
       const id = current()
-      if (!id) return false
+      if (!id) return { code: 'not_found', message: 'No engagement is open.' }
       try {
         applyStatus(id, await transport.call('recordVerdict', { engagementId: id, ...input }))
         await get().loadAttachments(input.itemId)
-        return true
+        return null
       } catch (e) {
-        fail('Could not record the verdict')(e)
-        return false
+        // shown in the sheet, beside the form, not as a toast that outlives the fix
+        return toErrorInfo(e)
       }
     },
 

@@ -5,6 +5,12 @@ import type { VaultState, VaultActions } from './types/vault'
 
 export type { VaultState, NewCredential, VaultActions } from './types/vault'
 
+/** The provider's reason without core's "verification failed: " prefix, which the title already says. */
+export function withoutPrefix(message: string): string {
+  const m = message.replace(/^verification failed:\s*/i, '')
+  return m ? m[0]!.toUpperCase() + m.slice(1) : m
+}
+
 export const initialVault: VaultState = { engagementId: null, items: null, keychain: null, error: null, formError: null, busy: false }
 
 /** Insert or replace one credential, keeping the list sorted by label. */
@@ -46,7 +52,12 @@ export function vaultActions(transport: Transport, set: Api['setState'], get: Ap
           rotationDue: input.rotationDue || null,
         })
         saved(c)
-        get().toast({ kind: c.verifyError ? 'info' : 'success', title: `Saved ${c.label}`, detail: c.verifyError ?? undefined })
+        // stored either way (the keychain has it), but a secret the provider refused is not "saved" as if it worked
+        get().toast(
+          c.verifyError
+            ? { kind: 'error', title: `${c.label} is stored but did not verify`, detail: `${withoutPrefix(c.verifyError)}. Check the token, then Rotate it, or Remove it.` }
+            : { kind: 'success', title: `Saved and verified ${c.label}`, detail: c.identity ?? undefined },
+        )
         return true
       } catch (e) {
         patch((v) => ({ ...v, busy: false, formError: toErrorInfo(e) }))
@@ -59,7 +70,7 @@ export function vaultActions(transport: Transport, set: Api['setState'], get: Ap
         saved(c)
         get().toast(c.verifyError ? { kind: 'error', title: `${c.label} did not verify`, detail: c.verifyError } : { kind: 'success', title: `${c.label} verified`, detail: c.identity ?? undefined })
       } catch (e) {
-        get().toast({ kind: 'error', title: 'Verification failed', detail: toErrorInfo(e).message })
+        get().toast({ kind: 'error', title: 'Verification failed', detail: withoutPrefix(toErrorInfo(e).message) })
       }
     },
     async rotateVaultCredential(id, secret, o = {}) {

@@ -1,3 +1,4 @@
+import type { ErrorInfo } from '@shared/errors'
 import type { AppEvent } from '@shared/events'
 import type { z } from 'zod'
 import type { verdictSchema, waiverSchema } from '@shared/contract/sprint'
@@ -22,9 +23,11 @@ export interface SprintActions {
   focusItem(id: string | null): void
   openItem(id: string | null): void
   askWaive(id: string | null): void
-  waive(input: Omit<z.input<typeof waiverSchema>, 'engagementId'>): Promise<string | null>
+  /** Accept a risk; the refusal (its issues placed on the form's fields), or null when waived. */
+  waive(input: Omit<z.input<typeof waiverSchema>, 'engagementId'>): Promise<ErrorInfo | null>
   revokeWaiver(itemId: string): Promise<void>
-  recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<boolean>
+  /** Record a manual item's verdict; the refusal to show in the sheet, or null when recorded. */
+  recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<ErrorInfo | null>
   loadAttachments(itemId: string): Promise<void>
   sprintEvent(e: AppEvent): void
 }
