@@ -25,8 +25,18 @@ function shapeProblem(input: string, raw: string, s: string): string | null {
 }
 
 /**
- * Normalise a domain typed by a person: trims, lowercases, drops a scheme, path or trailing
- * dot, converts IDN to punycode (WHATWG URL's IDNA), and requires a registrable name under an
+ * A web address with more than a host (a path, a query, a fragment) is not a domain: the person
+ * may have pasted the wrong thing, so it is refused rather than cut down. A lone trailing "/" is
+ * only the way browsers print an address, and passes.
+ */
+function pathProblem(input: string, s: string, host: string): string | null {
+  const rest = s.slice(s.indexOf(host) + host.length).replace(/^\.?\/?$/, '')
+  return rest ? `"${input}" is a web address with a path; give the domain alone, like ${host.toLowerCase()}` : null
+}
+
+/**
+ * Normalise a domain typed by a person: trims, lowercases, drops a scheme or trailing
+ * dot (a web address with a path is refused), converts IDN to punycode (WHATWG URL's IDNA), and requires a registrable name under an
  * ICANN public suffix (the Public Suffix List's ICANN section, through tldts): `example.internal`
  * and `localhost.localdomain` are not (no public suffix), nor are `s3.amazonaws.com` or
  * `acme.vercel.app` (a provider's shared suffix, from the list's private section). A subdomain
@@ -39,7 +49,7 @@ export function normalizeDomain(input: string): DomainCheck {
   if (s.length > 300) return { ok: false, reason: 'that is too long to be a domain' }
   s = s.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
   const host = s.replace(/[/?#].*$/, '').replace(/\.$/, '')
-  const shape = shapeProblem(input, s, host) ?? (host ? null : `"${input}" has no host name`)
+  const shape = shapeProblem(input, s, host) ?? (host ? null : `"${input}" has no host name`) ?? pathProblem(input, s, host)
   if (shape) return { ok: false, reason: shape }
   s = host
   let ascii: string
@@ -108,16 +118,37 @@ export function normalizeHost(input: string, domain: string): DomainCheck {
   const raw = String(input ?? '').trim().replace(/\.$/, '')
   if (!raw) return { ok: false, reason: 'a host name is required' }
   if (raw === '@') return { ok: true, domain }
+  // a pasted address is judged by its host, never read as a label ("https" under the domain)
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || /[/?#\\@\s]/.test(raw)) return hostOfAddress(input, raw, domain)
   let ascii: string
   try {
     ascii = new URL(`http://${raw}/`).hostname
   } catch {
     return { ok: false, reason: `"${input}" is not a valid host name` }
   }
-  const fqdn = ascii === domain || ascii.endsWith(`.${domain}`) ? ascii : `${ascii}.${domain}`
+  const under = ascii === domain || ascii.endsWith(`.${domain}`)
+  const fqdn = under ? ascii : `${ascii}.${domain}`
   const labels = fqdn.split('.')
   const bad = labels.find((l) => !LABEL.test(l))
   if (bad !== undefined) return { ok: false, reason: `"${input}" has an invalid label "${bad}"` }
   if (fqdn.length > 253) return { ok: false, reason: 'a host name is at most 253 characters' }
   return { ok: true, domain: fqdn }
+}
+
+/** A host given as a web address: its host must be the domain or under it, and nothing may follow. */
+function hostOfAddress(input: string, raw: string, domain: string): DomainCheck {
+  if (/\s/.test(raw)) return { ok: false, reason: `"${input}" contains spaces` }
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw)
+  let url: URL
+  try {
+    url = new URL(scheme ? raw : `http://${raw}`)
+  } catch {
+    return { ok: false, reason: `"${input}" is not a valid host name` }
+  }
+  if (url.username || url.password || url.port) return { ok: false, reason: `"${input}" is a web address; give the host name alone, like www` }
+  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) return { ok: false, reason: `"${input}" is a web address with a path; give the host name alone` }
+  const host = url.hostname.replace(/\.$/, '')
+  // with a scheme it is a full name: one outside the domain is someone else's host
+  if (scheme && host !== domain && !host.endsWith(`.${domain}`)) return { ok: false, reason: `"${input}" is not under ${domain}; give a name under it, like www` }
+  return normalizeHost(host, domain)
 }

@@ -22,6 +22,42 @@ export const CREDENTIAL_PROVIDERS = [
 export type CredentialProvider = (typeof CREDENTIAL_PROVIDERS)[number]
 export const CREDENTIAL_OWNERS = ['consultant', 'founder'] as const
 
+/** Each provider as people name it (the ids are for code and the CLI). */
+export const PROVIDER_NAMES: Record<CredentialProvider, string> = {
+  cloudflare: 'Cloudflare',
+  'registrar-namecheap': 'Namecheap (registrar)',
+  'registrar-porkbun': 'Porkbun (registrar)',
+  'registrar-godaddy': 'GoDaddy (registrar)',
+  'registrar-gandi': 'Gandi (registrar)',
+  'registrar-other': 'Another registrar',
+  vercel: 'Vercel',
+  netlify: 'Netlify',
+  uptimerobot: 'UptimeRobot',
+  betterstack: 'Better Stack',
+  github: 'GitHub',
+  stripe: 'Stripe',
+  aws: 'AWS',
+  supabase: 'Supabase',
+  other: 'Other',
+}
+
+/** How to make a token that can do what the checks need and nothing more, per provider. */
+export const LEAST_PRIVILEGE: Partial<Record<CredentialProvider, string>> = {
+  cloudflare: 'My Profile → API Tokens → Create Token → Custom: Zone · Zone · Read, Zone · DNS · Read, Zone · Zone Settings · Read, limited to this zone only. No edit rights unless a runbook needs them.',
+  'registrar-namecheap': 'Profile → Tools → Namecheap API Access: enable it, whitelist the one IPv4 address you call from, and use a separate API user if the account has several domains.',
+  'registrar-porkbun': 'Account → API Access: create a key pair, then turn API access on for this domain only (Domain Management → the domain → Details).',
+  'registrar-godaddy': 'developer.godaddy.com → API Keys: a Production key; GoDaddy keys cannot be scoped, so store it as the founder\'s and rotate it after the handover.',
+  'registrar-gandi': 'Account → Authentication options → Personal Access Token: Domains · See and renew, limited to this domain, with an expiry after the sprint.',
+  vercel: 'Account Settings → Tokens: scope it to the founder\'s team and set an expiry after the sprint.',
+  netlify: 'User settings → Applications → Personal access tokens: set an expiry after the sprint.',
+  uptimerobot: 'Integrations & API → Read-Only API Key (the main key can change monitors).',
+  betterstack: 'Settings → API tokens: a team token used for reading monitors only.',
+  github: 'Settings → Developer settings → Fine-grained tokens: only the product\'s repositories, Contents and Metadata read-only, expiring after the sprint.',
+  stripe: 'Developers → API keys → Create restricted key: Read on the resources you check, nothing else. Never the secret key.',
+  aws: 'IAM → Users: a user with only the managed ReadOnly policies the checks need (Route 53, CloudFront), no console access.',
+  supabase: 'Account → Access Tokens: a personal token used for reading; rotate it after the handover.',
+}
+
 /** How a credential made of several parts is written when it is stored (one keychain entry). */
 export const SECRET_FORMATS: Partial<Record<CredentialProvider, string>> = {
   'registrar-porkbun': 'APIKEY:SECRETAPIKEY (both keys from porkbun.com/account/api)',

@@ -8,6 +8,8 @@ export interface AppInfo {
   workspace: string
   mode: 'electron' | 'browser'
   platform: string
+  /** Served on a sandbox (`serve --lab`): checks use the sandbox's own credentials, not the vault's. */
+  sandbox?: boolean
 }
 
 /** App and engagement methods. */

@@ -69,7 +69,7 @@ describe('who signed it, who accepted it (browser mode, real keychain)', () => {
     await identityCard().getByLabel('Email').fill('not an email')
     await identityCard().getByLabel('Organisation').fill('Ada Launch Studio')
     await identityCard().getByRole('button', { name: 'Save and make my signing key' }).click()
-    await expect.poll(() => identityCard().locator('#identity-email-error').textContent()).toBe('an email address')
+    await expect.poll(() => identityCard().locator('#identity-email-error').textContent()).toBe('An email address')
     await identityCard().getByLabel('Email').fill('ada@studio.example')
     await identityCard().getByLabel('Website optional').fill('https://studio.example')
     await identityCard().getByRole('button', { name: 'Save and make my signing key' }).click()

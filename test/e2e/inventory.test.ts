@@ -112,7 +112,7 @@ describe('access inventory screen', () => {
     await sheet.getByLabel('Where the credential lives').fill('Founder’s 1Password, vault Finance')
     await sheet.getByLabel('Next rotation').fill('2020-01-31')
     await sheet.getByRole('button', { name: 'Add to the inventory' }).click()
-    await expect.poll(() => sheet.locator('#inv-login-error').textContent()).toBe('login URL must be a full URL')
+    await expect.poll(() => sheet.locator('#inv-login-error').textContent()).toBe('Login URL must be a full URL')
     expect(await sheet.getByLabel('Login URL').getAttribute('aria-invalid')).toBe('true')
     // the keyboard is taken to the field that needs fixing
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('inv-login')

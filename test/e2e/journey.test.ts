@@ -129,6 +129,11 @@ describe('the founder journey on the demo sandbox (browser mode)', () => {
     await expect.poll(() => msheet.getByRole('list', { name: 'Files to attach' }).textContent()).toContain('dropped.txt')
     await msheet.locator('#verdict-files').setInputFiles({ name: 'walkthrough.txt', mimeType: 'text/plain', buffer: Buffer.from('walked through with the founder') })
     await expect.poll(() => msheet.getByRole('list', { name: 'Files to attach' }).textContent()).toContain('walkthrough.txt')
+    // no verdict by default: recording without one says so in the sheet, and focus goes there
+    await msheet.getByRole('button', { name: 'Record verdict' }).click()
+    await expect.poll(() => msheet.getByText('Choose Pass or Fail.').count()).toBe(1)
+    expect(await page.evaluate('document.activeElement && document.activeElement.getAttribute("name")')).toBe('verdict')
+    await msheet.getByLabel('Pass').check()
     await msheet.getByRole('button', { name: 'Record pass' }).click()
     await expect.poll(() => msheet.getByTestId('attachments').textContent()).toContain('walkthrough.txt')
     expect(await msheet.getByTestId('attachments').textContent()).toContain('dropped.txt')

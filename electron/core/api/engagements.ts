@@ -7,7 +7,7 @@ import { createKeychainStore, type SecretStore } from '../vault/keychain'
 import { safeSlug } from '../files/slug'
 
 /** App info and engagement CRUD. */
-export function engagementApi({ workspace, events, mode }: CoreServices, secrets: SecretStore = createKeychainStore()): ApiSlice<
+export function engagementApi({ workspace, events, mode, credentials }: CoreServices, secrets: SecretStore = createKeychainStore()): ApiSlice<
   | 'appInfo'
   | 'listEngagements'
   | 'getEngagement'
@@ -20,7 +20,7 @@ export function engagementApi({ workspace, events, mode }: CoreServices, secrets
 > {
   const { engagements } = workspace
   return {
-    appInfo: () => ({ version: VERSION, workspace: workspace.dir, mode, platform: process.platform }),
+    appInfo: () => ({ version: VERSION, workspace: workspace.dir, mode, platform: process.platform, ...(credentials ? { sandbox: true } : {}) }),
     listEngagements: () => engagements.list(),
     getEngagement: ({ id }) => engagements.get(id),
     createEngagement: (input) => {

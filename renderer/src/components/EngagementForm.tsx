@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { STAGES, STAGE_LABELS, VERTICALS, VERTICAL_LABELS } from '@shared/schemas/engagement'
 import { useActions, useApp } from '../hooks/useStore'
-import { domainSuggestion, draftFromEngagement, emptyDraft, type EngagementDraft, type FieldErrors } from '../store/form'
+import { domainSuggestion, draftFromEngagement, emptyDraft, validateDraft, type EngagementDraft, type FieldErrors } from '../store/form'
+import { hasErrors } from '../lib/formErrors'
+import { useErrorFocus } from '../hooks/useErrorFocus'
+import { useDiscardGuard } from '../hooks/useDiscardGuard'
 import { Field } from './Field'
 import { HostChips } from './HostChips'
 import { CheckSettings } from './CheckSettings'
@@ -12,7 +15,11 @@ import { SheetHeader } from './SheetHeader'
 
 const NO_ERRORS: FieldErrors = {}
 
-/** The create/edit sheet. Field errors come from the contract's `issues`. */
+/**
+ * The create/edit sheet, in the one form pattern: every error found before saving is shown in
+ * place at once (and the contract's `issues` after a refused save), focus goes to the first,
+ * what was typed is never rewritten, and closing with unsaved input asks first.
+ */
 export function EngagementForm() {
   const form = useApp((s) => s.ui.form)
   const editing = useApp((s) => (s.ui.form?.mode === 'edit' ? s.engagements.items.find((e) => e.id === (s.ui.form as { id: string }).id) : undefined))
@@ -22,29 +29,37 @@ export function EngagementForm() {
 
 function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create' | 'edit' }) {
   const { closeForm, saveEngagement } = useActions()
-  const errors = useApp((s) => s.ui.form?.errors ?? NO_ERRORS)
+  const saved = useApp((s) => s.ui.form?.errors ?? NO_ERRORS)
   const busy = useApp((s) => s.ui.form?.busy ?? false)
   const [d, setD] = useState(initial)
+  const [local, setLocal] = useState<FieldErrors | null>(null)
+  const errors = local ?? saved
+  const ref = useRef<HTMLFormElement>(null)
+  useErrorFocus(ref, errors)
+  const guard = useDiscardGuard(JSON.stringify(d) !== JSON.stringify(initial), closeForm)
   const set = <K extends keyof EngagementDraft>(k: K, v: EngagementDraft[K]) => setD((x) => ({ ...x, [k]: v }))
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    void saveEngagement(d)
+    if (busy) return
+    const found = validateDraft(d)
+    setLocal(hasErrors(found) ? found : null)
+    if (!hasErrors(found)) void saveEngagement(d)
   }
   const suggestion = domainSuggestion(d)
   const text = (k: 'clientName' | 'founderName' | 'founderEmail' | 'domain', type = 'text', extra: object = {}) =>
     (aria: object) => <input className="input" {...aria} {...extra} type={type} value={d[k]} onChange={(e) => set(k, e.target.value)} />
 
   return (
-    <Modal labelledBy="form-title" onClose={closeForm} variant="sheet">
-      <form className="sheet-form" onSubmit={submit} noValidate onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit(e)}>
+    <Modal labelledBy="form-title" onClose={guard.requestClose} variant="sheet">
+      <form ref={ref} className="sheet-form" onSubmit={submit} noValidate onKeyDown={(e) => (e.ctrlKey || e.metaKey) && e.key === 'Enter' && submit(e)}>
         <SheetHeader
           id="form-title"
           title={mode === 'create' ? 'New engagement' : 'Edit engagement'}
           subtitle={mode === 'create' ? 'One founder, one product, one primary domain.' : initial.domain}
-          onClose={closeForm}
+          onClose={guard.requestClose}
         />
         <div className="sheet-body">
-          {errors.form && <ErrorBanner>{errors.form}</ErrorBanner>}
+          {errors.form && <ErrorBanner formError>{errors.form}</ErrorBanner>}
           <fieldset>
             <legend>Client</legend>
             <Field id="f-client" label="Client name" error={errors.clientName} optional>
@@ -102,10 +117,12 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
           </fieldset>
           <CheckSettings draft={d} errors={errors} onChange={(k, v) => set(k, v)} />
         </div>
+        {guard.prompt}
         <div className="sheet-footer">
           <span className="muted small"><kbd>{MOD_KEY}</kbd> <kbd>Enter</kbd> to save</span>
           <button type="button" className="btn" onClick={closeForm}>Cancel</button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          {/* aria-disabled, not disabled: a disabled button drops focus to the page */}
+          <button type="submit" className="btn btn-primary" aria-disabled={busy}>
             {busy ? 'Saving…' : mode === 'create' ? 'Create engagement' : 'Save changes'}
           </button>
         </div>

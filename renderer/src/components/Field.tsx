@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { sentence } from '../lib/formErrors'
 
 export interface FieldProps {
   id: string
@@ -27,7 +28,7 @@ export function Field({ id, label, hint, error, optional, children }: FieldProps
       )}
       {error && (
         <p className="field-error" id={`${id}-error`}>
-          {error}
+          {sentence(error)}
         </p>
       )}
     </div>

@@ -3,9 +3,47 @@ import { useActions, useApp } from '../hooks/useStore'
 import { label } from '../store/engagements'
 import type { Route } from '../store/ui'
 import { MOD_KEY } from '../hooks/platform'
-import { Icon } from './Icon'
+import { hashOfRoute } from '../store/routes'
+import { Icon, type IconName } from './Icon'
 
 const RECENT = 6
+
+/** An engagement's screens, in the order the sprint goes. */
+const SCREENS: [name: 'sprint' | 'evidence' | 'pictures' | 'runbooks' | 'vault' | 'inventory' | 'handover', icon: IconName, label: string][] = [
+  ['sprint', 'board', 'Sprint board'],
+  ['evidence', 'folder', 'Evidence'],
+  ['pictures', 'image', 'Pictures'],
+  ['runbooks', 'book', 'Runbooks'],
+  ['vault', 'lock', 'Vault'],
+  ['inventory', 'key', 'Access inventory'],
+  ['handover', 'package', 'Handover'],
+]
+
+/**
+ * One entry of the navigation. Below 1200 px wide the sidebar is a rail of icons: the label
+ * stays for assistive technology and the title shows it on hover.
+ */
+function NavLink({ to, current, icon, label, count }: { to: Route; current: boolean; icon: IconName; label: string; count?: number }) {
+  const { navigate } = useActions()
+  return (
+    <li>
+      <a
+        href={hashOfRoute(to)}
+        className="nav-item"
+        title={label}
+        aria-current={current ? 'page' : undefined}
+        onClick={(e) => {
+          e.preventDefault()
+          navigate(to)
+        }}
+      >
+        <Icon name={icon} />
+        <span className="nav-label">{label}</span>
+        {count !== undefined && <span className="nav-count">{count}</span>}
+      </a>
+    </li>
+  )
+}
 
 /** The left navigation. Only screens that work today are listed; more arrive with their features. */
 export function Sidebar() {
@@ -24,79 +62,16 @@ export function Sidebar() {
     <aside className="sidebar">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">H</span>
-        <span className="brand-name">Handover Console</span>
+        <span className="brand-name nav-label">Handover Console</span>
       </div>
       <nav aria-label="Main">
         <ul className="nav">
-          <li>
-            <a href="#/engagements" className="nav-item" aria-current={route.name === 'engagements' ? 'page' : undefined} onClick={go({ name: 'engagements' })}>
-              <Icon name="briefcase" />
-              <span>Engagements</span>
-              <span className="nav-count">{items.length}</span>
-            </a>
-          </li>
-          {inEngagement && (
-            <li>
-              <a href={`#/engagements/${inEngagement}/sprint`} className="nav-item" aria-current={route.name === 'sprint' ? 'page' : undefined} onClick={go({ name: 'sprint', id: inEngagement })}>
-                <Icon name="check" />
-                <span>Sprint board</span>
-              </a>
-            </li>
-          )}
-          {inEngagement && (
-            <li>
-              <a href={`#/engagements/${inEngagement}/evidence`} className="nav-item" aria-current={route.name === 'evidence' ? 'page' : undefined} onClick={go({ name: 'evidence', id: inEngagement })}>
-                <Icon name="folder" />
-                <span>Evidence</span>
-              </a>
-            </li>
-          )}
-          {inEngagement && (
-            <li>
-              <a href={`#/engagements/${inEngagement}/pictures`} className="nav-item" aria-current={route.name === 'pictures' ? 'page' : undefined} onClick={go({ name: 'pictures', id: inEngagement })}>
-                <Icon name="globe" />
-                <span>Pictures</span>
-              </a>
-            </li>
-          )}
-          {inEngagement && (
-            <li>
-              <a href={`#/engagements/${inEngagement}/runbooks`} className="nav-item" aria-current={route.name === 'runbooks' || route.name === 'runbook' ? 'page' : undefined} onClick={go({ name: 'runbooks', id: inEngagement })}>
-                <Icon name="arrow" />
-                <span>Runbooks</span>
-              </a>
-            </li>
-          )}
-          {inEngagement && (
-            <li>
-              <a href={`#/engagements/${inEngagement}/vault`} className="nav-item" aria-current={route.name === 'vault' ? 'page' : undefined} onClick={go({ name: 'vault', id: inEngagement })}>
-                <Icon name="server" />
-                <span>Vault</span>
-              </a>
-            </li>
-          )}
-          {inEngagement && (
-            <li>
-              <a href={`#/engagements/${inEngagement}/inventory`} className="nav-item" aria-current={route.name === 'inventory' ? 'page' : undefined} onClick={go({ name: 'inventory', id: inEngagement })}>
-                <Icon name="key" />
-                <span>Access inventory</span>
-              </a>
-            </li>
-          )}
-          {inEngagement && (
-            <li>
-              <a href={`#/engagements/${inEngagement}/handover`} className="nav-item" aria-current={route.name === 'handover' ? 'page' : undefined} onClick={go({ name: 'handover', id: inEngagement })}>
-                <Icon name="check" />
-                <span>Handover</span>
-              </a>
-            </li>
-          )}
-          <li>
-            <a href="#/settings" className="nav-item" aria-current={route.name === 'settings' ? 'page' : undefined} onClick={go({ name: 'settings' })}>
-              <Icon name="command" />
-              <span>Settings</span>
-            </a>
-          </li>
+          <NavLink to={{ name: 'engagements' }} current={route.name === 'engagements'} icon="briefcase" label="Engagements" count={items.length} />
+          {inEngagement &&
+            SCREENS.map(([name, icon, text]) => (
+              <NavLink key={name} to={{ name, id: inEngagement }} current={route.name === name || (name === 'runbooks' && route.name === 'runbook')} icon={icon} label={text} />
+            ))}
+          <NavLink to={{ name: 'settings' }} current={route.name === 'settings'} icon="settings" label="Settings" />
         </ul>
         {items.length > 0 && (
           <>
@@ -106,7 +81,9 @@ export function Sidebar() {
                 <li key={e.id}>
                   <a href={`#/engagements/${e.id}`} className="nav-item" aria-current={openId === e.id ? 'page' : undefined} onClick={go({ name: 'engagement', id: e.id })}>
                     <span className="nav-dot" aria-hidden="true" />
-                    <span className="truncate">{label(e)}</span>
+                    <span className="truncate" title={label(e)}>
+                      {label(e)}
+                    </span>
                   </a>
                 </li>
               ))}

@@ -4,8 +4,8 @@ import { useRef, useState } from 'react'
  * Copy a read-only field's value to the clipboard; where the clipboard is refused, leave the
  * field selected for Ctrl+C / Cmd+C. `said` is what to announce (a status line beside it).
  */
-export function useCopyField(value: string) {
-  const field = useRef<HTMLInputElement>(null)
+export function useCopyField<T extends HTMLInputElement | HTMLTextAreaElement = HTMLInputElement>(value: string) {
+  const field = useRef<T>(null)
   const [said, setSaid] = useState('')
   const copy = async () => {
     try {

@@ -40,8 +40,13 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>): void {
       queueMicrotask(() => {
         // still mounted (React StrictMode re-runs effects in development): keep focus inside
         if (root.isConnected) return
-        if (before && before.isConnected && !before.closest('[inert]')) before.focus()
-        else document.getElementById('content')?.focus()
+        // focus already went somewhere on purpose (the form put it on what it changed)
+        const now = document.activeElement
+        if (now && now !== document.body && now.isConnected) return
+        if (before && before.isConnected && !before.closest('[inert]')) return before.focus()
+        // the opener is gone (a row re-rendered): the dialog still open underneath, else the page
+        const under = [...document.querySelectorAll<HTMLElement>('[aria-modal="true"]')].filter((m) => !m.closest('[inert]')).pop()
+        ;(under ?? document.getElementById('content'))?.focus()
       })
     }
   }, [ref])

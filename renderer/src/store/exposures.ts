@@ -1,17 +1,9 @@
 import type { Exposure } from '@shared/contract/exposures'
-import type { ErrorInfo } from '@shared/errors'
-import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
-import type { AppActions, AppState } from './index'
+import type { SliceApi } from './types'
+import type { ExposuresState, ExposureActions } from './types/exposures'
 
-/** Secrets the checks saw exposed in one engagement, shown as rotate-now on the inventory screen. */
-export interface ExposuresState {
-  engagementId: string | null
-  list: Exposure[] | null
-  error: ErrorInfo | null
-  /** The key whose rotation is being recorded. */
-  busy: string | null
-}
+export type { ExposuresState, ExposureActions } from './types/exposures'
 
 export const initialExposures: ExposuresState = { engagementId: null, list: null, error: null, busy: null }
 
@@ -25,13 +17,7 @@ export function rotateNow(list: readonly Exposure[] | null): Exposure[] {
   return (list ?? []).filter((x) => !x.rotation)
 }
 
-export interface ExposureActions {
-  loadExposures(engagementId: string): Promise<void>
-  /** Record that a secret was rotated; true when recorded. */
-  recordRotation(key: string, by: string, note: string): Promise<boolean>
-}
-
-type Api = StoreApi<AppState & AppActions>
+type Api = SliceApi
 
 /** Store actions for exposed secrets and their rotations. */
 export function exposureActions(transport: Transport, set: Api['setState'], get: Api['getState']): ExposureActions {

@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '@shared/errors'
-import { guessRole, normalizeDomain, type HostRole } from '@shared/domain'
+import { guessRole, normalizeDomain, normalizeHost, type HostRole } from '@shared/domain'
+import { placeIssues, sentence, type FormErrors } from '../lib/formErrors'
 import { type STAGES, type VERTICALS, type Engagement, type EngagementCreate } from '@shared/schemas/engagement'
 import { MAX_DKIM_SELECTORS, MAX_ROUTES, normalizeRoute, normalizeSelector, splitList, type Normalized } from '@shared/schemas/check-config'
 import { MAX_PRIVATE_TARGETS, normalizePrivateTarget } from '@shared/schemas/private-targets'
@@ -22,7 +23,7 @@ export interface EngagementDraft {
 }
 
 export type DraftField = keyof EngagementDraft
-export type FieldErrors = Partial<Record<DraftField | 'form', string>>
+export type FieldErrors = FormErrors<DraftField>
 
 /** An empty draft for "New engagement". */
 export function emptyDraft(): EngagementDraft {
@@ -76,14 +77,38 @@ const FIELDS: readonly DraftField[] = ['clientName', 'founderName', 'founderEmai
  * "patch.domain" (update) and "hosts" or "hosts.2"; anything unplaced goes to "form".
  */
 export function errorsFromIssues(err: ErrorInfo): FieldErrors {
-  const out: FieldErrors = {}
-  for (const issue of err.issues ?? []) {
-    const parts = issue.path.split('.').filter((p) => p !== 'patch')
-    const field = FIELDS.find((f) => f === parts[0])
-    const key = field ?? 'form'
-    out[key] = out[key] ? `${out[key]}; ${issue.message}` : issue.message
+  return placeIssues(err, FIELDS)
+}
+
+/** The host of whatever was typed as the domain ("http://Acme.example/x" → "acme.example"), or "". */
+function hostPart(typed: string): string {
+  try {
+    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(typed.trim()) ? typed.trim() : `http://${typed.trim()}`).hostname
+  } catch {
+    return ''
   }
-  if (!Object.keys(out).length) out.form = err.message
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/**
+ * Every error the draft has, found before saving, all at once: the domain (a web address with a
+ * path, a subdomain, a private name…), the founder email, each declared host against the
+ * domain (a pasted https://x.other.com is refused, not made a host of this domain) and the
+ * check-settings lists. Messages quote the input as typed.
+ */
+export function validateDraft(d: EngagementDraft): FieldErrors {
+  const out: FieldErrors = {}
+  for (const [k, v] of Object.entries(listErrors(d)) as [ListField, string][]) out[k] = sentence(v)
+  const domain = normalizeDomain(d.domain)
+  if (!domain.ok) out.domain = sentence(domain.reason)
+  if (d.founderEmail.trim() && !EMAIL.test(d.founderEmail.trim())) out.founderEmail = `“${d.founderEmail.trim()}” is not an email address`
+  // hosts are judged against the domain even while the domain itself is refused (its host part)
+  const base = domain.ok ? domain.domain : (domain.suggestion?.domain ?? hostPart(d.domain))
+  if (base) {
+    const bad = d.hosts.map((h) => normalizeHost(h.name, base)).flatMap((r) => (r.ok ? [] : [r.reason]))
+    if (bad.length) out.hosts = sentence(bad.join('; '))
+  }
   return out
 }
 

@@ -1,20 +1,9 @@
 import { consultantDetailsSchema, type ConsultantDetails, type ConsultantIdentity } from '@shared/contract/identity'
-import type { ErrorInfo } from '@shared/errors'
-import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
-import type { AppActions, AppState } from './index'
+import type { SliceApi } from './types'
+import type { IdentityField, IdentityErrors, IdentityState, IdentityActions } from './types/identity'
 
-export type IdentityField = keyof ConsultantDetails | 'form'
-export type IdentityErrors = Partial<Record<IdentityField, string>>
-
-/** The consultant's identity as Settings and the handover screen show it. */
-export interface IdentityState {
-  /** undefined until loaded; null when none was set yet. */
-  identity: ConsultantIdentity | null | undefined
-  errors: IdentityErrors
-  busy: 'save' | 'rekey' | null
-  error: ErrorInfo | null
-}
+export type { IdentityField, IdentityErrors, IdentityState, IdentityActions } from './types/identity'
 
 export const initialIdentity: IdentityState = { identity: undefined, errors: {}, busy: null, error: null }
 
@@ -34,15 +23,7 @@ export function identityErrors(issues: { path: (string | number)[]; message: str
   return out
 }
 
-export interface IdentityActions {
-  loadIdentity(): Promise<void>
-  /** Save the details (the first save also makes the key pair); false when the form has errors. */
-  saveIdentity(details: ConsultantDetails): Promise<boolean>
-  /** Replace the key pair, confirmed, with a reason; false when it did not happen. */
-  rekeyIdentity(reason: string): Promise<boolean>
-}
-
-type Api = StoreApi<AppState & AppActions>
+type Api = SliceApi
 
 /** Store actions for the consultant's identity. */
 export function identityActions(transport: Transport, set: Api['setState'], get: Api['getState']): IdentityActions {

@@ -1,68 +1,26 @@
-import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { AppInfo } from '@shared/contract'
-import type { ErrorInfo } from '@shared/errors'
+import { createStore } from 'zustand/vanilla'
 import type { Engagement } from '@shared/schemas/engagement'
-import { toErrorInfo, type ConnectionStatus, type Transport } from '../transport/types'
+import { toErrorInfo, type Transport } from '../transport/types'
 import * as eng from './engagements'
-import { sprintActions, type SprintActions, type SprintSliceState } from './sprintActions'
-import { transferActions, type TransferActions } from './transfer'
-import { evidenceActions, initialEvidence, type EvidenceActions, type EvidenceState } from './evidence'
-import { initialResult, resultActions, type ResultActions, type ResultState } from './results'
-import { initialRunbooks, runbookActions, type RunbookActions, type RunbooksState } from './runbooks'
-import { initialVault, vaultActions, type VaultActions, type VaultState } from './vault'
-import { handoverActions, initialHandover, type HandoverActions, type HandoverState } from './handover'
-import { initialInventory, inventoryActions, type InventoryActions, type InventoryState } from './inventory'
-import { exposureActions, initialExposures, type ExposureActions, type ExposuresState } from './exposures'
-import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
-import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
-import { identityActions, initialIdentity, type IdentityActions, type IdentityState } from './identity'
-import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
+import { sprintActions } from './sprintActions'
+import { transferActions } from './transfer'
+import { evidenceActions, initialEvidence } from './evidence'
+import { initialResult, resultActions } from './results'
+import { initialRunbooks, runbookActions } from './runbooks'
+import { initialVault, vaultActions } from './vault'
+import { handoverActions, initialHandover } from './handover'
+import { initialInventory, inventoryActions } from './inventory'
+import { exposureActions, initialExposures } from './exposures'
+import { draftToInput, errorsFromIssues } from './form'
+import { initialSettings, settingsActions } from './settings'
+import { identityActions, initialIdentity } from './identity'
+import { initialSummaries, summaryActions } from './summaries'
 import { dismissToast, pushToast, type Toast } from './toasts'
-import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
+import { forgetEngagement, formFailed, initialUi, type UiState } from './ui'
 
-export interface AppState extends SprintSliceState {
-  info: AppInfo | null
-  /** The first load finished (successfully or not): the e2e app-ready marker follows this. */
-  ready: boolean
-  /** A failure that leaves nothing to show (e.g. appInfo unreachable). */
-  fatal: ErrorInfo | null
-  connection: ConnectionStatus
-  engagements: eng.EngagementsState
-  ui: UiState
-  toasts: Toast[]
-  evidence: EvidenceState
-  result: ResultState
-  runbooks: RunbooksState
-  vault: VaultState
-  handover: HandoverState
-  inventory: InventoryState
-  exposures: ExposuresState
-  settings: SettingsState
-  identity: IdentityState
-  summaries: SummariesState
-}
+import type { AppActions, AppState, AppStore } from './types'
 
-export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions {
-  init(): Promise<void>
-  refreshEngagements(): Promise<void>
-  navigate(route: Route): void
-  setFilter(q: string): void
-  openCreate(): void
-  openEdit(id: string): void
-  closeForm(): void
-  saveEngagement(draft: EngagementDraft): Promise<boolean>
-  askRemove(id: string): void
-  cancelConfirm(): void
-  confirmRemove(): Promise<void>
-  setPalette(open: boolean): void
-  setConnection(s: ConnectionStatus): void
-  toast(t: Omit<Toast, 'id'>): void
-  dismissToast(id: number): void
-  engagementRemovedElsewhere(id: string): void
-}
-
-export type AppStore = StoreApi<AppState & AppActions>
+export type { AppActions, AppState, AppStore } from './types'
 
 /**
  * The app store. Actions stay thin: they call the transport and hand results to the pure

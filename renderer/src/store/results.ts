@@ -1,25 +1,11 @@
-import type { CheckInfo, CheckResultInfo, EvidenceInfo } from '@shared/contract/checks'
+import type { CheckInfo } from '@shared/contract/checks'
 import type { TimelineItem } from '@shared/contract/evidence'
 import type { ErrorInfo } from '@shared/errors'
-import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
-import type { AppActions, AppState } from './index'
+import type { SliceApi } from './types'
+import type { FullResult, ResultState, Hop, Cert, EvidenceView, ResultActions } from './types/results'
 
-export type FullResult = CheckResultInfo & { evidence: EvidenceInfo[] }
-
-/** The result detail screen: one result with its evidence, its check, and its history. */
-export interface ResultState {
-  resultId: number | null
-  loading: boolean
-  data: FullResult | null
-  /** Earlier outcomes of the same check × target, newest first. */
-  history: TimelineItem[]
-  error: ErrorInfo | null
-  /** The check catalog, fetched once. */
-  catalog: CheckInfo[] | null
-  /** The latest result per check × target of one engagement, for the pictures. */
-  latest: { engagementId: string; items: CheckResultInfo[] | null; error: ErrorInfo | null } | null
-}
+export type { FullResult, ResultState, Hop, Cert, EvidenceView, ResultActions } from './types/results'
 
 export const initialResult: ResultState = { resultId: null, loading: false, data: null, history: [], error: null, catalog: null, latest: null }
 
@@ -43,28 +29,6 @@ export function resultFailed(s: ResultState, resultId: number, error: ErrorInfo)
 export function checkOf(catalog: CheckInfo[] | null, checkId: string): CheckInfo | null {
   return catalog?.find((c) => c.id === checkId) ?? null
 }
-
-export interface Hop {
-  url: string
-  status: number | null
-  location: string | null
-  ms: number | null
-}
-export interface Cert {
-  subject: string
-  issuer: string
-  validFrom: string
-  validTo: string
-  pem: string
-}
-
-/** How an evidence item is best shown: chosen from its shape, so new kinds fall back to JSON. */
-export type EvidenceView =
-  | { type: 'dns'; server: string; question: string; rcode: string; ms: number | null; records: { name: string; type: string; ttl: number; data: string }[] }
-  | { type: 'redirects'; hops: Hop[] }
-  | { type: 'http'; url: string; status: number | null; headers: [string, string][]; body: string | null }
-  | { type: 'certs'; certs: Cert[] }
-  | { type: 'json' }
 
 const obj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : JSON.stringify(v))
@@ -119,18 +83,7 @@ export function evidenceView(data: unknown): EvidenceView {
   return { type: 'json' }
 }
 
-export interface ResultActions {
-  /** Open a result's detail screen (any screen with a result row calls this). */
-  openResult(resultId: number): Promise<void>
-  /** Load the result a route points at (the screen calls this on mount). */
-  loadResult(resultId: number): Promise<void>
-  /** Open the latest result of a check × target (e.g. from an evidence item). */
-  openLatestResult(engagementId: string, checkId: string, target: string): Promise<void>
-  /** Fetch the latest results of an engagement (the pictures draw from their details). */
-  loadLatestResults(engagementId: string): Promise<void>
-}
-
-type Api = StoreApi<AppState & AppActions>
+type Api = SliceApi
 
 /** Store actions of the result detail screen; they hand answers to the transitions above. */
 export function resultActions(transport: Transport, set: Api['setState'], get: Api['getState']): ResultActions {

@@ -1,19 +1,10 @@
 import type { RunbookSummary, RunbookView } from '@shared/contract/runbooks'
-import type { ErrorInfo } from '@shared/errors'
 import type { RunbookRun } from '@shared/schemas/runbook'
-import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
-import type { AppActions, AppState } from './index'
+import type { SliceApi } from './types'
+import type { RunbooksState, RunbookActions } from './types/runbooks'
 
-/** The runbook catalog, an engagement's unfinished runs, and the run being guided. */
-export interface RunbooksState {
-  catalog: RunbookSummary[] | null
-  engagementId: string | null
-  openRuns: RunbookRun[]
-  view: RunbookView | null
-  busy: boolean
-  error: ErrorInfo | null
-}
+export type { RunbooksState, RunbookActions } from './types/runbooks'
 
 export const initialRunbooks: RunbooksState = { catalog: null, engagementId: null, openRuns: [], view: null, busy: false, error: null }
 
@@ -35,19 +26,7 @@ export function viewLoaded(s: RunbooksState, view: RunbookView): RunbooksState {
   return { ...s, view, busy: false, error: null, openRuns: view.run.finishedAt ? others : [view.run, ...others] }
 }
 
-export interface RunbookActions {
-  /** The catalog and the engagement's unfinished runs (to resume). */
-  loadRunbooks(engagementId: string): Promise<void>
-  /** Start a runbook for an engagement and open it in guided mode. */
-  startGuidedRunbook(engagementId: string, runbookId: string): Promise<void>
-  /** Resume (or reload) a run in guided mode. */
-  openRunbookRun(runId: string): Promise<void>
-  markStepDone(note: string, inputs: Record<string, string>): Promise<void>
-  chooseOption(option: number): Promise<void>
-  verifyStep(): Promise<void>
-}
-
-type Api = StoreApi<AppState & AppActions>
+type Api = SliceApi
 
 /** Store actions of the runbook screens; a step action answers with the next view. */
 export function runbookActions(transport: Transport, set: Api['setState'], get: Api['getState']): RunbookActions {

@@ -1,33 +1,9 @@
-import { networkSettingsSchema, type NetworkSettings, type NetworkTestReport, type SettingsInfo } from '@shared/contract/settings'
-import type { ErrorInfo } from '@shared/errors'
-import type { StoreApi } from 'zustand/vanilla'
+import { networkSettingsSchema, type NetworkSettings, type SettingsInfo } from '@shared/contract/settings'
 import { toErrorInfo, type Transport } from '../transport/types'
-import type { AppActions, AppState } from './index'
+import type { SliceApi } from './types'
+import type { NetworkDraft, NetworkField, NetworkErrors, SettingsState, SettingsActions } from './types/settings'
 
-/** The network form as typed: lists one per line, timeouts in seconds. */
-export interface NetworkDraft {
-  resolvers: string
-  doh: string
-  connectTo: string
-  perHostConcurrency: string
-  dnsS: string
-  connectS: string
-  requestS: string
-  checkS: string
-}
-
-export type NetworkField = keyof NetworkDraft | 'form'
-export type NetworkErrors = Partial<Record<NetworkField, string>>
-
-export interface SettingsState {
-  info: SettingsInfo | null
-  draft: NetworkDraft | null
-  errors: NetworkErrors
-  busy: 'save' | 'reset' | 'test' | null
-  error: ErrorInfo | null
-  test: NetworkTestReport | null
-  testError: ErrorInfo | null
-}
+export type { NetworkDraft, NetworkField, NetworkErrors, SettingsState, SettingsActions } from './types/settings'
 
 export const initialSettings: SettingsState = { info: null, draft: null, errors: {}, busy: null, error: null, test: null, testError: null }
 
@@ -104,24 +80,7 @@ export function settingsLoaded(s: SettingsState, info: SettingsInfo, replaceDraf
   return { ...s, info, draft: keep ? s.draft : draftFromSettings(info.network), errors: keep ? s.errors : {}, busy: null, error: null }
 }
 
-export interface SettingsActions {
-  loadSettings(): Promise<void>
-  editNetwork(patch: Partial<NetworkDraft>): void
-  /** Validate and save the form; true when saved. */
-  saveNetwork(): Promise<boolean>
-  resetNetwork(): Promise<void>
-  /** Discard edits: back to what is saved. */
-  revertNetwork(): void
-  testNetwork(name: string, port: number): Promise<void>
-  /** Another window saved or reset the settings. */
-  settingsChangedElsewhere(): void
-  /** Desktop app: show the workspace folder with the OS. */
-  showWorkspaceFolder(): Promise<void>
-  /** Desktop app: pick another workspace folder; the app restarts there. */
-  changeWorkspace(): Promise<void>
-}
-
-type Api = StoreApi<AppState & AppActions>
+type Api = SliceApi
 
 /** Store actions of the Settings screen's network section. */
 export function settingsActions(transport: Transport, set: Api['setState'], get: Api['getState']): SettingsActions {

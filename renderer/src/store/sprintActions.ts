@@ -1,35 +1,11 @@
-import type { AppEvent } from '@shared/events'
-import type { z } from 'zod'
-import type { verdictSchema, waiverSchema } from '@shared/contract/sprint'
 import type { SprintStatus } from '@shared/schemas/sprint'
 import { toErrorInfo, type Transport } from '../transport/types'
-import { runEvent, runRequested, type LiveRun } from './runs'
+import { runEvent, runRequested } from './runs'
 import * as sp from './sprint'
 import type { Toast } from './toasts'
+import type { SprintActions, SprintSliceState } from './types/sprint'
 
-type ItemPatch = { owner?: string; notes?: string; fixOrder?: number | null; riskNote?: string }
-
-export interface SprintSliceState {
-  sprint: sp.SprintState
-  run: LiveRun | null
-}
-
-export interface SprintActions {
-  openSprint(engagementId: string): Promise<void>
-  startSprint(): Promise<void>
-  runSprint(scope: { itemId?: string; stage?: string; failed?: boolean }): Promise<void>
-  cancelRun(): Promise<void>
-  updateItem(itemId: string, patch: ItemPatch): Promise<boolean>
-  moveRisk(itemId: string, delta: number): Promise<void>
-  focusItem(id: string | null): void
-  openItem(id: string | null): void
-  askWaive(id: string | null): void
-  waive(input: Omit<z.input<typeof waiverSchema>, 'engagementId'>): Promise<string | null>
-  revokeWaiver(itemId: string): Promise<void>
-  recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<boolean>
-  loadAttachments(itemId: string): Promise<void>
-  sprintEvent(e: AppEvent): void
-}
+export type { SprintActions, SprintSliceState } from './types/sprint'
 
 type Get = () => SprintSliceState & SprintActions
 type Set = (f: (s: SprintSliceState) => Partial<SprintSliceState>) => void
@@ -155,14 +131,14 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
 
     async waive(input) {
       const id = current()
-      if (!id) return 'No engagement is open.'
+      if (!id) return { code: 'not_found', message: 'No engagement is open.' }
       try {
         applyStatus(id, await transport.call('waiveItem', { engagementId: id, ...input }))
         patch(() => ({ waiveItem: null }))
         toast({ kind: 'success', title: `Waived until ${input.expiresAt}` })
         return null
       } catch (e) {
-        return toErrorInfo(e).message
+        return toErrorInfo(e)
       }
     },
 
@@ -179,14 +155,14 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
 
     async recordVerdict(input) {
       const id = current()
-      if (!id) return false
+      if (!id) return { code: 'not_found', message: 'No engagement is open.' }
       try {
         applyStatus(id, await transport.call('recordVerdict', { engagementId: id, ...input }))
         await get().loadAttachments(input.itemId)
-        return true
+        return null
       } catch (e) {
-        fail('Could not record the verdict')(e)
-        return false
+        // shown in the sheet, beside the form, not as a toast that outlives the fix
+        return toErrorInfo(e)
       }
     },
 

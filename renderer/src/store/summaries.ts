@@ -1,21 +1,13 @@
 import type { ErrorInfo } from '@shared/errors'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { EngagementSummary, RotationDue, SprintClockState } from '@shared/schemas/summary'
-import type { StoreApi } from 'zustand/vanilla'
 import { toErrorInfo, type Transport } from '../transport/types'
-import type { AppActions, AppState } from './index'
+import type { SliceApi } from './types'
+import type { SummariesState, ListSort, SummaryActions } from './types/summaries'
 
-/** The list's per-engagement summaries (sprint clock, worst open risk, rotation), by id. */
-export interface SummariesState {
-  byId: Record<string, EngagementSummary>
-  status: 'idle' | 'loading' | 'loaded' | 'error'
-  error: ErrorInfo | null
-}
+export type { SummariesState, ListSort, SummaryActions } from './types/summaries'
 
 export const initialSummaries: SummariesState = { byId: {}, status: 'idle', error: null }
-
-/** How the engagement list is ordered. */
-export type ListSort = 'updated' | 'risk'
 
 /** A loading pass began (keeps what is shown). */
 export function summariesLoading(s: SummariesState): SummariesState {
@@ -81,13 +73,7 @@ export function rotationBadge(rotation: readonly RotationDue[]): { state: 'overd
   return late.length ? { state: 'overdue', text: 'Rotation overdue', detail } : { state: 'soon', text: 'Rotation due soon', detail }
 }
 
-export interface SummaryActions {
-  /** Fetch every engagement's summary; only the newest answer is kept. */
-  loadSummaries(): Promise<void>
-  setListSort(sort: ListSort): void
-}
-
-type Api = StoreApi<AppState & AppActions>
+type Api = SliceApi
 
 /** Store actions of the list's summaries: thin calls, state changes in the functions above. */
 export function summaryActions(transport: Transport, set: Api['setState']): SummaryActions {

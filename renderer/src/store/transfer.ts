@@ -1,12 +1,8 @@
 import { toErrorInfo, type Transport } from '../transport/types'
 import type { Toast } from './toasts'
+import type { TransferActions } from './types/transfer'
 
-export interface TransferActions {
-  /** The engagement as one verified file (name and base64 bytes), or null after a toast saying why. */
-  exportEngagement(id: string): Promise<{ fileName: string; dataBase64: string } | null>
-  /** Import an exported file; the chain and attachment hashes are verified first. Returns the new id. */
-  importEngagement(dataBase64: string): Promise<string | null>
-}
+export type { TransferActions } from './types/transfer'
 
 /** Export and import of whole engagements (moving machines, handing a colleague the work). */
 export function transferActions(transport: Transport, toast: (t: Omit<Toast, 'id'>) => void, refresh: () => Promise<void>): TransferActions {

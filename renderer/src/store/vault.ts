@@ -1,18 +1,14 @@
-import type { Credential, CredentialProvider, KeychainStatus } from '@shared/contract/credentials'
-import type { ErrorInfo } from '@shared/errors'
-import type { StoreApi } from 'zustand/vanilla'
+import type { Credential } from '@shared/contract/credentials'
 import { toErrorInfo, type Transport } from '../transport/types'
-import type { AppActions, AppState } from './index'
+import type { SliceApi } from './types'
+import type { VaultState, VaultActions } from './types/vault'
 
-/** The credentials of one engagement, the keychain's state, and the open add/rotate panel. */
-export interface VaultState {
-  engagementId: string | null
-  items: Credential[] | null
-  keychain: KeychainStatus | null
-  error: ErrorInfo | null
-  /** The add or rotate panel's failure, shown in place. */
-  formError: ErrorInfo | null
-  busy: boolean
+export type { VaultState, NewCredential, VaultActions } from './types/vault'
+
+/** The provider's reason without core's "verification failed: " prefix, which the title already says. */
+export function withoutPrefix(message: string): string {
+  const m = message.replace(/^verification failed:\s*/i, '')
+  return m ? m[0]!.toUpperCase() + m.slice(1) : m
 }
 
 export const initialVault: VaultState = { engagementId: null, items: null, keychain: null, error: null, formError: null, busy: false }
@@ -25,28 +21,7 @@ export function upsertCredential(items: Credential[] | null, c: Credential): Cre
 /** Whether a credential's rotation date has passed or is within 14 days (one rule, in shared/). */
 export { rotationState } from '@shared/rotation'
 
-export interface NewCredential {
-  provider: CredentialProvider
-  label: string
-  secret: string
-  owner: 'consultant' | 'founder'
-  rotationDue: string
-}
-
-export interface VaultActions {
-  loadVault(engagementId: string): Promise<void>
-  /** Store a secret in the keychain (verified with the provider); true when saved. */
-  addVaultCredential(input: NewCredential): Promise<boolean>
-  verifyVaultCredential(id: string): Promise<void>
-  /** Replace the secret (verified first; offline: pending until the next online run), recording who and why; true when saved. */
-  rotateVaultCredential(id: string, secret: string, o?: { by?: string; reason?: string; offline?: boolean }): Promise<boolean>
-  /** Change the next rotation date or the period; true when saved. */
-  scheduleVaultCredential(id: string, p: { rotationDue?: string | null; rotationDays?: number }): Promise<boolean>
-  removeVaultCredential(id: string): Promise<void>
-  clearVaultFormError(): void
-}
-
-type Api = StoreApi<AppState & AppActions>
+type Api = SliceApi
 
 /** Store actions of the vault screen. Secrets go to core and are never kept in the store. */
 export function vaultActions(transport: Transport, set: Api['setState'], get: Api['getState']): VaultActions {
@@ -77,7 +52,12 @@ export function vaultActions(transport: Transport, set: Api['setState'], get: Ap
           rotationDue: input.rotationDue || null,
         })
         saved(c)
-        get().toast({ kind: c.verifyError ? 'info' : 'success', title: `Saved ${c.label}`, detail: c.verifyError ?? undefined })
+        // stored either way (the keychain has it), but a secret the provider refused is not "saved" as if it worked
+        get().toast(
+          c.verifyError
+            ? { kind: 'error', title: `${c.label} is stored but did not verify`, detail: `${withoutPrefix(c.verifyError)}. Check the token, then Rotate it, or Remove it.` }
+            : { kind: 'success', title: `Saved and verified ${c.label}`, detail: c.identity ?? undefined },
+        )
         return true
       } catch (e) {
         patch((v) => ({ ...v, busy: false, formError: toErrorInfo(e) }))
@@ -90,7 +70,7 @@ export function vaultActions(transport: Transport, set: Api['setState'], get: Ap
         saved(c)
         get().toast(c.verifyError ? { kind: 'error', title: `${c.label} did not verify`, detail: c.verifyError } : { kind: 'success', title: `${c.label} verified`, detail: c.identity ?? undefined })
       } catch (e) {
-        get().toast({ kind: 'error', title: 'Verification failed', detail: toErrorInfo(e).message })
+        get().toast({ kind: 'error', title: 'Verification failed', detail: withoutPrefix(toErrorInfo(e).message) })
       }
     },
     async rotateVaultCredential(id, secret, o = {}) {

@@ -4,7 +4,8 @@ import { guessRole, normalizeDomain, normalizeHost } from '@shared/domain'
 describe('normalizeDomain', () => {
   it.each([
     ['Acme.Example.', 'acme.example'],
-    ['  https://Example.com/path?q=1 ', 'example.com'],
+    ['  https://Example.com/ ', 'example.com'],
+    ['http://acme.example', 'acme.example'],
     ['bücher.de', 'xn--bcher-kva.de'],
     ['XN--BCHER-KVA.DE', 'xn--bcher-kva.de'],
     ['example.co.uk', 'example.co.uk'],
@@ -38,6 +39,11 @@ describe('normalizeDomain', () => {
     ['a..b.example', /empty label/],
     ['::1', /IP address/],
     ['[2001:db8::1]', /IP address/],
+    // a web address with more than a host is a paste of the wrong thing, not a domain to cut down
+    ['http://acme.example/path', /^"http:\/\/acme\.example\/path" is a web address with a path; give the domain alone, like acme\.example$/],
+    ['https://Example.com/path?q=1', /web address with a path/],
+    ['acme.example?utm=1', /web address with a path/],
+    ['acme.example#top', /web address with a path/],
   ])('refuses %j with a reason', (input, reason) => {
     const r = normalizeDomain(input)
     expect(r.ok).toBe(false)
@@ -46,7 +52,7 @@ describe('normalizeDomain', () => {
 
   it.each([
     ['app.acme.com', 'acme.com', 'app'],
-    ['https://WWW.Shop.example.co.uk/pricing', 'example.co.uk', 'www.shop'],
+    ['https://WWW.Shop.example.co.uk', 'example.co.uk', 'www.shop'],
     ['api.eu.acme-launch.example', 'acme-launch.example', 'api.eu'],
   ])('answers the subdomain %j with its registrable domain and the host to keep', (input, domain, host) => {
     const r = normalizeDomain(input)
@@ -63,6 +69,15 @@ describe('normalizeHost', () => {
     expect(normalizeHost('www', 'acme.example')).toEqual({ ok: true, domain: 'www.acme.example' })
     expect(normalizeHost('API.Acme.Example.', 'acme.example')).toEqual({ ok: true, domain: 'api.acme.example' })
     expect(normalizeHost('@', 'acme.example')).toEqual({ ok: true, domain: 'acme.example' })
+  })
+  it('reads a pasted address by its host, never as a label under the domain', () => {
+    expect(normalizeHost('https://app.acme.example', 'acme.example')).toEqual({ ok: true, domain: 'app.acme.example' })
+    expect(normalizeHost('https://app.acme.example/', 'acme.example')).toEqual({ ok: true, domain: 'app.acme.example' })
+    // not "https.acme.example": the host belongs to another domain
+    expect(normalizeHost('https://x.other.com', 'acme.example')).toEqual({ ok: false, reason: '"https://x.other.com" is not under acme.example; give a name under it, like www' })
+    expect(normalizeHost('https://app.acme.example/login', 'acme.example')).toMatchObject({ ok: false, reason: expect.stringMatching(/with a path/) })
+    expect(normalizeHost('www/', 'acme.example')).toEqual({ ok: true, domain: 'www.acme.example' })
+    expect(normalizeHost('user@www', 'acme.example').ok).toBe(false)
   })
   it('refuses junk', () => {
     expect(normalizeHost('bad host', 'acme.example').ok).toBe(false)

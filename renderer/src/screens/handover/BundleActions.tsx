@@ -46,15 +46,15 @@ export function BundleActions({ place }: { place: BundlePlace }) {
   )
 }
 
-/** The folder's path in a read-only field, with a button that copies it. */
+/** The folder's path in a read-only field that wraps a long path, with a button that copies it. */
 function CopyPath({ path }: { path: string }) {
-  const { field, said, copy } = useCopyField(path)
+  const { field, said, copy } = useCopyField<HTMLTextAreaElement>(path)
   return (
     <div className="ho-copy">
       <label className="small muted" htmlFor="bundle-folder">
         Folder
       </label>
-      <input id="bundle-folder" ref={field} className="input mono small" readOnly value={path} onFocus={(e) => e.target.select()} />
+      <textarea id="bundle-folder" ref={field} className="input mono small ho-path" readOnly rows={2} value={path} spellCheck={false} onFocus={(e) => e.target.select()} />
       <button type="button" className="btn" onClick={() => void copy()}>
         Copy path
       </button>

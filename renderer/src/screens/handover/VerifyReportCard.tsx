@@ -4,6 +4,7 @@ import type { VerifyReport } from '@shared/contract/handover'
 import { useActions, useApp } from '../../hooks/useStore'
 import { orderedItems } from '../../store/handover'
 import { CountersignForm } from './CountersignForm'
+import { sentence } from '../../lib/formErrors'
 
 /** Who signed, with which key, and whether it is the key the person expected. */
 function SignedBy({ r }: { r: VerifyReport }) {
@@ -70,7 +71,7 @@ function ExpectForm({ bundle }: { bundle: string }) {
       </button>
       {error && (
         <p className="field-error" id="expect-fp-error">
-          {error}
+          {sentence(error)}
         </p>
       )}
     </form>

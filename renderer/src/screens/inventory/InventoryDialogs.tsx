@@ -5,6 +5,7 @@ import type { ImportMode, InventoryDialog } from '../../store/inventory'
 import { plural } from '../../lib/format'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
+import { sentence } from '../../lib/formErrors'
 
 /** The inventory's dialogs: confirm a removal, pick a file to import, confirm a replace. */
 export function InventoryDialogs() {
@@ -110,7 +111,7 @@ function ImportForm({ dialog }: { dialog: Extract<InventoryDialog, { kind: 'impo
           />
           {error && (
             <p className="field-error" id="inv-import-error" role="alert">
-              {error}
+              {sentence(error)}
             </p>
           )}
         </div>

@@ -37,7 +37,7 @@ export function InventoryScreen({ engagementId }: { engagementId: string }) {
       <div className="page-head">
         <div>
           <h1 id="page-title">Access inventory</h1>
-          <p className="muted subtitle">Every system {domain ? <span className="mono">{domain}</span> : 'the product'} depends on, who owns it and how to get back in. It prints in the handover PDF.</p>
+          <p className="muted">Every system {domain ? <span className="mono">{domain}</span> : 'the product'} depends on, who owns it and how to get back in. It prints in the handover PDF.</p>
         </div>
         <div className="page-actions">
           <button type="button" className="btn" disabled={!items || !!v.busy} onClick={() => void a.prefillInventory()}>

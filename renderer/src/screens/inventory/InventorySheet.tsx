@@ -9,6 +9,7 @@ import { ListChips } from '../../components/ListChips'
 import { Modal } from '../../components/Modal'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { SheetHeader } from '../../components/SheetHeader'
+import { sentence } from '../../lib/formErrors'
 
 const NO_ERRORS: InventoryErrors = {}
 
@@ -106,7 +107,7 @@ function RowForm({ initial, adding }: { initial: InventoryFields; adding: boolea
             </div>
             {errors.twoFactor && (
               <p className="field-error" id="inv-2fa-error">
-                {errors.twoFactor}
+                {sentence(errors.twoFactor)}
               </p>
             )}
           </fieldset>

@@ -33,8 +33,10 @@ function Row({ x, busy }: { x: Exposure; busy: boolean }) {
   const [note, setNote] = useState('')
   return (
     <li>
-      <strong className="mono">{x.name}</strong> <span className="small">at {x.provider}</span>
-      <span className="small muted"> — {x.where}{x.stillExposed ? ' (still exposed)' : ''}</span>
+      <div>
+        <strong className="mono">{x.name}</strong> <span className="small">at {x.provider}</span>
+        <span className="small muted"> — {x.where}{x.stillExposed ? ' (still exposed)' : ''}</span>
+      </div>
       {!open ? (
         <button type="button" className="btn btn-xs" onClick={() => setOpen(true)} aria-label={`Record rotation of ${x.name}`}>
           Record rotation…

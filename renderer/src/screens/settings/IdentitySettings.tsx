@@ -8,6 +8,7 @@ import { identityDraft } from '../../store/identity'
 import { fullDate } from '../../lib/format'
 import { RekeyPanel } from './RekeyPanel'
 import './settings.css'
+import { sentence } from '../../lib/formErrors'
 
 const FIELDS: { key: keyof ConsultantDetails; label: string; type: string; hint: string; optional?: boolean; autoComplete: string }[] = [
   { key: 'name', label: 'Your name', type: 'text', hint: 'As the certificate, the PDF cover and the manifest name you.', autoComplete: 'name' },
@@ -63,7 +64,7 @@ export function IdentitySettings() {
           </div>
           {st.errors.form && (
             <p className="field-error" role="alert">
-              {st.errors.form}
+              {sentence(st.errors.form)}
             </p>
           )}
           <div className="page-actions">

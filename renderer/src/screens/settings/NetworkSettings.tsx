@@ -6,6 +6,7 @@ import { EffectiveProfile } from './EffectiveProfile'
 import { NetworkTest } from './NetworkTest'
 import './settings.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { sentence } from '../../lib/formErrors'
 
 const TIMEOUTS: { key: keyof NetworkDraft; label: string; hint: string }[] = [
   { key: 'dnsS', label: 'DNS answer', hint: 'per question and server' },
@@ -99,7 +100,7 @@ export function NetworkSettings() {
             </fieldset>
             {st.errors.form && (
               <p className="field-error" role="alert">
-                {st.errors.form}
+                {sentence(st.errors.form)}
               </p>
             )}
             <div className="page-actions">

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
+import { sentence } from '../../lib/formErrors'
 
 /** A preflight of the saved settings: resolve a name and open a connection where checks would. */
 export function NetworkTest({ dirty }: { dirty: boolean }) {
@@ -34,7 +35,7 @@ export function NetworkTest({ dirty }: { dirty: boolean }) {
       {dirty && <p className="small muted">The test uses the saved settings: save your changes to test them.</p>}
       {st.testError && (
         <p className="field-error" role="alert">
-          {st.testError.message}
+          {sentence(st.testError.message)}
         </p>
       )}
       {r && (

@@ -42,9 +42,11 @@ export function ItemRow({ item, focused, running, onDropFiles }: { item: PlanIte
       >
         <StatusBadge status={item.status} />
         <span className="item-title">{item.title}</span>
-        <span className={`sev sev-${item.severity}`}>{item.severity}</span>
-        {item.manual && <span className="small muted">manual</span>}
-        {item.warnings > 0 && <span className="small muted">{item.warnings} warn</span>}
+        <span className="item-tags">
+          <span className={`sev sev-${item.severity}`}>{item.severity}</span>
+          {item.manual && <span className="small muted">manual</span>}
+          {item.warnings > 0 && <span className="small muted">{item.warnings} warn</span>}
+        </span>
       </button>
       <input
         className="input owner"

@@ -4,6 +4,7 @@ import type { PlanItem } from '@shared/schemas/sprint'
 import { Icon } from '../../components/Icon'
 import { Modal } from '../../components/Modal'
 import { useActions, useApp } from '../../hooks/useStore'
+import { useDiscardGuard } from '../../hooks/useDiscardGuard'
 import type { PendingFile } from './files'
 import { StatusBadge } from './StatusBadge'
 import { VerdictForm } from './VerdictForm'
@@ -11,18 +12,15 @@ import { VerdictForm } from './VerdictForm'
 /** One sprint item opened: why, how to fix, its results, owner and notes, waiver, verdict. */
 export function ItemSheet({ staged, onStaged }: { staged: PendingFile[]; onStaged(f: PendingFile[]): void }) {
   const item = useApp((s) => s.sprint.status?.items.find((x) => x.id === s.sprint.openItem))
-  const { openItem } = useActions()
   if (!item) return null
-  return (
-    // outside the shell, which App makes inert while this is open
-    createPortal(
-    <Modal labelledBy="item-title" onClose={() => (openItem(null), onStaged([]))} variant="sheet">
-      <Sheet key={item.id} item={item} staged={staged} onStaged={onStaged} />
-    </Modal>,
-      document.body,
-    )
-  )
+  // outside the shell, which App makes inert while this is open
+  return createPortal(<Sheet key={item.id} item={item} staged={staged} onStaged={onStaged} />, document.body)
 }
+
+/** Failing results first, then warnings, then the rest; by check and host within each. */
+const RANK: Record<string, number> = { fail: 0, error: 1, warn: 2, skip: 3, pass: 4 }
+const byConcern = (a: PlanItem['results'][number], b: PlanItem['results'][number]) =>
+  (RANK[a.status] ?? 3) - (RANK[b.status] ?? 3) || a.checkId.localeCompare(b.checkId) || a.target.localeCompare(b.target)
 
 function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile[]; onStaged(f: PendingFile[]): void }) {
   const { openItem, updateItem, askWaive, revokeWaiver, runSprint, navigate } = useActions()
@@ -30,8 +28,13 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
   const running = useApp((s) => s.run?.state === 'running')
   const [owner, setOwner] = useState(item.owner)
   const [notes, setNotes] = useState(item.notes)
+  const [verdictNote, setVerdictNote] = useState('')
   const dirty = owner !== item.owner || notes !== item.notes
+  const close = () => (openItem(null), onStaged([]))
+  // unsaved owner/notes, a verdict note or staged files: closing asks first
+  const guard = useDiscardGuard(dirty || !!verdictNote.trim() || staged.length > 0, close)
   return (
+    <Modal labelledBy="item-title" onClose={guard.requestClose} variant="sheet">
     <div className="sheet-form">
       <div className="sheet-header">
         <div>
@@ -41,7 +44,7 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
             {item.manual ? 'manual check' : item.gate ? 'decided from the access inventory' : `${item.checks.length} automated check(s)`}
           </p>
         </div>
-        <button type="button" className="icon-btn" aria-label="Close" onClick={() => openItem(null)}>
+        <button type="button" className="icon-btn" aria-label="Close" onClick={guard.requestClose}>
           <Icon name="close" />
         </button>
       </div>
@@ -67,8 +70,8 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
           </p>
         )}
         {item.results.length > 0 && (
-          <ul className="results" aria-label="Latest results" tabIndex={0}>
-            {item.results.map((r) => (
+          <ul className="results sheet-results" aria-label="Latest results">
+            {[...item.results].sort(byConcern).map((r) => (
               <li key={`${r.checkId}@${r.target}`}>
                 <StatusBadge status={r.status} />
                 <span className="mono small">{r.checkId}</span>
@@ -95,7 +98,7 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
           </label>
         </div>
         <label className="field">
-          <span>Notes</span>
+          <span>Notes for the team</span>
           <textarea className="input" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
         {dirty && (
@@ -103,8 +106,9 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
             Save owner and notes
           </button>
         )}
-        {item.manual && <VerdictForm itemId={item.id} staged={staged} onStaged={onStaged} />}
+        {item.manual && <VerdictForm itemId={item.id} staged={staged} onStaged={onStaged} note={verdictNote} onNote={setVerdictNote} />}
       </div>
+      {guard.prompt}
       <div className="sheet-footer">
         {item.checks.length > 0 && (
           <button type="button" className="btn" disabled={running} onClick={() => void runSprint({ itemId: item.id })}>
@@ -124,5 +128,6 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
         )}
       </div>
     </div>
+    </Modal>
   )
 }

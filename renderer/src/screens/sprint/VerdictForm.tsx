@@ -1,16 +1,25 @@
-import { useState, type DragEvent } from 'react'
+import { useRef, useState, type DragEvent } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
+import { useErrorFocus } from '../../hooks/useErrorFocus'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { hasErrors, placeIssues, type FormErrors } from '../../lib/formErrors'
+import { verdictErrors } from '../../store/validation'
 import { bytes } from '../../store/sprint'
 import { readFiles, type PendingFile } from './files'
 
-/** A manual item's verdict: pass/fail, a note, attachments by picker or drag and drop. */
-export function VerdictForm({ itemId, staged, onStaged }: { itemId: string; staged: PendingFile[]; onStaged(f: PendingFile[]): void }) {
+/**
+ * A manual item's verdict: Pass or Fail (no default: a person decides), a note, attachments by
+ * picker or drag and drop. Errors show here, in the sheet, all at once; focus goes to the first.
+ */
+export function VerdictForm({ itemId, staged, onStaged, note, onNote }: { itemId: string; staged: PendingFile[]; onStaged(f: PendingFile[]): void; note: string; onNote(n: string): void }) {
   const { recordVerdict } = useActions()
   const attachments = useApp((s) => s.sprint.attachments[itemId])
-  const [verdict, setVerdict] = useState<'pass' | 'fail'>('pass')
-  const [note, setNote] = useState('')
+  const [verdict, setVerdict] = useState<'pass' | 'fail' | null>(null)
+  const [errors, setErrors] = useState<FormErrors<'verdict' | 'note'>>({})
   const [busy, setBusy] = useState(false)
   const [over, setOver] = useState(false)
+  const ref = useRef<HTMLElement>(null)
+  useErrorFocus(ref, errors)
   const add = async (files: FileList | null) => onStaged([...staged, ...(await readFiles(files))].slice(0, 20))
   const onDrop = (e: DragEvent) => {
     e.preventDefault()
@@ -19,30 +28,52 @@ export function VerdictForm({ itemId, staged, onStaged }: { itemId: string; stag
   }
   const save = async () => {
     if (busy) return
+    const found = verdictErrors(verdict, note, staged.length)
+    setErrors(found)
+    if (hasErrors(found) || !verdict) return
     setBusy(true)
-    const ok = await recordVerdict({ itemId, verdict, note: note || undefined, attachments: staged.map(({ name, mime, dataBase64 }) => ({ name, mime, dataBase64 })) })
+    const refused = await recordVerdict({ itemId, verdict, note: note || undefined, attachments: staged.map(({ name, mime, dataBase64 }) => ({ name, mime, dataBase64 })) })
     setBusy(false)
-    if (ok) {
-      onStaged([])
-      setNote('')
-    }
+    if (refused) return setErrors(placeIssues(refused, ['verdict', 'note'] as const))
+    onStaged([])
+    onNote('')
+    setVerdict(null)
   }
   return (
-    <section className="verdict" aria-labelledby="h-verdict">
+    <section className="verdict" aria-labelledby="h-verdict" ref={ref}>
       <h3 id="h-verdict">Your verdict</h3>
-      <fieldset className="seg">
+      {errors.form && <ErrorBanner formError>{errors.form}</ErrorBanner>}
+      <fieldset className="seg" aria-describedby={errors.verdict ? 'verdict-error' : undefined}>
         <legend className="sr-only">Verdict</legend>
-        {(['pass', 'fail'] as const).map((v) => (
+        {(['pass', 'fail'] as const).map((v, i) => (
           <label key={v} className={`seg-opt${verdict === v ? ' on' : ''}`}>
-            <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} />
+            <input type="radio" name="verdict" value={v} checked={verdict === v} onChange={() => setVerdict(v)} aria-invalid={errors.verdict && i === 0 ? true : undefined} />
             {v === 'pass' ? 'Pass' : 'Fail'}
           </label>
         ))}
       </fieldset>
+      {errors.verdict && (
+        <p className="field-error" id="verdict-error">
+          {errors.verdict}
+        </p>
+      )}
       <label htmlFor="verdict-note" className="small">
-        Note
+        What you checked
       </label>
-      <textarea id="verdict-note" className="input" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+      <textarea
+        id="verdict-note"
+        className="input"
+        rows={2}
+        value={note}
+        onChange={(e) => onNote(e.target.value)}
+        aria-invalid={errors.note ? true : undefined}
+        aria-describedby={errors.note ? 'verdict-note-error' : undefined}
+      />
+      {errors.note && (
+        <p className="field-error" id="verdict-note-error">
+          {errors.note}
+        </p>
+      )}
       <div
         className={`dropzone${over ? ' over' : ''}`}
         data-testid="dropzone"
@@ -69,7 +100,7 @@ export function VerdictForm({ itemId, staged, onStaged }: { itemId: string; stag
       )}
       {/* aria-disabled, not disabled: a disabled button drops focus, and Escape would stop closing the sheet */}
       <button type="button" className="btn btn-primary" onClick={() => void save()} aria-disabled={busy}>
-        {busy ? 'Saving…' : `Record ${verdict}`}
+        {busy ? 'Saving…' : verdict ? `Record ${verdict}` : 'Record verdict'}
       </button>
       <h3 id="h-att">Attachments</h3>
       {attachments?.length ? (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { Credential } from '@shared/contract/credentials'
+import { PROVIDER_NAMES, type Credential } from '@shared/contract/credentials'
 import { useActions, useApp } from '../../hooks/useStore'
 import { ErrorBanner } from '../../components/ErrorBanner'
 
@@ -23,10 +23,10 @@ export function RotateCredential({ c, onClose }: { c: Credential; onClose(): voi
       <h2 id="h-rotate" className="card-title">Rotate {c.label}</h2>
       <ol className="vault-steps">
         <li>
-          At <strong>{c.provider}</strong>, create a new token with the same permissions{c.scopes.length ? ` (${c.scopes.join(', ')})` : ''}.
+          At <strong>{PROVIDER_NAMES[c.provider] ?? c.provider}</strong>, create a new token with the same permissions{c.scopes.length ? ` (${c.scopes.join(', ')})` : ''}.
         </li>
         <li>Paste it below: the console stores it in the keychain in place of the old one and verifies it.</li>
-        <li>Only after it verifies, revoke the old token at {c.provider}; the rotation runbook checks live that it is dead.</li>
+        <li>Only after it verifies, revoke the old token at {PROVIDER_NAMES[c.provider] ?? c.provider}; the rotation runbook checks live that it is dead.</li>
       </ol>
       {err && (
         <ErrorBanner>{err.message}</ErrorBanner>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { rotationState } from '../../store/vault'
+import { PROVIDER_NAMES } from '@shared/contract/credentials'
+import { rotationState, withoutPrefix } from '../../store/vault'
 import { fullDate, relativeTime } from '../../lib/format'
 import { BackToEngagement } from '../../components/BackToEngagement'
 import { Icon } from '../../components/Icon'
@@ -90,22 +91,20 @@ export function VaultScreen({ engagementId }: { engagementId: string }) {
                     <td>
                       <strong>{c.label}</strong>
                       <div className="small muted mono">
-                        {c.provider}
+                        {PROVIDER_NAMES[c.provider] ?? c.provider}
                         {c.identity ? ` · ${c.identity}` : ''}
                       </div>
                     </td>
                     <td>{c.owner}</td>
                     <td>
                       {c.verifyError ? (
-                        <span className="st st-fail" title={c.verifyError}>
-                          Failed
-                        </span>
+                        <span className="st st-fail">Failed</span>
                       ) : c.verifiedAt ? (
                         <span title={fullDate(c.verifiedAt)}>{relativeTime(c.verifiedAt)}</span>
                       ) : (
                         <span className="muted">Never</span>
                       )}
-                      {c.verifyError && <div className="small muted">{c.verifyError}</div>}
+                      {c.verifyError && <div className="small muted">{withoutPrefix(c.verifyError)}</div>}
                     </td>
                     <td>
                       <RotationCell c={c} state={rot} onSchedule={(p) => void scheduleVaultCredential(c.id, p)} />

@@ -79,7 +79,7 @@ describe('sprint store against the demo sandbox', () => {
 
   it('waives with a reason and revokes; a bad waiver comes back as a message', async () => {
     const failing = s().sprint.status!.items.find((x) => x.status === 'fail')!
-    expect(await s().waive({ itemId: failing.id, reason: 'no', acceptedBy: 'Founder', expiresAt: '2099-01-01' })).toMatch(/why/)
+    expect(await s().waive({ itemId: failing.id, reason: 'no', acceptedBy: 'Founder', expiresAt: '2099-01-01' })).toMatchObject({ issues: [expect.objectContaining({ path: 'reason', message: expect.stringMatching(/why/) })] })
     expect(await s().waive({ itemId: failing.id, reason: 'Launch first, fix next week', acceptedBy: 'Founder', expiresAt: defaultExpiry() })).toBeNull()
     expect(item(failing.id).status).toBe('waived')
     await s().revokeWaiver(failing.id)
@@ -88,8 +88,10 @@ describe('sprint store against the demo sandbox', () => {
 
   it('records a manual verdict with an attachment and lists it with its hash', async () => {
     const manual = s().sprint.status!.items.find((x) => x.manual)!
-    const ok = await s().recordVerdict({ itemId: manual.id, verdict: 'pass', note: 'checked by hand', attachments: [{ name: 'proof.txt', mime: 'text/plain', dataBase64: Buffer.from('proof').toString('base64') }] })
-    expect(ok).toBe(true)
+    // neither a note nor a file: refused, with the reason for the sheet (not a toast)
+    expect(await s().recordVerdict({ itemId: manual.id, verdict: 'pass' })).toMatchObject({ message: expect.stringMatching(/add a note or attach evidence/) })
+    const refused = await s().recordVerdict({ itemId: manual.id, verdict: 'pass', note: 'checked by hand', attachments: [{ name: 'proof.txt', mime: 'text/plain', dataBase64: Buffer.from('proof').toString('base64') }] })
+    expect(refused).toBeNull()
     expect(item(manual.id).status).toBe('pass')
     const list = s().sprint.attachments[manual.id]!
     expect(list.map((a) => [a.name, a.size])).toEqual([['proof.txt', 5]])

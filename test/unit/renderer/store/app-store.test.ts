@@ -49,7 +49,7 @@ describe('app store over the real browser-mode server', () => {
   it('keeps the form open with field errors when the contract refuses', async () => {
     s().openCreate()
     expect(await s().saveEngagement({ ...emptyDraft(), domain: 'acme.example' })).toBe(false)
-    expect(s().ui.form).toMatchObject({ mode: 'create', busy: false, errors: { domain: 'already in use' } })
+    expect(s().ui.form).toMatchObject({ mode: 'create', busy: false, errors: { domain: 'Already in use' } })
     expect(await s().saveEngagement({ ...emptyDraft(), domain: 'bad domain' })).toBe(false)
     expect(s().ui.form?.errors.domain).toContain('spaces')
     s().closeForm()

@@ -23,8 +23,8 @@ describe('engagement form', () => {
   })
 
   it('maps contract issues onto fields, for create and update paths', () => {
-    expect(errorsFromIssues({ code: 'invalid_input', message: 'x', issues: [{ path: 'domain', message: 'bad' }] })).toEqual({ domain: 'bad' })
-    expect(errorsFromIssues({ code: 'invalid_input', message: 'x', issues: [{ path: 'patch.founderEmail', message: 'nope' }] })).toEqual({ founderEmail: 'nope' })
+    expect(errorsFromIssues({ code: 'invalid_input', message: 'x', issues: [{ path: 'domain', message: 'bad' }] })).toEqual({ domain: 'Bad' })
+    expect(errorsFromIssues({ code: 'invalid_input', message: 'x', issues: [{ path: 'patch.founderEmail', message: 'nope' }] })).toEqual({ founderEmail: 'Nope' })
     expect(
       errorsFromIssues({
         code: 'invalid_input',
@@ -35,8 +35,8 @@ describe('engagement form', () => {
           { path: '', message: 'whole' },
         ],
       }),
-    ).toEqual({ hosts: 'one; two', form: 'whole' })
-    expect(errorsFromIssues({ code: 'conflict', message: 'taken' })).toEqual({ form: 'taken' })
+    ).toEqual({ hosts: 'One; two', form: 'Whole' })
+    expect(errorsFromIssues({ code: 'conflict', message: 'taken' })).toEqual({ form: 'Taken' })
   })
 
   it('adds typed hosts as chips, guessing roles and skipping duplicates', () => {
@@ -55,7 +55,7 @@ describe('engagement form', () => {
     expect(emptyDraft()).toMatchObject({ dkimSelectors: [], routes: [] })
     const parsed = engagementCreateSchema.parse(draftToInput({ ...d, dkimSelectors: ['s1', 'K2'], routes: ['/pricing', '/login'] }))
     expect([parsed.dkimSelectors, parsed.routes]).toEqual([['s1', 'k2'], ['/pricing', '/login']])
-    expect(errorsFromIssues({ code: 'invalid_input', message: 'x', issues: [{ path: 'patch.routes.1', message: 'bad route' }] })).toEqual({ routes: 'bad route' })
+    expect(errorsFromIssues({ code: 'invalid_input', message: 'x', issues: [{ path: 'patch.routes.1', message: 'bad route' }] })).toEqual({ routes: 'Bad route' })
   })
 
   it('adds typed selectors and routes as chips: normalised when valid, kept as typed when not', () => {

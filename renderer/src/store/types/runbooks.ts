@@ -1,0 +1,25 @@
+import type { RunbookSummary, RunbookView } from '@shared/contract/runbooks'
+import type { ErrorInfo } from '@shared/errors'
+import type { RunbookRun } from '@shared/schemas/runbook'
+
+/** The runbook catalog, an engagement's unfinished runs, and the run being guided. */
+export interface RunbooksState {
+  catalog: RunbookSummary[] | null
+  engagementId: string | null
+  openRuns: RunbookRun[]
+  view: RunbookView | null
+  busy: boolean
+  error: ErrorInfo | null
+}
+
+export interface RunbookActions {
+  /** The catalog and the engagement's unfinished runs (to resume). */
+  loadRunbooks(engagementId: string): Promise<void>
+  /** Start a runbook for an engagement and open it in guided mode. */
+  startGuidedRunbook(engagementId: string, runbookId: string): Promise<void>
+  /** Resume (or reload) a run in guided mode. */
+  openRunbookRun(runId: string): Promise<void>
+  markStepDone(note: string, inputs: Record<string, string>): Promise<void>
+  chooseOption(option: number): Promise<void>
+  verifyStep(): Promise<void>
+}

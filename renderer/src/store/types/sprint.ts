@@ -1,0 +1,33 @@
+import type { ErrorInfo } from '@shared/errors'
+import type { AppEvent } from '@shared/events'
+import type { z } from 'zod'
+import type { verdictSchema, waiverSchema } from '@shared/contract/sprint'
+import type { LiveRun } from '../runs'
+import type * as sp from '../sprint'
+
+/** What the board may change on an item. */
+export type ItemPatch = { owner?: string; notes?: string; fixOrder?: number | null; riskNote?: string }
+
+export interface SprintSliceState {
+  sprint: sp.SprintState
+  run: LiveRun | null
+}
+
+export interface SprintActions {
+  openSprint(engagementId: string): Promise<void>
+  startSprint(): Promise<void>
+  runSprint(scope: { itemId?: string; stage?: string; failed?: boolean }): Promise<void>
+  cancelRun(): Promise<void>
+  updateItem(itemId: string, patch: ItemPatch): Promise<boolean>
+  moveRisk(itemId: string, delta: number): Promise<void>
+  focusItem(id: string | null): void
+  openItem(id: string | null): void
+  askWaive(id: string | null): void
+  /** Accept a risk; the refusal (its issues placed on the form's fields), or null when waived. */
+  waive(input: Omit<z.input<typeof waiverSchema>, 'engagementId'>): Promise<ErrorInfo | null>
+  revokeWaiver(itemId: string): Promise<void>
+  /** Record a manual item's verdict; the refusal to show in the sheet, or null when recorded. */
+  recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<ErrorInfo | null>
+  loadAttachments(itemId: string): Promise<void>
+  sprintEvent(e: AppEvent): void
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { startLab, type Lab } from '../../electron/lab'
+import { memoryCredentialSource } from '../../electron/core/vault/sources'
+import { startServer, type BrowserServer } from '../../electron/serve/server'
+import { callCore } from '../helpers/call'
+import { tempDir } from '../helpers/tmp'
+import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let lab: Lab
+let server: BrowserServer
+let ws: { dir: string; cleanup(): void }
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  ws = tempDir('handover-e2e-forms-')
+  lab = await startLab('demo')
+  const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
+  server = await startServer({ workspaceDir: ws.dir, profile: lab.profile, credentials })
+  browser = await launchChromium()
+  ;({ context, page } = await newPage(browser, pageErrors))
+})
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  await lab?.close()
+  ws?.cleanup()
+})
+
+/** What has keyboard focus, as "tag#id" (a string expression: this file is typed without the DOM library). */
+const focused = () => page.evaluate('(() => { const a = document.activeElement; return a ? a.tagName.toLowerCase() + (a.id ? "#" + a.id : "") : "" })()') as Promise<string>
+
+describe('one form pattern: inline errors all at once, focus on the first, input kept, Escape asks', () => {
+  it('the engagement form refuses a URL with a path and a pasted address of another domain, all at once', async () => {
+    await openApp(page, server.newLaunchUrl())
+    await page.getByRole('button', { name: 'New engagement' }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'New engagement' })
+    await dialog.getByLabel('Founder email').fill('Ada at Acme')
+    await dialog.getByLabel('Primary domain').fill('http://Acme.example/path')
+    await dialog.getByLabel('Declared hosts').fill('https://x.other.com')
+    await dialog.getByLabel('Declared hosts').press('Enter')
+    await dialog.getByRole('button', { name: 'Create engagement' }).click()
+
+    // every error at once, each beside its field, the input left exactly as typed
+    await expect.poll(() => dialog.locator('.field-error').count()).toBe(3)
+    // innerText: as drawn, so CSS re-casing would show
+    expect(await dialog.locator('#f-domain-error').innerText()).toBe('"http://Acme.example/path" is a web address with a path; give the domain alone, like acme.example')
+    expect(await dialog.locator('#f-hosts-error').textContent()).toContain('"https://x.other.com" is not under')
+    expect(await dialog.locator('#f-hosts-error').textContent()).not.toContain('https.acme')
+    expect(await dialog.getByLabel('Primary domain').inputValue()).toBe('http://Acme.example/path')
+    expect(await dialog.getByLabel('Founder email').inputValue()).toBe('Ada at Acme')
+    // focus on the first field at fault, in page order
+    expect(await focused()).toBe('input#f-email')
+    await shot(page, 'forms-01-engagement-errors')
+    await expectAccessible(page, 'engagement form with errors')
+
+    // Escape with input asks; keeping returns focus where it was; nothing is lost
+    await page.keyboard.press('Escape')
+    const ask = dialog.getByRole('alertdialog', { name: 'Discard what you typed?' })
+    await expect.poll(() => ask.count()).toBe(1)
+    expect(await focused()).toBe('button')
+    await shot(page, 'forms-02-discard-ask')
+    await ask.getByRole('button', { name: 'Keep editing' }).click()
+    expect(await ask.count()).toBe(0)
+    expect(await focused()).toBe('input#f-email')
+    expect(await dialog.getByLabel('Primary domain').inputValue()).toBe('http://Acme.example/path')
+
+    // fixed: saved, and the engagement opens
+    await dialog.getByLabel('Founder email').fill('ada@acme.example')
+    await dialog.getByLabel('Primary domain').fill('acme-launch.example')
+    await dialog.getByRole('button', { name: 'Remove https://x.other.com' }).click()
+    await dialog.getByRole('button', { name: 'Create engagement' }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('acme-launch.example')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('Escape on an untouched form closes it; on a touched one, Discard closes it', async () => {
+    await page.evaluate(`location.hash = '#/engagements'`)
+    await page.getByRole('button', { name: 'New engagement' }).first().click()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    await page.getByRole('button', { name: 'New engagement' }).first().click()
+    await page.getByRole('dialog').getByLabel('Client name').fill('Half typed')
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: 'Discard' }).click()
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    expect(await focused()).not.toBe('body')
+  })
+
+  it('the waive dialog shows its errors in place and focus never drops to the page', async () => {
+    const e = await callCore<{ id: string }>(server.core, 'createEngagement', { clientName: 'Waive Co', domain: 'waive-co.example', hosts: ['www'] })
+    await callCore(server.core, 'startSprint', { engagementId: e.id })
+    await page.evaluate(`location.hash = '#/engagements/${e.id}/sprint'`)
+    const item = page.getByTestId('sprint-item').first()
+    await item.locator('.item-open').click()
+    const sheet = page.getByRole('dialog')
+    await sheet.getByRole('button', { name: 'Waive…' }).click()
+    const waive = page.getByRole('dialog', { name: /Waive/ })
+    await waive.getByLabel('Accepted by').fill('')
+    await waive.getByRole('button', { name: 'Waive item' }).click()
+    await expect.poll(() => waive.locator('.field-error').count()).toBe(2)
+    expect(await focused()).toBe('textarea#waive-reason')
+    expect(await waive.locator('.banner-error').count()).toBe(0)
+    await shot(page, 'forms-03-waive-errors')
+    await expectAccessible(page, 'waive dialog with errors')
+    await waive.getByLabel('Reason').fill('Launch first; the founder fixes this next week.')
+    await waive.getByLabel('Accepted by').fill('Ada')
+    await waive.getByRole('button', { name: 'Waive item' }).click()
+    await expect.poll(() => page.getByRole('dialog', { name: /Waive/ }).count()).toBe(0)
+    // back on the waived item, never on <body>
+    const itemId = await item.getAttribute('data-item')
+    await expect.poll(focused).toBe(`button#item-${itemId}`)
+    expect(pageErrors).toEqual([])
+  })
+})

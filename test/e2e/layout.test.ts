@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { runDone } from '../../electron/core/api/checks'
+import { memoryCredentialSource } from '../../electron/core/vault/sources'
+import { startLab, type Lab } from '../../electron/lab'
+import { startServer, type BrowserServer } from '../../electron/serve/server'
+import { callCore } from '../helpers/call'
+import { tempDir } from '../helpers/tmp'
+import { expectAccessible, launchChromium, openApp, shot } from './harness'
+import { LAYOUT_PROBE, type LayoutProblem } from './layout-probe'
+
+let browser: Browser
+let lab: Lab
+let context: BrowserContext
+let page: Page
+let server: BrowserServer
+let ws: { dir: string; cleanup(): void }
+const pageErrors: string[] = []
+/** The vault and signing need the OS keychain: npm test runs e2e inside a D-Bus session with gnome-keyring. */
+const KEYCHAIN = process.platform !== 'linux' || !!process.env.DBUS_SESSION_BUS_ADDRESS
+
+const call = <T>(method: string, input?: unknown) => callCore<T>(server.core, method, input)
+
+/** One screen: how to get there from anywhere, and what says it has rendered. */
+interface Screen {
+  name: string
+  open(): Promise<void>
+}
+
+let id = ''
+let runbookRun = ''
+let resultId = 0
+
+beforeAll(async () => {
+  ws = tempDir('handover-e2e-layout-')
+  lab = await startLab('demo')
+  const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
+  server = await startServer({ workspaceDir: ws.dir, port: 0, profile: lab.profile, credentials })
+  browser = await launchChromium()
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', colorScheme: 'light' })
+  page = await context.newPage()
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+
+  // an engagement with long names, a sprint, a full run, a runbook under way, inventory and a credential
+  const e = await call<{ id: string }>('createEngagement', {
+    clientName: 'Acme Launch Incorporated — Worldwide Marketplace Relaunch',
+    founderEmail: 'founder.with.a.long.address@acme-launch.example',
+    domain: 'acme-launch.example',
+    hosts: ['www', 'app', 'api', 'staging', 'docs'],
+  })
+  id = e.id
+  await call('startSprint', { engagementId: id })
+  await runDone((await call<{ runId: string }>('runSprint', { engagementId: id })).runId)
+  const results = await call<{ id: number; status: string }[]>('listResults', { engagementId: id })
+  resultId = (results.find((r) => r.status === 'fail') ?? results[0]!).id
+  runbookRun = (await call<{ run: { id: string } }>('startRunbook', { engagementId: id, runbookId: 'dns-broke-site' })).run.id
+  await call('prefillInventory', { engagementId: id })
+  for (let i = 0; i < 3; i++) await call('createEngagement', { clientName: `Second client ${i} with a rather long name`, domain: `client-${i}.example`, hosts: ['www'] })
+  if (KEYCHAIN) {
+    await call('addCredential', { engagementId: id, provider: 'other', label: 'Deploy token for the production project (least privilege)', secret: 'layout-e2e-not-a-secret', owner: 'consultant' }).catch(() => null)
+    await call('saveSigningIdentity', { name: 'Ada Consultant', email: 'ada@studio.example', organisation: 'Ada Launch Studio' })
+    await call('createBundle', { engagementId: id })
+  }
+})
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  await lab?.close()
+  ws?.cleanup()
+})
+
+const h1 = () => page.getByRole('heading', { level: 1 }).first().textContent()
+const go = async (hash: string, heading: string | RegExp) => {
+  await page.evaluate(`location.hash = ${JSON.stringify(hash)}`)
+  await expect.poll(h1).toMatch(heading)
+}
+
+const screens: Screen[] = [
+  { name: 'engagements', open: () => go('#/engagements', 'Engagements') },
+  {
+    name: 'new-engagement',
+    open: async () => {
+      await go('#/engagements', 'Engagements')
+      await page.getByRole('button', { name: 'New engagement' }).first().click()
+      await page.getByRole('dialog', { name: 'New engagement' }).waitFor()
+    },
+  },
+  { name: 'dashboard', open: () => go(`#/engagements/${id}`, /^Acme Launch/) },
+  { name: 'board', open: () => go(`#/engagements/${id}/sprint`, 'Sprint board') },
+  {
+    name: 'item-sheet',
+    open: async () => {
+      await go(`#/engagements/${id}/sprint`, 'Sprint board')
+      await page.locator('[data-testid="sprint-item"][data-status="fail"] .item-open').first().click()
+      await page.getByRole('dialog').first().waitFor()
+    },
+  },
+  { name: 'evidence', open: () => go(`#/engagements/${id}/evidence`, 'Evidence') },
+  {
+    name: 'evidence-panel',
+    open: async () => {
+      await go(`#/engagements/${id}/evidence`, 'Evidence')
+      await page.getByTestId('evidence-row').first().getByRole('button').first().click()
+      await page.getByTestId('evidence-panel').waitFor()
+    },
+  },
+  {
+    name: 'result',
+    open: async () => {
+      await go(`#/engagements/${id}/results/${resultId}`, /\S/)
+      await page.getByRole('heading', { name: 'Why it matters' }).waitFor()
+    },
+  },
+  { name: 'pictures', open: () => go(`#/engagements/${id}/pictures`, 'Pictures') },
+  { name: 'runbooks', open: () => go(`#/engagements/${id}/runbooks`, 'Runbooks') },
+  {
+    name: 'runbook-step',
+    open: async () => {
+      await page.evaluate(`location.hash = ${JSON.stringify(`#/engagements/${id}/runbooks/${runbookRun}`)}`)
+      await page.getByTestId('runbook-step').waitFor()
+    },
+  },
+  { name: 'vault', open: () => go(`#/engagements/${id}/vault`, 'Vault') },
+  { name: 'inventory', open: () => go(`#/engagements/${id}/inventory`, 'Access inventory') },
+  { name: 'handover', open: () => go(`#/engagements/${id}/handover`, 'Handover') },
+  { name: 'settings', open: () => go('#/settings', 'Settings') },
+]
+
+const sizes = [
+  { width: 1024, height: 700 },
+  { width: 1280, height: 800 },
+]
+
+describe('every screen holds its layout from 1024×700 up, light and dark', () => {
+  for (const size of sizes) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${size.width}×${size.height} ${scheme}: no sideways scroll, no clipped control, no serious axe violation`, async () => {
+        await page.setViewportSize(size)
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' })
+        await openApp(page, server.newLaunchUrl())
+        // every screen is looked at before failing, so one run shows everything wrong
+        const problems: Record<string, (LayoutProblem | string)[]> = {}
+        for (const s of screens) {
+          const found: (LayoutProblem | string)[] = []
+          try {
+            await s.open()
+            // settle: fonts, the windowed lists' measuring pass
+            await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))')
+            await shot(page, `layout-${size.width}x${size.height}-${scheme}-${s.name}`)
+            found.push(...((await page.evaluate(LAYOUT_PROBE)) as LayoutProblem[]))
+            await expectAccessible(page, `${s.name} at ${size.width}×${size.height} ${scheme}`)
+          } catch (e) {
+            found.push((e as Error).message.split('\n').slice(0, 12).join('\n'))
+          }
+          if (found.length) problems[s.name] = found
+          // close what the screen opened (a sheet, a dialog) before the next one
+          await page.keyboard.press('Escape')
+        }
+        expect(problems).toEqual({})
+        expect(pageErrors).toEqual([])
+      })
+    }
+  }
+})
