@@ -15,6 +15,7 @@ const CATALOG = [
   'tls.cert', 'tls.protocols', 'http.https', 'http.canonical', 'http.hsts', 'http.mixed-content', 'http.headers', 'http.exposure',
   'http.routes', 'http.cache', 'http.preview', 'cf.token', 'cf.zone', 'cf.proxy', 'cf.tls', 'cf.security', 'cf.cache', 'cf.access',
   'reg.domain', 'host.deploy', 'host.env', 'host.domains', 'secrets.repo', 'secrets.bundle', 'mon.uptime', 'mon.health',
+  'reg.account', 'abuse.rate-limit', 'ai.injection', 'obs.error-tracking', 'http.smoke',
 ]
 
 describe('the bundled launch-ready template', () => {

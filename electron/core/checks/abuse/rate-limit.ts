@@ -26,6 +26,7 @@ export const check: CheckModule = {
     why: 'Without a limit, anyone can guess passwords, flood sign-ups and reset e-mails, or run up the AI bill with a script; a limit turns an attack into a trickle.',
     fix: 'Add a rate limit per IP and per account on each endpoint (a Cloudflare rate-limiting rule, or middleware such as express-rate-limit / @upstash/ratelimit) that answers 429 with Retry-After, and lock or challenge an account after repeated failed logins.',
     byHand: { command: 'for i in $(seq 1 30); do curl -s -o /dev/null -w "%{http_code}\\n" -X POST -H "content-type: application/json" -d \'{"email":"probe@example.com","password":"wrong"}\' https://{host}/api/login; done', expect: 'a 429 (or a lockout) well before the 30th line' },
+    runbook: 'endpoint-abused',
     scope: 'engagement',
     network: true,
     // 10 endpoints in parallel, each at most 30 requests at ≤10/s (3 s) plus slow answers.

@@ -51,7 +51,7 @@ export const check: CheckModule = {
     id: 'http.smoke',
     title: 'Declared smoke flows work (staging after a deploy, or on demand)',
     area: 'http',
-    stage: 'deployment',
+    stage: 'monitoring',
     why: 'A deploy that breaks sign-in or the dashboard is found by the first customer unless someone walks the key flow right after it; a scripted smoke flow does that in seconds, every time.',
     fix: 'Open the failing step’s evidence: fix what the deploy broke (or roll back to the last good deployment), then run the smoke flow again before promoting to production.',
     byHand: { command: 'curl -s -o /dev/null -w "%{http_code}\\n" https://{host}/login', expect: 'the status each step of the flow expects (and its text in the page)' },
