@@ -17,6 +17,7 @@ import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
 import { identityActions, initialIdentity, type IdentityActions, type IdentityState } from './identity'
 import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
+import { initialProbes, probeActions, type ProbeActions, type ProbesState } from './probes'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
 
@@ -40,10 +41,11 @@ export interface AppState extends SprintSliceState {
   settings: SettingsState
   identity: IdentityState
   summaries: SummariesState
+  probes: ProbesState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions, ProbeActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -106,6 +108,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...identityActions(transport, set, get),
       summaries: initialSummaries,
       ...summaryActions(transport, set),
+      probes: initialProbes,
+      ...probeActions(transport, set, get),
 
       async init() {
         try {
