@@ -128,7 +128,7 @@ describe('handover demo: a document a founder can run the business from', () => 
       ['analytics', 'cdn', 'custom', 'database', 'dns', 'error-tracking', 'hosting', 'mailboxes', 'monitoring', 'payments', 'registrar', 'secrets-manager', 'source-repo'],
     )
     for (const e of known) expect(e.ownerAccount, `${e.system} ${e.name}`).not.toBe('')
-    expect(known.find((e) => e.system === 'registrar')).toMatchObject({ name: 'Lab Names, LLC' })
+    expect(known.find((e) => e.system === 'registrar')).toMatchObject({ name: 'Namecheap' })
     expect(known.find((e) => e.system === 'payments')).toMatchObject({ name: 'Stripe' })
     expect(text).not.toMatch(/NOBODY RECORDED/)
     // The handover stage's owners gate passes on this inventory.
@@ -147,7 +147,7 @@ describe('handover demo: a document a founder can run the business from', () => 
     expect(guide).toMatch(/NO previous production deployment to roll back to/)
     // Every certificate, and the domain with its date.
     for (const host of ['acme-launch.example', 'api.acme-launch.example', 'app.acme-launch.example', 'www.acme-launch.example', 'docs.acme-launch.example', 'staging.acme-launch.example']) expect(guide).toMatch(new RegExp(`Certificates?[^:]*\\b${host.replace(/\./g, '\\.')}`))
-    expect(guide).toMatch(/Domain acme-launch\.example: registered at Lab Names, LLC until \d{4}-\d{2}-\d{2} \(\d+ days left\)/)
+    expect(guide).toMatch(/Domain acme-launch\.example: registered at NameCheap, Inc. until \d{4}-\d{2}-\d{2} \(\d+ days left\)/)
     // Mail advice points at records the DNS map prints.
     expect(guide).toMatch(/compare the MX records of acme-launch\.example/)
     const dnsMap = section('DNS and redirect map', 'Environment and monitoring')

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoProbes } from '../../../../electron/cli/demo-probes'
 import { D, probeSandbox, type ProbeSandbox } from './harness'
 
 const STAGING = `https://staging.${D}`
@@ -16,18 +17,8 @@ describe('http.smoke', () => {
   })
 
   it('passes, fails after the scripted break with every response as evidence, and passes after the fix', async () => {
-    await s.declare({
-      flows: [
-        {
-          name: 'staging sign-in',
-          steps: [
-            { url: `${STAGING}/login`, expectText: 'Sign in' },
-            { url: `${STAGING}/session`, method: 'POST', form: { email: 'smoke@example.com', password: 'staging-only' }, expectText: 'Welcome back' },
-            { url: `${STAGING}/dashboard`, expectText: 'Your projects' },
-          ],
-        },
-      ],
-    })
+    // the demo's own declaration: GET /login, POST /session (a form, to staging only), GET /dashboard
+    await s.declare({ flows: demoProbes(D).flows })
     expect((await s.audit(['http.smoke'])).checks[0]).toMatchObject({ status: 'pass', summary: '"staging sign-in" (3 steps) passed' })
     expect(s.received(`staging.${D}`, 'POST /session')).toBe(1)
 
