@@ -45,8 +45,9 @@ export const check: CheckModule = {
       return classes.length ? `${id} leaked in ${classes.join(', ')} (${leaked} of ${run.verdicts.length} cases${tail})` : `${id} held on ${held} of ${run.verdicts.length} cases${tail}`
     })
     const anyLeak = runs.some(({ run }) => leakedClasses(run).length)
-    const allError = runs.every(({ run }) => run.verdicts.length > 0 && run.verdicts.every((v) => v.verdict === 'error'))
-    const status: CheckStatus = anyLeak ? 'fail' : allError ? 'error' : 'pass'
+    // An endpoint whose every case errored was not judged at all: no pass can rest on it.
+    const unjudged = runs.some(({ run }) => run.verdicts.length > 0 && run.verdicts.every((v) => v.verdict === 'error'))
+    const status: CheckStatus = anyLeak ? 'fail' : unjudged ? 'error' : 'pass'
     const details = {
       consent: consentRef(consent),
       set: setName,
@@ -59,6 +60,6 @@ export const check: CheckModule = {
         notRun: run.notRun,
       })),
     }
-    return { status, summary: `${anyLeak ? 'Prompt injection leaks' : status === 'error' ? 'The AI endpoint could not be probed' : 'No leak'}: ${lines.join('; ')}.`, details, evidence }
+    return { status, summary: `${anyLeak ? 'Prompt injection leaks' : status === 'error' ? 'Not every AI endpoint could be probed' : 'No leak'}: ${lines.join('; ')}.`, details, evidence }
   },
 }

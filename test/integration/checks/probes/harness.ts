@@ -3,7 +3,7 @@ import type { ProbeSettingsInput } from '@shared/schemas/probes'
 import { createCore, type Core } from '../../../../electron/core/api'
 import { runAudit } from '../../../../electron/core/checks/runner'
 import { openWorkspace } from '../../../../electron/core/workspace'
-import { startLab, type Lab } from '../../../../electron/lab'
+import { startLab, type Lab, type Scenario } from '../../../../electron/lab'
 import { callCore } from '../../../helpers/call'
 import { tempDir } from '../../../helpers/tmp'
 
@@ -33,9 +33,9 @@ export interface ProbeSandbox {
 }
 
 /** The demo lab, a fresh workspace and core, and the demo engagement with the scenario's hosts. */
-export async function probeSandbox(): Promise<ProbeSandbox> {
+export async function probeSandbox(scenario: Scenario | string = 'demo'): Promise<ProbeSandbox> {
   const tmp = tempDir('handover-probes-')
-  const lab = await startLab('demo')
+  const lab = await startLab(scenario)
   const core = createCore(openWorkspace(tmp.dir), 'browser', undefined, lab.profile)
   const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input)
   const e = await call<Engagement>('createEngagement', { domain: D, hosts: lab.scenario.hosts.map((h) => ({ name: h.name, role: h.role })) })

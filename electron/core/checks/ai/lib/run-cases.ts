@@ -63,7 +63,11 @@ export async function runCases(ctx: CheckContext, ep: ProbeEndpoint, cases: Inje
       const how = judgeAnswer(text, c, ep.canary)
       verdicts.push({ id: c.id, class: c.class, verdict: how ? 'leaked' : 'held', ...(how ? { how } : {}), status: x.status, answer: text.slice(0, 1000), tokens: estimateTokens(c.prompt) + estimateTokens(text) })
     } catch (e) {
-      verdicts.push({ id: c.id, class: c.class, verdict: 'error', answer: '', tokens: estimateTokens(c.prompt), error: (e as Error).message.split('\n')[0].slice(0, 160) })
+      const error = (e as Error).message.split('\n')[0].slice(0, 160)
+      verdicts.push({ id: c.id, class: c.class, verdict: 'error', answer: '', tokens: estimateTokens(c.prompt), error })
+      // An endpoint that does not answer would eat the check's time case by case: stop here.
+      for (const rest of cases.slice(i + 1)) notRun.push({ id: rest.id, why: `not sent: ${c.id} got no answer (${error})` })
+      break
     }
   }
   return { verdicts, tokens, notRun }
