@@ -10,6 +10,7 @@ import { settingsMethods } from './contract/settings'
 import { exposureMethods } from './contract/exposures'
 import { identityMethods } from './contract/identity'
 import { registrarMethods } from './contract/registrar'
+import { probeMethods } from './contract/probes'
 
 export type { AppInfo } from './contract/engagements'
 
@@ -31,6 +32,7 @@ export const contract = {
   ...exposureMethods,
   ...identityMethods,
   ...registrarMethods,
+  ...probeMethods,
 }
 
 export type Contract = typeof contract

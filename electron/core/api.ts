@@ -14,6 +14,7 @@ import { settingsApi } from './api/settings'
 import { summaryApi } from './api/summaries'
 import { exposureApi } from './api/exposures'
 import { registrarApi } from './api/registrar'
+import { probesApi } from './api/probes'
 import type { ApiImpl, CoreServices } from './api/types'
 import type { Workspace } from './workspace'
 import { BUSY_MESSAGE, isBusyError } from './workspace/db'
@@ -49,6 +50,7 @@ export function createCore(
     ...summaryApi(services),
     ...exposureApi(services),
     ...registrarApi(services),
+    ...probesApi(services),
   }
   return { ...services, api }
 }

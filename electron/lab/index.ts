@@ -24,6 +24,8 @@ export interface Lab {
   endpoints: LabEndpoints
   /** Sandbox API tokens by provider (random per start; in memory only). */
   credentials: Record<string, string>
+  /** Requests each web host received so far, by host name and "METHOD /path". */
+  requests(): Record<string, Record<string, number>>
   /** Apply a named `fixes:` entry of the scenario to the running lab. */
   applyFix(name: string): Promise<void>
   close(): Promise<void>
@@ -96,6 +98,7 @@ export async function startLab(input: Scenario | string, opts: { latencyMs?: num
       profile,
       endpoints,
       credentials: providers.credentials,
+      requests: () => Object.fromEntries(web.hosts.map((h) => [h.name, h.requests()])),
       async applyFix(name) {
         const next = applyFixTo(scenario, name)
         const nextPlan = planDns(next.dns, latencyMs)

@@ -16,6 +16,7 @@ import { CliExit, EXIT, type CliContext } from '../context'
 import { progressLine } from '../progress-line'
 import { tinyPng } from '../tiny-png'
 import { fillDemoInventory } from '../demo-inventory'
+import { declareDemoProbes } from '../demo-probes'
 import { collectExposures } from '../../core/handover/exposures/collect'
 import { recordRotation } from '../../core/handover/exposures/record'
 
@@ -65,7 +66,8 @@ export function register(program: Command, ctx: CliContext): void {
         const audit = async () =>
           runAudit({ workspace: ws, events, engagement: e, profile: lab.profile, thresholds: sprints.status(e.id).thresholds, services: { credentials, repos: lab.endpoints.repos } })
 
-        say(`1/7 Sprint started for ${domain}; running every check against the sandbox…`)
+        say(`1/7 Sprint started for ${domain}; the founder agreed to the abuse and AI probes; running every check against the sandbox…`)
+        declareDemoProbes(ws, e.id, domain, FOUNDER.name, CONSULTANT.name)
         sprints.start(e.id)
         const first = await audit()
         const failedBefore = first.checks.filter((c) => c.status === 'fail' || c.status === 'error').length

@@ -11,6 +11,7 @@ import { getCheck, listChecks } from './registry'
 import { createServices } from './services'
 import { preloadSecretlint } from '../secrets/secretlint'
 import { latestRegistrarVerdict } from './reg/lib/verdict'
+import { probeFacts } from '../probes/gate'
 import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
 export interface AuditOptions {
@@ -66,7 +67,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
   // every outcome passes the secret scanners before it is stored: load them while the first checks wait on the network
   preloadSecretlint()
-  const services = createServices(profile, { recorded: { registrarVerdict: (id) => latestRegistrarVerdict(o.workspace.db, id) }, ...o.services })
+  const services = createServices(profile, { recorded: { registrarVerdict: (id) => latestRegistrarVerdict(o.workspace.db, id), ...probeFacts(o.workspace.db) }, ...o.services })
   // A rotation stored offline is verified at the next online run, before any check reads it.
   if (!profile.offline) await services.credentials.prepare?.().catch(() => undefined)
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)

@@ -5,12 +5,13 @@ import type { KeyedLimiter } from './limiter'
 import type { ProviderServices } from '../providers'
 import type { HttpClient } from '../net/http/client'
 import type { TlsProber } from '../net/tls/probe'
+import type { ProbeConsent, ProbeSettings } from '@shared/schemas/probes'
 
 /** (contract) The five statuses of a check result. */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'error' | 'skip'
 
 /** (contract) The check id families of DESIGN.md §4. */
-export type CheckArea = 'dns' | 'mail' | 'tls' | 'http' | 'cf' | 'reg' | 'host' | 'mon' | 'secrets'
+export type CheckArea = 'dns' | 'mail' | 'tls' | 'http' | 'cf' | 'reg' | 'host' | 'mon' | 'secrets' | 'abuse' | 'ai' | 'obs'
 
 /** The seven sprint stages a check belongs to. */
 export type SprintStage = 'quick-audit' | 'dns-routing' | 'deployment' | 'security' | 'caching' | 'monitoring' | 'handover'
@@ -130,6 +131,10 @@ export interface CheckServices {
 /** What a person recorded, read by checks where an API cannot tell. */
 export interface RecordedFacts {
   registrarVerdict(engagementId: string): { holder: string; founderControls: boolean; by: string; note: string; recordedAt: string } | null
+  /** The consent the probes run under (abuse.rate-limit, ai.injection); none: they send nothing. */
+  probeConsent?(engagementId: string): ProbeConsent | null
+  /** The probe declarations: endpoints and smoke flows (http.smoke). */
+  probeSettings?(engagementId: string): ProbeSettings
 }
 
 export interface CheckModule {

@@ -26,6 +26,8 @@ export const FACT = {
   credentialRotation: 'credential.rotation',
   /** A person's verdict on who holds the registrar account (the row of registrar_verdicts). */
   registrarVerdict: 'registrar.verdict',
+  /** A site owner's consent to the probes: the whole row of probe_consents after each change (recorded, revoked). */
+  probeConsent: 'probe.consent',
   /** The tables as they stood when a workspace from before chained state was upgraded. */
   adopted: 'state.adopted',
 } as const
@@ -119,6 +121,18 @@ export interface RegistrarVerdictFact {
   recordedAt: string
 }
 
+/** A consent to the probes (the row of probe_consents): who, when, which endpoints, which limits. */
+export interface ProbeConsentFact {
+  id: string
+  givenBy: string
+  recordedBy: string
+  recordedAt: string
+  endpoints: unknown[]
+  limits: Record<string, unknown>
+  note: string
+  revokedAt: string | null
+}
+
 /** The chained state of one engagement: what the projection tables must hold. */
 export interface StateFacts {
   sprints: SprintFact[]
@@ -132,4 +146,6 @@ export interface StateFacts {
   /** Absent in adoption items written before credential rotations and registrar verdicts were recorded. */
   credentialRotations?: CredentialRotationFact[]
   registrarVerdicts?: RegistrarVerdictFact[]
+  /** Absent in adoption items written before probe consents were recorded. */
+  probeConsents?: ProbeConsentFact[]
 }

@@ -21,6 +21,7 @@ import { attachmentViews, manualViews, type AttachmentView, type ManualView } fr
 import { certificates, deployView, domainView, envRows, monitoringView, type CertView, type DomainView, type EnvRow, type MonitoringView } from './facts/operations'
 import { handoverPlan, itemViews } from './facts/plan'
 import { redirectMap, type RedirectEntry } from './facts/redirects'
+import { probesView, type ProbesView } from './facts/probes'
 import type { FixedView, ItemView, SprintView, Verdict } from './facts/types'
 import { verdictOf } from './facts/verdict'
 
@@ -61,6 +62,8 @@ export interface HandoverData {
   certificates: CertView[]
   domain: DomainView | null
   guide: GuideFacts
+  /** The probes' consent and what abuse.rate-limit, ai.injection, obs.error-tracking and http.smoke found. */
+  probes: ProbesView
   /** Every bundled runbook, filled in for this engagement. */
   runbooks: Runbook[]
   evidence: { id: number; seq: number; kind: string; label: string; checkId: string | null; target: string | null; status: string | null; createdAt: string; hash: string; prevHash: string; data: unknown }[]
@@ -127,6 +130,7 @@ export function gatherHandover(ws: Workspace, engagement: Engagement, inventory:
     redirects: redirectMap(latest),
     env: envRows(latest),
     guide,
+    probes: probesView(ws, engagement.id, latest),
     // Recovery runbooks, and a rotation runbook for each provider whose credential the vault keeps for this engagement.
     runbooks: loadRunbooks()
       .filter((rb) => !rb.provider || vaultProviders(ws, engagement.id).has(rb.provider))

@@ -5,7 +5,7 @@ import type { Db } from './db'
  * that sorts in order ("001-engagements"); they are discovered at build time, applied once
  * and recorded in the `migrations` table. Never edit a landed migration: add a new one.
  * Id ranges by area: 001–009 workspace, 010–019 evidence, 020–029 vault, 030–039 checks,
- * 040–049 sprint, 050–059 handover, 060–069 runbooks, 070–079 settings.
+ * 040–049 sprint, 050–059 handover, 060–069 runbooks, 070–079 settings, 085–089 probes.
  */
 export interface Migration {
   id: string

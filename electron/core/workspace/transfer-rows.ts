@@ -164,6 +164,24 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
     note: text(2000),
     recorded_at: time,
   }).strict(),
+  probe_settings: z.object({
+    engagement_id: id,
+    // entries are read back through their schema (probes/settings.ts); a bad one is dropped
+    endpoints: jsonText(100_000, 'array'),
+    flows: jsonText(100_000, 'array'),
+    updated_at: time,
+  }).strict(),
+  probe_consents: z.object({
+    id,
+    engagement_id: id,
+    given_by: text(200),
+    recorded_by: text(200),
+    recorded_at: time,
+    endpoints: jsonText(100_000, 'array'),
+    limits: jsonText(1000, 'object'),
+    note: text(2000),
+    revoked_at: nullable(time),
+  }).strict(),
   change_log: z.object({ id: int.min(1), at: time, engagement_id: nullable(id), entity: text(100), action: text(100), detail: jsonText(100_000, 'object') }).strict(),
   evidence_anchors: z.object({
     id: int.min(1),

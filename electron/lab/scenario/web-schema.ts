@@ -34,6 +34,26 @@ export const routeSchema = z.strictObject({
   drip: z.strictObject({ chunkBytes: z.number().int().min(1).max(1 << 20), intervalMs: ms }).optional(),
   /** Simulated edge cache for this route: MISS then HIT per path (default: the host's edgeCache). */
   edgeCache: z.boolean().optional(),
+  /** A rate limit: after `limit` requests in `windowMs`, answer 429 (Retry-After), a lockout (423) or a CAPTCHA page. */
+  rateLimit: z
+    .strictObject({
+      limit: z.number().int().min(1).max(10_000),
+      windowMs: ms.default(60_000),
+      answer: z.enum(['429', 'lockout', 'captcha']).default('429'),
+      /** Retry-After seconds on a 429 (omitted: no header). */
+      retryAfter: z.number().int().min(0).max(86_400).optional(),
+    })
+    .optional(),
+  /** A small rule-based "AI" endpoint (no model): reads {"prompt": …}, answers {"answer": …}. */
+  ai: z
+    .strictObject({
+      /** vulnerable: follows injected instructions and leaks its system prompt; hardened: never does. */
+      mode: z.enum(['vulnerable', 'hardened']),
+      /** The canary planted in its system prompt. */
+      canary: z.string().min(6).max(200),
+      promptField: z.string().default('prompt'),
+    })
+    .optional(),
 })
 
 export const CERT_KINDS = ['valid', 'expiring', 'expired', 'not-yet-valid', 'wrong-name', 'self-signed', 'unknown-ca'] as const

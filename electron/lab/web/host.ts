@@ -12,6 +12,8 @@ export interface WebHost {
   /** 0 when nothing listens (http: false / https: false). */
   httpPort: number
   httpsPort: number
+  /** Requests received so far, by "METHOD /path". */
+  requests(): Record<string, number>
   /** Swap in a new spec (after a fix): routes at once, certificate and TLS versions for new handshakes. */
   update(spec: WebHostSpec): void
   close(): Promise<void>
@@ -45,7 +47,7 @@ function tracked<T extends net.Server>(s: T, sockets: Set<net.Socket>): T {
  * versions can differ per host). A `hang` host accepts TCP and never says a word, not even TLS.
  */
 export async function startWebHost(name: string, domain: string, spec: WebHostSpec, ca: Ca, baseLatencyMs: number): Promise<WebHost> {
-  const st: HostState = { name, domain, spec, baseLatencyMs, edgeSeen: new Set(), timers: new Set() }
+  const st: HostState = { name, domain, spec, baseLatencyMs, edgeSeen: new Set(), timers: new Set(), counts: new Map(), hits: new Map() }
   const sockets = new Set<net.Socket>()
   const servers: net.Server[] = []
   let tlsServer: https.Server | undefined
@@ -75,6 +77,7 @@ export async function startWebHost(name: string, domain: string, spec: WebHostSp
     name,
     httpPort,
     httpsPort,
+    requests: () => Object.fromEntries(st.counts),
     update(next) {
       const certChanged = JSON.stringify([next.cert, next.tls]) !== JSON.stringify([st.spec.cert, st.spec.tls])
       st.spec = next

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RedirectSpec, RouteSpec, WebHostSpec } from '../scenario/web-schema'
 import { drip, streamGenerated } from './body'
 import { expandTarget, parseSize } from './template'
+import { overLimit, sendLimited, serveAssistant } from './probes'
 
 /** Everything a request handler needs; `spec` is swapped in place when a fix is applied. */
 export interface HostState {
@@ -13,6 +14,10 @@ export interface HostState {
   /** Paths already seen by the simulated edge cache (MISS once, then HIT). */
   edgeSeen: Set<string>
   timers: Set<NodeJS.Timeout>
+  /** Requests received, by "METHOD /path" (what tests assert a probe sent, or did not). */
+  counts: Map<string, number>
+  /** Request times per rate-limited route. */
+  hits: Map<string, number[]>
 }
 
 const NOT_FOUND = '<!doctype html><title>Not found</title><h1>404 Not found</h1>\n'
@@ -40,6 +45,8 @@ function redirect(res: ServerResponse, r: RedirectSpec, vars: Parameters<typeof 
 export function handle(st: HostState, scheme: 'http' | 'https', req: IncomingMessage, res: ServerResponse): void {
   const spec = st.spec
   const url = new URL(req.url ?? '/', `${scheme}://${st.name}`)
+  const counted = `${req.method ?? 'GET'} ${url.pathname}`
+  st.counts.set(counted, (st.counts.get(counted) ?? 0) + 1)
   const route = findRoute(spec.routes, url.pathname)
   const jitter = (route?.jitterMs ?? spec.jitterMs ?? 0) * Math.random()
   const wait = st.baseLatencyMs + (spec.latencyMs ?? 0) + (route?.latencyMs ?? 0) + jitter
@@ -72,6 +79,8 @@ function respond(st: HostState, scheme: 'http' | 'https', url: URL, found: Route
   if (route.hang) return // accepted, never answered
   const headers: Record<string, string | string[]> = { ...base, ...route.headers }
   if (route.redirect) return redirect(res, route.redirect, vars, headers as Record<string, string>)
+  if (route.rateLimit && overLimit(st.hits, `${scheme}:${url.pathname}`, route.rateLimit)) return sendLimited(res, route.rateLimit, base)
+  if (route.ai) return void serveAssistant(req, res, route.ai, base)
   if (route.cache) headers['Cache-Control'] = route.cache
   if (route.setCookie) headers['Set-Cookie'] = route.setCookie
   if (route.edgeCache ?? spec.edgeCache) {

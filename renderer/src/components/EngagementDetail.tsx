@@ -7,6 +7,7 @@ import { fullDate, plural, relativeTime } from '../lib/format'
 import { Icon } from './Icon'
 import { ExportButton } from './TransferButtons'
 import { CheckSettingsCard } from './CheckSettingsCard'
+import { ProbesCard } from './ProbesCard'
 import { StagePill } from './StagePill'
 
 /** One engagement: who, what, which hosts; edit and delete from here. */
@@ -99,6 +100,7 @@ export function EngagementDetail({ id }: { id: string }) {
           </table>
         </section>
         <CheckSettingsCard e={e} />
+        <ProbesCard engagementId={e.id} />
         <section className="card span-2" aria-labelledby="h-notes">
           <h2 id="h-notes" className="card-title">Notes</h2>
           {e.notes ? <p className="notes">{e.notes}</p> : <p className="muted">No notes yet. Use Edit to record context, constraints and who to call.</p>}

@@ -15,6 +15,7 @@ import { draftToInput, errorsFromIssues } from './form'
 import { initialSettings, settingsActions } from './settings'
 import { identityActions, initialIdentity } from './identity'
 import { initialSummaries, summaryActions } from './summaries'
+import { initialProbes, probeActions } from './probes'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type UiState } from './ui'
 
@@ -64,6 +65,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...identityActions(transport, set, get),
       summaries: initialSummaries,
       ...summaryActions(transport, set),
+      probes: initialProbes,
+      ...probeActions(transport, set, get),
 
       async init() {
         try {

@@ -17,10 +17,10 @@ const demo: Engagement = {
 }
 
 describe('bundled runbooks', () => {
-  it('has the nine recovery runbooks (and a rotation runbook per vault provider), all valid', () => {
+  it('has the ten recovery runbooks (and a rotation runbook per vault provider), all valid', () => {
     expect(runbooks.filter((r) => !r.provider).map((r) => r.id).sort()).toEqual([
       'certificate-expiry', 'cloudflare-lockout', 'deploy-broke-production', 'dns-broke-site', 'domain-expired', 'domain-hijacked',
-      'email-not-delivered', 'key-leaked', 'uptime-alert',
+      'email-not-delivered', 'endpoint-abused', 'key-leaked', 'uptime-alert',
     ])
   })
 

@@ -123,6 +123,13 @@ export function compareState(chain: ChainState, tables: StateFacts): Disagreemen
       ordered(chain.registrarVerdicts, () => 'v'),
       tables.registrarVerdicts ?? [],
       ['holder', 'founderControls', 'by', 'note', 'recordedAt'],
+    ) ??
+    compareKeyed(
+      (c) => `probe consent by ${c.givenBy} (recorded ${c.recordedAt})`,
+      (c) => c.id,
+      chain.probeConsents,
+      tables.probeConsents ?? [],
+      ['givenBy', 'recordedBy', 'recordedAt', 'endpoints', 'limits', 'note', 'revokedAt'],
     )
   )
 }

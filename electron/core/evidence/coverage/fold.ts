@@ -1,5 +1,5 @@
 import type { Envelope } from '../store'
-import { FACT, type AttachmentFact, type CredentialRotationFact, type InventoryChange, type InventoryRowFact, type ItemStateFact, type RegistrarVerdictFact, type RotationFact, type RunbookRunFact, type SprintFact, type StateFacts, type WaiverFact } from '../facts'
+import { FACT, type AttachmentFact, type CredentialRotationFact, type InventoryChange, type InventoryRowFact, type ItemStateFact, type ProbeConsentFact, type RegistrarVerdictFact, type RotationFact, type RunbookRunFact, type SprintFact, type StateFacts, type WaiverFact } from '../facts'
 
 /** A fact with the evidence item that last stated it. */
 export interface Stated<T> {
@@ -26,6 +26,7 @@ export class ChainState {
   rotations: Stated<RotationFact>[] = []
   credentialRotations = new Map<string, Stated<CredentialRotationFact>>()
   registrarVerdicts: Stated<RegistrarVerdictFact>[] = []
+  probeConsents = new Map<string, Stated<ProbeConsentFact>>()
 
   /** Apply one verified item; returns a reason when the item contradicts the chain before it. */
   apply(env: Envelope): string | void {
@@ -74,6 +75,9 @@ export class ChainState {
       case FACT.registrarVerdict:
         if (str(d.holder) && typeof d.founderControls === 'boolean') this.registrarVerdicts.push({ fact: { holder: d.holder, founderControls: d.founderControls, by: String(d.by ?? ''), note: String(d.note ?? ''), recordedAt: String(d.recordedAt ?? '') }, seq })
         return
+      case FACT.probeConsent:
+        if (str(d.id) && str(d.givenBy)) this.probeConsents.set(d.id, { fact: d as unknown as ProbeConsentFact, seq })
+        return
     }
   }
 
@@ -89,6 +93,7 @@ export class ChainState {
     this.rotations = list(s.rotations).map((f) => ({ fact: f, seq }))
     this.credentialRotations = new Map(list(s.credentialRotations).map((f) => [f.id, { fact: f, seq }]))
     this.registrarVerdicts = list(s.registrarVerdicts).map((f) => ({ fact: f, seq }))
+    this.probeConsents = new Map(list(s.probeConsents).map((f) => [f.id, { fact: f, seq }]))
   }
 
   private waiverList(sprintId: string, itemId: string): Stated<WaiverFact>[] {

@@ -13,6 +13,16 @@ function json(text: string): Record<string, unknown> {
   }
 }
 
+/** A JSON array column, or the text itself when it is not one (so a comparison shows it). */
+function jsonList(text: string): unknown[] {
+  try {
+    const v = JSON.parse(text) as unknown
+    return Array.isArray(v) ? v : [{ value: v }]
+  } catch {
+    return [{ unparsable: text }]
+  }
+}
+
 /**
  * The projection tables of one engagement in the shape the chain states them: what
  * `evidence verify` compares with the chain, and what a workspace from before chained state
@@ -55,5 +65,9 @@ export function readState(db: Db, engagementId: string): StateFacts {
       'registrar_verdicts',
       'SELECT holder, founder_controls AS founderControls, by, note, recorded_at AS recordedAt FROM registrar_verdicts WHERE engagement_id = ? ORDER BY id',
     ).map((v) => ({ ...v, founderControls: v.founderControls === 1 || v.founderControls === true })),
+    probeConsents: rows<{ id: string; givenBy: string; recordedBy: string; recordedAt: string; endpoints: string; limits: string; note: string; revokedAt: string | null }>(
+      'probe_consents',
+      'SELECT id, given_by AS givenBy, recorded_by AS recordedBy, recorded_at AS recordedAt, endpoints, limits, note, revoked_at AS revokedAt FROM probe_consents WHERE engagement_id = ? ORDER BY recorded_at, id',
+    ).map((c) => ({ ...c, endpoints: jsonList(c.endpoints), limits: json(c.limits) })),
   }
 }

@@ -9,6 +9,7 @@ import { inventory } from './sections/inventory'
 import { maps } from './sections/maps'
 import { operations } from './sections/operations'
 import { runbooks } from './sections/runbooks'
+import { probes } from './sections/probes'
 import { evidence, results, riskLog, signatureBlock } from './sections/findings'
 
 /**
@@ -49,6 +50,7 @@ export function handoverDocument(raw: HandoverData): TDocumentDefinitions {
     ...inventory(d),
     ...maps(d),
     ...operations(d),
+    ...probes(d),
     ...riskLog(d),
     ...runbooks(d),
     ...results(d),

@@ -95,7 +95,7 @@ export class HttpClient {
     const url = u.toString()
     try {
       const res = await tagged(tag, () =>
-        undiciRequest(u, { method, headers: { 'user-agent': 'HandoverConsole/1 (launch audit)', accept: '*/*', ...o.headers }, dispatcher: this.agent, signal }),
+        undiciRequest(u, { method, headers: { 'user-agent': 'HandoverConsole/1 (launch audit)', accept: '*/*', ...o.headers }, ...(o.body !== undefined ? { body: o.body } : {}), dispatcher: this.agent, signal }),
       )
       const firstByteMs = Math.round(performance.now() - t0)
       const chunks: Buffer[] = []

@@ -72,6 +72,8 @@ export interface HttpChain {
 export interface RequestOptions {
   method?: string
   headers?: Record<string, string>
+  /** A request body (probes and smoke flows post small, declared bodies). */
+  body?: string
   signal?: AbortSignal
   /** Body size cap in bytes (default 2 MB). */
   maxBytes?: number

@@ -8,6 +8,7 @@ import { EvidenceBody } from './EvidenceBody'
 import { StatusTag } from './StatusTag'
 import './results.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { InjectionCases } from './InjectionCases'
 
 /** One check result: what it found, why it matters, how to fix it, the evidence and the history. */
 export function ResultDetail({ engagementId, resultId }: { engagementId: string; resultId: number }) {
@@ -83,6 +84,7 @@ export function ResultDetail({ engagementId, resultId }: { engagementId: string;
             </button>
           )}
         </section>
+        {d.checkId === 'ai.injection' && <InjectionCases details={d.details} />}
         <section className="card span-2" aria-labelledby="h-evidence">
           <h2 id="h-evidence" className="card-title">
             Evidence <span className="muted small">{plural(d.evidence.length, 'item')}</span>

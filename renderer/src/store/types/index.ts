@@ -16,6 +16,7 @@ import type { RunbookActions, RunbooksState } from './runbooks'
 import type { SettingsActions, SettingsState } from './settings'
 import type { SprintActions, SprintSliceState } from './sprint'
 import type { SummariesState, SummaryActions } from './summaries'
+import type { ProbeActions, ProbesState } from './probes'
 import type { TransferActions } from './transfer'
 import type { VaultActions, VaultState } from './vault'
 
@@ -44,10 +45,11 @@ export interface AppState extends SprintSliceState {
   settings: SettingsState
   identity: IdentityState
   summaries: SummariesState
+  probes: ProbesState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions, ProbeActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void

@@ -7,7 +7,8 @@ import { DEFAULT_THRESHOLDS, type CheckStatus } from '../../../../electron/core/
 import { startLab, type Lab } from '../../../../electron/lab'
 import { engagement } from './harness'
 
-const OURS = /^(tls|http)\./
+// http.smoke walks flows a consultant declares (none here): test/integration/checks/probes/smoke.test.ts
+const OURS = /^(tls|http)\.(?!smoke$)/
 
 /** Run every TLS/HTTP check of the scenario's engagement against the lab; results keyed "id target". */
 async function audit(lab: Lab): Promise<Map<string, { status: CheckStatus; summary: string }>> {

@@ -1,0 +1,51 @@
+import { probeEndpointSchema, type ProbeEndpoint } from '@shared/schemas/probes'
+import { toErrorInfo, type Transport } from '../transport/types'
+import type { SliceApi } from './types'
+import type { EndpointDraft, ProbeActions, ProbesState } from './types/probes'
+
+export type { EndpointDraft, ProbeActions, ProbesState } from './types/probes'
+
+export const initialProbes: ProbesState = { engagementId: null, state: null, busy: false, error: null }
+
+/** A draft as a declared endpoint, or the first problem with it in words (the contract's own schema). */
+export function endpointFromDraft(d: EndpointDraft, existing: ProbeEndpoint[]): { ok: true; endpoint: ProbeEndpoint } | { ok: false; message: string } {
+  const ai = d.kind === 'ai'
+  const r = probeEndpointSchema.safeParse({ id: d.id.trim(), kind: d.kind, url: d.url.trim(), ...(ai ? { body: '{"prompt":"{prompt}"}', answerPath: 'answer' } : {}), ...(ai && d.canary.trim() ? { canary: d.canary.trim() } : {}) })
+  if (!r.success) return { ok: false, message: r.error.issues[0]?.message ?? 'the endpoint is not valid' }
+  if (existing.some((e) => e.id === r.data.id)) return { ok: false, message: `an endpoint is already named "${r.data.id}"` }
+  return { ok: true, endpoint: r.data }
+}
+
+type Api = SliceApi
+
+/** Store actions for the probes card: thin calls, the state comes back whole from core. */
+export function probeActions(transport: Transport, set: Api['setState'], get: Api['getState']): ProbeActions {
+  const patch = (p: Partial<ProbesState>) => set((s) => ({ probes: { ...s.probes, ...p } }))
+  const reload = async (engagementId: string) => patch({ engagementId, state: await transport.call('probeState', { engagementId }), busy: false, error: null })
+  const attempt = async (engagementId: string, work: () => Promise<unknown>, done: string): Promise<boolean> => {
+    patch({ busy: true, error: null })
+    try {
+      await work()
+      await reload(engagementId)
+      get().toast({ kind: 'success', title: done })
+      return true
+    } catch (e) {
+      patch({ busy: false, error: toErrorInfo(e) })
+      return false
+    }
+  }
+  return {
+    async loadProbes(engagementId) {
+      try {
+        await reload(engagementId)
+      } catch (e) {
+        patch({ engagementId, state: null, error: toErrorInfo(e) })
+      }
+    },
+    saveProbeEndpoints: (engagementId, endpoints) =>
+      attempt(engagementId, () => transport.call('saveProbeSettings', { engagementId, settings: { endpoints, flows: get().probes.state?.settings.flows ?? [] } }), 'Probe endpoints saved'),
+    recordProbeConsent: (engagementId, i) =>
+      attempt(engagementId, () => transport.call('recordProbeConsent', { engagementId, givenBy: i.givenBy, recordedBy: i.recordedBy, limits: { maxRequests: i.maxRequests, perSecond: i.perSecond }, note: '' }), 'Consent recorded'),
+    revokeProbeConsent: (engagementId, by) => attempt(engagementId, () => transport.call('revokeProbeConsent', { engagementId, by }), 'Consent revoked: the probes send nothing'),
+  }
+}
