@@ -13,21 +13,27 @@ function labServices(lab: Lab): Partial<CheckServices> {
   return { credentials: memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret }))), repos: lab.endpoints.repos }
 }
 
-function print(ctx: CliContext, r: DriftReport): void {
-  ctx.out.line(`Drift for ${r.domain} since the handover of ${r.baselineAt} (${r.checked} checks re-run)`)
+const MARK = { regression: '✗', improvement: '✓', neutral: '·' } as const
+const SECTION = { regression: 'Regressions', improvement: 'Improvements', neutral: 'Other changes' } as const
+
+/** The founder's reading: regressions first, each one sentence; then improvements and other facts. */
+export function printDrift(ctx: CliContext, r: DriftReport): void {
+  ctx.out.line(`Drift for ${r.domain} since the handover of ${r.baselineAt.slice(0, 10)} (${r.checked} checks re-run)`)
   if (!r.bundleValid) ctx.out.line('Warning: the bundle does not verify; its baseline may have been altered (run handover verify).')
-  if (!r.changes.length) return ctx.out.line('No changes since handover.')
-  for (const c of r.changes) {
-    const what = c.kind === 'value' ? `${c.path}: ${c.before} → ${c.after}` : c.kind === 'status' ? `${c.before}  →  ${c.after}` : `${c.before} → not run now`
-    ctx.out.line(`${c.kind.padEnd(7)} ${c.checkId} ${c.target}  ${what}`)
+  for (const v of ['regression', 'improvement', 'neutral'] as const) {
+    const list = r.findings.filter((f) => f.verdict === v)
+    if (!list.length) continue
+    ctx.out.line(`${SECTION[v]} (${list.length}):`)
+    for (const f of list) ctx.out.line(`  ${MARK[v]} ${f.headline}`)
   }
-  ctx.out.line(`${r.changes.length} change${r.changes.length === 1 ? '' : 's'} since handover.`)
+  const other = r.findings.length - r.regressions - r.improvements
+  ctx.out.line(r.regressions ? `${r.regressions} regression${r.regressions === 1 ? '' : 's'} since handover.` : `No regression since handover${r.findings.length ? ` (${r.improvements} improvement${r.improvements === 1 ? '' : 's'}, ${other} other change${other === 1 ? '' : 's'})` : ''}.`)
 }
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('drift <bundle>')
-    .description("re-run the checks recorded in a bundle's baseline.json and list what changed since handover; exit 0 no change, 1 changes")
+    .description("re-run the checks recorded in a bundle's baseline.json and say what changed since handover; exit 0 nothing regressed, 1 a regression, 2 bad input")
     .option('--lab <scenario>', 'run against the sandbox internet for a scenario (name or file) instead of the real one')
     .option('--fix <name...>', "with --lab: apply the scenario's named fixes first (a scripted change)")
     .option('--json', 'print JSON only')
@@ -41,8 +47,8 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const report = await runDrift({ workspace: core.workspace, events: core.events, bundle, profile: composeProfile(lab?.profile ?? baseProfile(undefined).profile, core.workspace), services: lab ? labServices(lab) : { credentials: keychainCredentialSource(credentialService(core), null) } })
         if (o.json) ctx.out.json(report)
-        else print(ctx, report)
-        if (report.changes.length) throw new CliExit(EXIT.failed, '')
+        else printDrift(ctx, report)
+        if (report.regressions) throw new CliExit(EXIT.failed, '')
       } finally {
         await lab?.close()
       }

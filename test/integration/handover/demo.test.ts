@@ -56,7 +56,7 @@ describe('handover demo: a document a founder can run the business from', () => 
     // Months later: the sandbox without the consultant's fixes is what "drift" must report.
     const drift = await cli(['--workspace', join(tmp.dir, 'founder'), 'drift', out, '--lab', 'demo', '--json'])
     expect(drift.code).toBe(1)
-    expect((JSON.parse(drift.stdout).changes as { kind: string }[]).some((c) => c.kind === 'status')).toBe(true)
+    expect((JSON.parse(drift.stdout).findings as { verdict: string }[]).some((f) => f.verdict === 'regression')).toBe(true)
   })
 
   it('states the verdict on pages 1–5 and lists the live Stripe key and the domain lock among the open launch blockers', () => {
