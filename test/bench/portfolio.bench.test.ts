@@ -16,16 +16,18 @@ describe('portfolio benchmark: the built CLI, as a consultancy runs it', () => {
     const ws = join(tmp.dir, 'ws')
     const domains = portfolioDomains(DOMAINS)
     const args = (...a: string[]) => ['--workspace', ws, ...a, '--lab', scenario, '--no-progress']
-    // Creates the 20 engagements (and warms the OS caches); not timed.
-    expect((await handover(args('audit', ...domains, '--json'), { timeoutMs: 300_000 })).code).toBe(0)
+    // Creates the 20 engagements (and warms the OS caches); not timed. Exit 1 is a failed check
+    // (http.routes times itself: a loaded machine can fail it), 2 or a crash would be a bug.
+    const ran = (code: number | null) => code === 0 || code === 1
+    expect(ran((await handover(args('audit', ...domains, '--json'), { timeoutMs: 300_000 })).code)).toBe(true)
     let t0 = performance.now()
     const one = await handover(args('audit', domains[0], '--json'), { timeoutMs: 300_000 })
     const oneMs = performance.now() - t0
-    expect(one.code).toBe(0)
+    expect(ran(one.code)).toBe(true)
     t0 = performance.now()
     const all = await handover(args('audit', '--all'), { timeoutMs: 300_000 })
     const allMs = performance.now() - t0
-    expect(all.code, all.stderr).toBe(0)
+    expect(ran(all.code), all.stderr).toBe(true)
     const rows = all.stdout.split('\n').filter((l) => /^shop\d\d\.example\s+\d+/.test(l))
     expect(rows).toHaveLength(DOMAINS)
     const checks = Number(/(\d+) checks in/.exec(all.stdout)?.[1] ?? 0)

@@ -8,7 +8,8 @@ export const portfolioDomains = (count: number) => Array.from({ length: count },
 
 /**
  * A sandbox scenario serving `count` small sites at once (a consultancy's past clients): each
- * domain has a zone, an apex and a www host that redirects to it, mail records and an RDAP entry.
+ * domain has a zone, an apex and a www host that redirects to it, mail records and an RDAP entry;
+ * a fix `move-shopNN` moves that domain's apex A record (a scripted DNS change).
  * Writes it to DIR/portfolio.yaml and returns the path.
  */
 export function writePortfolioScenario(dir: string, count: number): string {
@@ -38,7 +39,9 @@ export function writePortfolioScenario(dir: string, count: number): string {
     hosts[d] = { headers: secure, http: { redirect: { status: 301, to: 'https://{host}{path}{query}' } }, routes: { '/': { body: `<!doctype html><title>${d}</title>`, cache: 'no-cache' }, '/health': { json: { status: 'ok' }, cache: 'no-store' } } }
     hosts[`www.${d}`] = { headers: secure, http: { redirect: { status: 301, to: 'https://{host}{path}{query}' } }, redirect: { status: 301, to: `https://${d}{path}{query}` } }
   })
+  const fixes = Object.fromEntries(domains.map((d, i) => [`move-${d.split('.')[0]}`, { dns: { zones: { [d]: { records: [{ name: '@', type: 'A', data: `127.0.82.${i + 1}` }] } } } }]))
   const scenario = {
+    fixes,
     name: 'portfolio',
     description: `${count} small sites a consultancy handed over`,
     domains,

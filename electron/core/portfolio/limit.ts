@@ -1,7 +1,7 @@
 import { KeyedLimiter } from '../checks/limiter'
 
 /** One item's outcome in a portfolio run: its value, or the one-line reason it could not finish. */
-export type Settled<R> = { ok: true; value: R } | { ok: false; error: string }
+export type Settled<R> = { ok: true; value: R } | { ok: false; error: string; cause: unknown }
 
 /** The most engagements a portfolio runs at once (each audit already runs its checks concurrently). */
 export const MAX_CONCURRENCY = 16
@@ -18,7 +18,7 @@ export async function runLimited<T, R>(items: T[], limit: number, fn: (item: T, 
         try {
           return { ok: true, value: await fn(item, i) }
         } catch (e) {
-          return { ok: false, error: (e instanceof Error ? e.message : String(e)).split('\n')[0] }
+          return { ok: false, error: (e instanceof Error ? e.message : String(e)).split('\n')[0], cause: e }
         }
       }),
     ),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { observedValues } from '../../../electron/core/handover/extract'
-import { classify } from '../../../electron/core/handover/drift/classify'
+import { classify, foldCnameFollowers, type DriftFinding } from '../../../electron/core/handover/drift/classify'
 import { normaliseText } from '../../../electron/core/handover/drift/normalise'
 import type { BaselineCheck } from '../../../electron/core/handover/baseline'
 
@@ -61,5 +61,17 @@ describe('baseline values and drift verdicts', () => {
     expect(classify(base('http.routes', 'a.example', 'pass', { 'routes[0].status': 200 }), now('fail', { 'routes[0].status': 500 }, routes([100])))?.verdict).toBe('regression')
     // a baseline made before speed bands existed does not drift because of them
     expect(classify(base('http.routes', 'a.example', 'pass', {}), now('pass', { 'routes[0].speed': 'within target' }))).toBeNull()
+  })
+
+  it('folds a CNAME follower into the regression of the host it follows', () => {
+    const apexBefore = base('dns.hosts', 'a.example', 'pass', { 'addresses[0]': '192.0.2.1' })
+    const wwwBefore = base('dns.hosts', 'www.a.example', 'pass', { 'addresses[0]': '192.0.2.1', 'cnames[0]': 'a.example' })
+    const findings = [
+      classify(apexBefore, now('pass', { 'addresses[0]': '192.0.2.9' }), 'a.example'),
+      classify(wwwBefore, now('pass', { 'addresses[0]': '192.0.2.9', 'cnames[0]': 'a.example' }), 'a.example'),
+    ] as DriftFinding[]
+    const folded = foldCnameFollowers(findings, [apexBefore, wwwBefore], 'a.example')
+    expect(folded.map((f) => f.verdict)).toEqual(['regression', 'neutral'])
+    expect(folded[1].headline).toBe('www follows a.example (a CNAME), which moved: see above.')
   })
 })

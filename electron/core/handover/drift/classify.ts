@@ -1,6 +1,6 @@
 import type { BaselineCheck } from '../baseline'
 import { normaliseObserved } from './normalise'
-import { headline } from './words'
+import { headline, hostLabel } from './words'
 import { speedShift } from './latency'
 
 /** What a change means for the business: worse, better, or worth knowing. */
@@ -94,4 +94,19 @@ export function classify(before: BaselineCheck, now: CheckNow | undefined, domai
   const watched = WATCHED[before.id]
   if (watched && values.some((c) => watched.test(c.path ?? ''))) return finding('regression', 'moved')
   return finding('neutral', 'details')
+}
+
+/**
+ * A host that is a CNAME to another declared host moves when that host moves: one regression
+ * for the cause, the follower becomes a neutral fact ("www follows acme.example").
+ */
+export function foldCnameFollowers(findings: DriftFinding[], baseline: BaselineCheck[], domain?: string): DriftFinding[] {
+  const moved = new Set(findings.filter((f) => f.checkId === 'dns.hosts' && f.verdict === 'regression').map((f) => f.target))
+  return findings.map((f) => {
+    if (f.checkId !== 'dns.hosts' || f.verdict !== 'regression' || f.statusAfter !== f.statusBefore || f.changes.some((c) => c.path?.startsWith('cnames['))) return f
+    const b = baseline.find((x) => x.id === 'dns.hosts' && x.target === f.target)
+    const target = Object.entries(b?.observed ?? {}).find(([k]) => k.startsWith('cnames['))?.[1]
+    if (typeof target !== 'string' || !moved.has(target.replace(/\.$/, '')) || target.replace(/\.$/, '') === f.target) return f
+    return { ...f, verdict: 'neutral', headline: `${hostLabel(f.target, domain)} follows ${target.replace(/\.$/, '')} (a CNAME), which moved: see above.` }
+  })
 }

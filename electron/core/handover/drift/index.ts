@@ -15,7 +15,8 @@ import { BASELINE_FORMAT, type Baseline } from '../baseline'
 import { observedValues } from '../extract'
 import { FILES } from '../bundle/files'
 import { verifyBundle } from '../bundle/verify'
-import { classify, type CheckNow, type DriftFinding } from './classify'
+import { recordBundleLocation } from '../../portfolio/bundles'
+import { classify, foldCnameFollowers, type CheckNow, type DriftFinding } from './classify'
 
 export type { DriftChange, DriftFinding, DriftVerdict } from './classify'
 
@@ -96,6 +97,7 @@ export async function runDrift(o: {
   const baseline = readBaseline(dir)
   const bundleValid = (await verifyBundle(dir)).ok
   const engagement = engagementFor(o.workspace, baseline)
+  recordBundleLocation(o.workspace.db, baseline.engagement.domain, dir)
   const plan = rerunPlan(baseline, o.services)
   const audit = plan.ids.length ? await runAudit({ workspace: o.workspace, events: o.events, engagement, profile: o.profile, checkIds: plan.ids, services: plan.services, signal: o.signal }) : null
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
@@ -107,10 +109,14 @@ export async function runDrift(o: {
   // Bundles made before engagement-wide checks were named after the domain used the engagement id.
   const target = (t: string) => (t === baseline.engagement.id ? engagement.id : t)
   const domain = baseline.engagement.domain
-  const findings = baseline.checks
-    .filter((b) => plan.ids.includes(b.id))
-    .map((b) => classify(b, now.get(`${b.id}\n${target(b.target)}`), domain))
-    .filter((f): f is DriftFinding => f !== null)
+  const findings = foldCnameFollowers(
+    baseline.checks
+      .filter((b) => plan.ids.includes(b.id))
+      .map((b) => classify(b, now.get(`${b.id}\n${target(b.target)}`), domain))
+      .filter((f): f is DriftFinding => f !== null),
+    baseline.checks,
+    domain,
+  )
   const count = (v: string) => findings.filter((f) => f.verdict === v).length
   return { bundle: dir, bundleValid, domain, baselineAt: baseline.createdAt, checkedAt: new Date().toISOString(), checked: now.size, regressions: count('regression'), improvements: count('improvement'), findings }
 }
