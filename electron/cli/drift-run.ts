@@ -1,4 +1,7 @@
+import { existsSync, lstatSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { baseProfile } from '../core/settings/profile'
+import { FILES } from '../core/handover/bundle/files'
 import { runDrift, type DriftReport } from '../core/handover/drift'
 import { listBundleLocations } from '../core/portfolio/bundles'
 import { runLimited, type Settled } from '../core/portfolio/limit'
@@ -12,6 +15,8 @@ import { composeProfile } from './network'
 /** Options `drift` and `watch` share. */
 export interface DriftOpts {
   all?: boolean
+  /** Every bundle folder directly inside this folder (watch, for schedulers and containers). */
+  bundlesDir?: string
   lab?: string
   fix?: string[]
   concurrency: string
@@ -22,8 +27,29 @@ function labServices(lab: Lab): Partial<CheckServices> {
   return { credentials: memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret }))), repos: lab.endpoints.repos }
 }
 
-/** The bundle folders to drift: the one named, or every bundle this workspace built or drifted (--all). */
+const MAX_BUNDLES = 500
+
+/** The bundle folders directly inside a folder (those with a baseline.json; links are not followed). */
+function bundlesIn(dir: string): string[] {
+  let entries
+  try {
+    if (!lstatSync(dir).isDirectory()) throw new Error('not a folder')
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch (e) {
+    throw new CliExit(EXIT.badInput, `--bundles-dir ${dir}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message}`)
+  }
+  const found = entries.filter((d) => d.isDirectory() && existsSync(join(dir, d.name, FILES.baseline))).map((d) => join(dir, d.name)).sort()
+  if (!found.length) throw new CliExit(EXIT.badInput, `--bundles-dir ${dir}: no handover bundle folder (with ${FILES.baseline}) in it`)
+  if (found.length > MAX_BUNDLES) throw new CliExit(EXIT.badInput, `--bundles-dir ${dir}: ${found.length} bundles; at most ${MAX_BUNDLES} per run`)
+  return found
+}
+
+/** The bundle folders to drift: the one named, those in --bundles-dir, or every bundle this workspace built or drifted (--all). */
 export function driftTargets(ctx: CliContext, bundle: string | undefined, o: DriftOpts): string[] {
+  if (o.bundlesDir) {
+    if (bundle || o.all) throw new CliExit(EXIT.badInput, '--bundles-dir names the bundles; give no bundle and no --all with it')
+    return bundlesIn(o.bundlesDir)
+  }
   if (o.all && bundle) throw new CliExit(EXIT.badInput, '--all goes over every bundle this workspace knows; name no bundle with it')
   if (bundle) return [bundle]
   if (!o.all) throw new CliExit(EXIT.badInput, 'name a handover bundle folder, or --all')
