@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { stringify } from 'yaml'
+import { parse, stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engagementCreateSchema } from '@shared/schemas/engagement'
 import { tempDir } from '../helpers/tmp'
-import { runCli } from '../helpers/cli'
+import { BIN, ROOT, handover, runCli } from '../helpers/cli'
 import { memoryStore } from '../unit/handover/fixture'
 import { EventBus } from '../../electron/core/events'
 import { openWorkspace } from '../../electron/core/workspace'
@@ -12,6 +12,7 @@ import { runAudit } from '../../electron/core/checks/runner'
 import { createBundle } from '../../electron/core/handover/bundle/build'
 import { loadScenario, startLab } from '../../electron/lab'
 import { startInbox, type Inbox } from '../../electron/lab/inbox'
+import { NOTIFY_ENV } from '../../electron/core/watch'
 
 const tmp = tempDir('handover-watch-')
 const ws = join(tmp.dir, 'ws')
@@ -48,7 +49,7 @@ describe('handover watch: alerts once, then reminders, to email and a Slack-comp
     try {
       const engagement = w.engagements.create(engagementCreateSchema.parse({ domain: 'tidy.example', hosts: ['www', 'app'] }))
       await runAudit({ workspace: w, events: new EventBus(), engagement, profile: lab.profile, checkIds: ['dns.hosts', 'tls.cert', 'reg.domain', 'http.https'] })
-      await createBundle({ workspace: w, engagement, outDir: join(tmp.dir, 'bundle'), secrets: memoryStore(), signer: { name: 'Ada Consultant' } })
+      await createBundle({ workspace: w, engagement, outDir: join(tmp.dir, 'bundles', 'tidy'), secrets: memoryStore(), signer: { name: 'Ada Consultant' } })
     } finally {
       w.close()
       await lab.close()
@@ -139,4 +140,57 @@ describe('handover watch: alerts once, then reminders, to email and a Slack-comp
     }
     expect((await watch(['--remind-days', '-1'], {})).code).toBe(2)
   })
+
+  // Docker cannot run here: the image's own command runs instead, its paths mapped to folders of
+  // this machine (/app → the project, /bundles and /workspace → temporary folders).
+  it("the Dockerfile's command watches a folder of bundles; the workflow runs the image with the same paths and variables", async () => {
+    const image = dockerfile(readFileSync(join(ROOT, 'resources/watch/Dockerfile'), 'utf8'))
+    expect(image.entrypoint).toEqual(['node', '/app/bin/handover.js'])
+    expect(image.cmd).toEqual(['watch', '--bundles-dir', '/bundles'])
+    expect(image.env.HANDOVER_WORKSPACE).toBe('/workspace')
+    for (const src of image.copied) expect(existsSync(join(ROOT, src)), src).toBe(true)
+    const paths: Record<string, string> = { '/app': ROOT, '/bundles': join(tmp.dir, 'bundles'), '/workspace': join(tmp.dir, 'container-ws') }
+    const map = (v: string) => Object.entries(paths).reduce((x, [from, to]) => (x === from || x.startsWith(`${from}/`) ? to + x.slice(from.length) : x), v)
+    const argv = [...image.entrypoint, ...image.cmd].map(map)
+    expect(argv.slice(0, 2)).toEqual(['node', BIN])
+    const before = inbox.mails.length
+    const r = await handover([...argv.slice(2), '--lab', file], { env: { ...Object.fromEntries(Object.entries(image.env).map(([k, v]) => [k, map(v)])), ...env }, timeoutMs: 150_000 })
+    expect(r.code, r.stdout + r.stderr).toBe(0)
+    expect(r.stdout).toMatch(/^Watch: 1 bundle checked, 2 open alerts \(2 new/m)
+    expect(inbox.mails).toHaveLength(before + 1)
+    expect(existsSync(join(paths['/workspace'], 'workspace.sqlite'))).toBe(true)
+
+    const flow = parse(readFileSync(join(ROOT, 'resources/watch/handover-watch.yml'), 'utf8')) as Workflow
+    expect(flow.on.schedule[0].cron.split(' ')).toHaveLength(5)
+    const steps = flow.jobs.watch.steps
+    const run = steps.find((st) => st.run?.includes('docker run'))!.run!
+    expect(run).toContain(`"$PWD/bundles:${image.cmd[2]}:ro"`)
+    expect(run).toContain(`"$PWD/.handover-workspace:${image.env.HANDOVER_WORKSPACE}"`)
+    expect([...run.matchAll(/-e (\w+)/g)].map((m) => m[1]).sort()).toEqual(Object.values(NOTIFY_ENV).sort())
+    const cache = steps.filter((st) => st.uses?.startsWith('actions/cache/'))
+    expect(cache.map((st) => st.with?.path)).toEqual(['.handover-workspace', '.handover-workspace'])
+  })
 })
+
+interface Workflow {
+  on: { schedule: { cron: string }[] }
+  jobs: { watch: { steps: { uses?: string; run?: string; with?: Record<string, string> }[] } }
+}
+
+/** The final stage of a Dockerfile: ENV, ENTRYPOINT and CMD (exec form), and the project paths COPY --from=build takes. */
+function dockerfile(text: string): { env: Record<string, string>; entrypoint: string[]; cmd: string[]; copied: string[] } {
+  const lines = text.replace(/\\\n/g, ' ').split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))
+  const final = lines.slice(lines.map((l) => l.startsWith('FROM ')).lastIndexOf(true))
+  const env: Record<string, string> = {}
+  let entrypoint: string[] = []
+  let cmd: string[] = []
+  const copied: string[] = []
+  for (const l of final) {
+    const [word, ...rest] = l.trim().split(/\s+/)
+    if (word === 'ENV') for (const kv of rest) env[kv.split('=')[0]] = kv.split('=').slice(1).join('=')
+    if (word === 'ENTRYPOINT') entrypoint = JSON.parse(rest.join(' ')) as string[]
+    if (word === 'CMD') cmd = JSON.parse(rest.join(' ')) as string[]
+    if (word === 'COPY' && rest[0] === '--from=build') copied.push(rest[1].replace(/^\/app\//, ''))
+  }
+  return { env, entrypoint, cmd, copied }
+}
