@@ -15,6 +15,7 @@ import { initialInventory, inventoryActions, type InventoryActions, type Invento
 import { exposureActions, initialExposures, type ExposureActions, type ExposuresState } from './exposures'
 import { draftToInput, errorsFromIssues, type EngagementDraft } from './form'
 import { initialSettings, settingsActions, type SettingsActions, type SettingsState } from './settings'
+import { initialPortfolio, portfolioActions, type PortfolioActions, type PortfolioState } from './portfolio'
 import { initialSummaries, summaryActions, type SummariesState, type SummaryActions } from './summaries'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type Route, type UiState } from './ui'
@@ -38,10 +39,11 @@ export interface AppState extends SprintSliceState {
   exposures: ExposuresState
   settings: SettingsState
   summaries: SummariesState
+  portfolio: PortfolioState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, SummaryActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, SummaryActions, PortfolioActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
@@ -102,6 +104,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...settingsActions(transport, set, get),
       summaries: initialSummaries,
       ...summaryActions(transport, set),
+      portfolio: initialPortfolio,
+      ...portfolioActions(transport, set, toast),
 
       async init() {
         try {
