@@ -1,8 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openWorkspace } from '../../electron/core/workspace'
-import { createKeychainStore } from '../../electron/core/vault/keychain'
-import { removeIdentity } from '../../electron/core/handover/identity'
+import { forgetConsultant } from '../helpers/identity'
 import { tempDir } from '../helpers/tmp'
 import { runCli } from '../helpers/cli'
 import { portfolioDomains, writePortfolioScenario } from '../helpers/portfolio-lab'
@@ -10,9 +8,7 @@ import { listChecks } from '../../electron/core/checks/registry'
 
 const tmp = tempDir('handover-cli-portfolio-')
 afterAll(async () => {
-  const w = openWorkspace(tmp.dir)
-  await removeIdentity(w.db, createKeychainStore(), 'consultant')
-  w.close()
+  await forgetConsultant(tmp.dir)
   tmp.cleanup()
 })
 const cli = (args: string[]) => runCli(tmp.dir, args)

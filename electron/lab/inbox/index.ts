@@ -58,6 +58,25 @@ function textOf(raw: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8')
 }
 
+/** Read a stream whole, keeping at most MAX_BYTES; `done` gets what was kept and the full size. */
+function collect(stream: NodeJS.ReadableStream, done: (body: Buffer, size: number) => void): void {
+  const chunks: Buffer[] = []
+  let size = 0
+  stream.on('data', (c: Buffer) => {
+    size += c.length
+    if (size <= MAX_BYTES) chunks.push(c)
+  })
+  stream.on('end', () => done(Buffer.concat(chunks), size))
+}
+
+/** Listen on an ephemeral loopback port; rejects when the server cannot. */
+function listenOnLoopback(server: { once(event: 'error', fn: (e: Error) => void): unknown; listen(port: number, host: string, cb: () => void): unknown }): Promise<void> {
+  return new Promise((ok, fail) => {
+    server.once('error', fail)
+    server.listen(0, '127.0.0.1', () => ok())
+  })
+}
+
 /** The SMTP server (smtp-server, the protocol as real mail clients speak it), AUTH PLAIN/LOGIN over plain TCP. */
 async function startSmtp(user: string, pass: string, mails: InboxMail[]): Promise<{ server: SMTPServer; port: number }> {
   const server = new SMTPServer({
@@ -73,48 +92,30 @@ async function startSmtp(user: string, pass: string, mails: InboxMail[]): Promis
       cb(new Error('Invalid username or password'))
     },
     onData(stream, session, cb) {
-      const chunks: Buffer[] = []
-      let size = 0
-      stream.on('data', (c: Buffer) => {
-        size += c.length
-        if (size <= MAX_BYTES) chunks.push(c)
-      })
-      stream.on('end', () => {
+      collect(stream, (body, size) => {
         if (stream.sizeExceeded || size > MAX_BYTES) return cb(Object.assign(new Error('Message too big'), { responseCode: 552 }))
-        const raw = Buffer.concat(chunks).toString('utf8')
+        const raw = body.toString('utf8')
         if (mails.length < MAX_MESSAGES) mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw, subject: subjectOf(raw), text: textOf(raw) })
         cb()
       })
     },
   })
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => ok())
-  })
+  await listenOnLoopback(server)
   return { server, port: (server.server.address() as AddressInfo).port }
 }
 
 /** The webhook receiver: answers 200 "ok" like Slack to a POST on its one secret path, 404 elsewhere. */
 async function startHooks(path: string, hooks: InboxHook[]): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size <= MAX_BYTES) chunks.push(c)
-    })
-    req.on('end', () => {
+    collect(req, (body, size) => {
       if (req.method !== 'POST' || req.url !== path) return res.writeHead(404).end('no_service')
       if (size > MAX_BYTES) return res.writeHead(413).end('too_large')
-      if (hooks.length < MAX_MESSAGES) hooks.push({ path, contentType: String(req.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') })
+      if (hooks.length < MAX_MESSAGES) hooks.push({ path, contentType: String(req.headers['content-type'] ?? ''), body: body.toString('utf8') })
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok')
     })
   })
   server.requestTimeout = 10_000
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail)
-    server.listen(0, '127.0.0.1', () => ok())
-  })
+  await listenOnLoopback(server)
   return { server, port: (server.address() as AddressInfo).port }
 }
 

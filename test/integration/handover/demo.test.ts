@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
 import { openWorkspace } from '../../../electron/core/workspace'
-import { createKeychainStore } from '../../../electron/core/vault/keychain'
-import { removeIdentity } from '../../../electron/core/handover/identity'
+import { forgetConsultant } from '../../helpers/identity'
 import { SprintService } from '../../../electron/core/sprint/service'
 import { cli, tool } from './tools'
 
@@ -43,9 +42,7 @@ describe('handover demo: a document a founder can run the business from', () => 
     first5 = tool('pdftotext', ['-f', '1', '-l', '5', 'handover.pdf', '-'], out).out
   }, 240_000)
   afterAll(async () => {
-    const w = openWorkspace(ws)
-    await removeIdentity(w.db, createKeychainStore(), 'consultant')
-    w.close()
+    await forgetConsultant(ws)
     tmp.cleanup()
   })
 

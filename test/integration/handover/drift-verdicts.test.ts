@@ -3,9 +3,7 @@ import { join } from 'node:path'
 import { stringify } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
-import { openWorkspace } from '../../../electron/core/workspace'
-import { createKeychainStore } from '../../../electron/core/vault/keychain'
-import { removeIdentity } from '../../../electron/core/handover/identity'
+import { forgetConsultant } from '../../helpers/identity'
 import { loadScenario } from '../../../electron/lab'
 import type { DriftReport } from '../../../electron/core/handover/drift'
 import { cli } from './tools'
@@ -36,9 +34,7 @@ describe('drift as verdicts: the demo months later', () => {
     writeFileSync(scenarioFile, stringify(scenario))
   }, 240_000)
   afterAll(async () => {
-    const w = openWorkspace(ws)
-    await removeIdentity(w.db, createKeychainStore(), 'consultant')
-    w.close()
+    await forgetConsultant(ws)
     tmp.cleanup()
   })
 
