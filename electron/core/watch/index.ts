@@ -32,7 +32,7 @@ export async function deliverAlerts(o: { workspace: Workspace; reports: DriftRep
   const now = o.now ?? new Date()
   const alerts = o.reports.flatMap((r) => alertsFor(o.workspace, r, now))
   const channels: Channel[] = [...(o.config.webhook ? (['webhook'] as const) : []), ...(o.config.email ? (['email'] as const) : [])]
-  const { due, cleared } = reconcile(o.workspace.db, alerts, o.reports.map((r) => r.domain), { now, remindDays: o.remindDays, channels })
+  const { due, fresh, cleared } = reconcile(o.workspace.db, alerts, o.reports.map((r) => r.domain), { now, remindDays: o.remindDays, channels })
   const delivered: WatchResult['delivered'] = { webhook: o.config.webhook ? 0 : null, email: o.config.email ? 0 : null }
   const failures: string[] = []
   const send = async (ch: Channel, list: DueAlert[]) => {
@@ -48,6 +48,7 @@ export async function deliverAlerts(o: { workspace: Workspace; reports: DriftRep
     }
   }
   await Promise.all(channels.map((ch) => send(ch, due[ch])))
-  const status = (a: Alert) => channels.map((ch) => due[ch].find((d) => d.key === a.key)?.status).find(Boolean) ?? 'open'
+  // new: first raised this run; reminder: sent before and due again; open: sent, not due yet
+  const status = (a: Alert) => (fresh.includes(a.key) ? 'new' : (channels.map((ch) => due[ch].find((d) => d.key === a.key)?.status).find(Boolean) ?? 'open'))
   return { checkedAt: now.toISOString(), alerts: alerts.map((a) => ({ ...a, status: status(a) })), delivered, failures, cleared }
 }

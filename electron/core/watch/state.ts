@@ -23,13 +23,15 @@ const DAY = 86_400_000
 /**
  * Record this run's alerts in the workspace: new ones are inserted, ones seen before are
  * refreshed (an alert that had cleared and came back starts over as new), and open alerts of the
- * domains checked that are no longer raised are cleared. Returns, per channel, what is due: never
+ * domains checked that are no longer raised are cleared. Returns the keys first raised now, and
+ * per channel what is due: never
  * sent there, or sent at least `remindDays` ago (0: never remind).
  */
-export function reconcile(db: Db, alerts: Alert[], checkedDomains: string[], o: { now: Date; remindDays: number; channels: Channel[] }): { due: Record<Channel, DueAlert[]>; cleared: string[] } {
+export function reconcile(db: Db, alerts: Alert[], checkedDomains: string[], o: { now: Date; remindDays: number; channels: Channel[] }): { due: Record<Channel, DueAlert[]>; fresh: string[]; cleared: string[] } {
   const at = o.now.toISOString()
   const due: Record<Channel, DueAlert[]> = { webhook: [], email: [] }
   const cleared: string[] = []
+  const fresh: string[] = []
   db.transaction(() => {
     const get = db.prepare<[string], Row>('SELECT key, first_seen, sent_webhook, sent_email, cleared_at FROM watch_alerts WHERE key = ?')
     for (const a of alerts) {
@@ -37,6 +39,7 @@ export function reconcile(db: Db, alerts: Alert[], checkedDomains: string[], o: 
       if (!row || row.cleared_at) {
         db.prepare('INSERT INTO watch_alerts (key, domain, kind, headline, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET headline = excluded.headline, first_seen = excluded.first_seen, last_seen = excluded.last_seen, sent_webhook = NULL, sent_email = NULL, cleared_at = NULL').run(a.key, a.domain, a.kind, a.headline, at, at)
         row = { key: a.key, first_seen: at, sent_webhook: null, sent_email: null, cleared_at: null }
+        fresh.push(a.key)
       } else db.prepare('UPDATE watch_alerts SET headline = ?, last_seen = ? WHERE key = ?').run(a.headline, at, a.key)
       for (const ch of o.channels) {
         const sent = ch === 'webhook' ? row.sent_webhook : row.sent_email
@@ -54,7 +57,7 @@ export function reconcile(db: Db, alerts: Alert[], checkedDomains: string[], o: 
       }
     }
   })()
-  return { due, cleared }
+  return { due, fresh, cleared }
 }
 
 /** Record that these alerts were delivered on a channel (after the channel accepted them). */
