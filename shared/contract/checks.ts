@@ -80,6 +80,7 @@ export interface RunChanges {
 const ref = z.string().min(1).max(100)
 
 export const runAuditSchema = z.object({ engagementId: ref, checkIds: z.array(z.string().min(1).max(100)).max(200).optional() }).strict()
+export const runAllAuditsSchema = z.object({ engagementIds: z.array(ref).min(1).max(500), concurrency: z.number().int().min(1).max(8).default(3) }).strict()
 export const cancelRunSchema = z.object({ runId: ref }).strict()
 export const listResultsSchema = z.object({ engagementId: ref, runId: ref.optional() }).strict()
 export const listRunsSchema = z.object({ engagementId: ref, limit: z.number().int().min(1).max(200).default(20) }).strict()
@@ -90,6 +91,11 @@ export const getResultSchema = z.object({ resultId: z.number().int().positive() 
 export const checkMethods = {
   listChecks: method<typeof none, CheckInfo[]>(none),
   runAudit: method<typeof runAuditSchema, { runId: string; total: number }>(runAuditSchema),
+  /**
+   * Audit several engagements, at most `concurrency` at once ("Run all" on the list). Answers at
+   * once; each audit reports through the same run.* / check.* events as runAudit.
+   */
+  runAllAudits: method<typeof runAllAuditsSchema, { engagementIds: string[] }>(runAllAuditsSchema),
   cancelRun: method<typeof cancelRunSchema, { cancelled: boolean }>(cancelRunSchema),
   listResults: method<typeof listResultsSchema, CheckResultInfo[]>(listResultsSchema),
   getResult: method<typeof getResultSchema, CheckResultInfo & { evidence: EvidenceInfo[] }>(getResultSchema),

@@ -10,6 +10,7 @@ import { SprintService } from '../sprint/service'
 import { networkProfile } from '../settings/profile'
 import { keychainCredentialSource } from '../vault/sources'
 import { credentialService } from './credentials'
+import { runLimited } from '../portfolio/limit'
 import type { ApiSlice, CoreServices } from './types'
 
 const info = (r: StoredResult): CheckResultInfo => ({ ...r, status: r.status as CheckStatusName })
@@ -22,35 +23,43 @@ export function runDone(runId: string): Promise<AuditResult> | undefined {
   return running.get(runId)?.done
 }
 
-type CheckMethods = 'listChecks' | 'runAudit' | 'cancelRun' | 'listResults' | 'getResult' | 'listRuns' | 'runChanges'
+type CheckMethods = 'listChecks' | 'runAudit' | 'runAllAudits' | 'cancelRun' | 'listResults' | 'getResult' | 'listRuns' | 'runChanges'
 
 /** Check catalog, audit runs, results and their evidence, run history and what each run changed. */
 export function checkApi(s: CoreServices): ApiSlice<CheckMethods> {
   const { workspace, events } = s
   const store = () => new CheckStore(workspace.db, workspace.evidence)
+  /** Start one audit in the background; it reports through events. */
+  const start = (engagementId: string, checkIds?: string[]): { runId: string; total: number } => {
+    const engagement = workspace.engagements.get(engagementId)
+    let checks
+    try {
+      checks = selectChecks(checkIds)
+    } catch (e) {
+      throw new AppError('invalid_input', (e as Error).message)
+    }
+    const runId = randomUUID()
+    const controller = new AbortController()
+    const total = planRun(engagement, checks).length
+    // Provider checks read credentials from the keychain for this engagement (skip when none).
+    const credentials = s.credentials ?? keychainCredentialSource(credentialService(s), engagement.id)
+    // The engagement's sprint template sets the thresholds (e.g. a prototype's relaxed p95).
+    const sprints = new SprintService(workspace)
+    const thresholds = sprints.current(engagement.id) ? sprints.status(engagement.id).thresholds : undefined
+    const done = runAudit({ workspace, events, engagement, profile: networkProfile(s), checkIds, signal: controller.signal, runId, thresholds, services: { credentials } })
+    running.set(runId, { controller, done })
+    // The run reports through events; its end only clears the bookkeeping.
+    done.finally(() => running.delete(runId)).catch(() => undefined)
+    return { runId, total }
+  }
   return {
     listChecks: () => listChecks().map(({ meta }) => ({ id: meta.id, title: meta.title, area: meta.area, stage: meta.stage, why: meta.why, fix: meta.fix, runbook: meta.runbook, scope: meta.scope, network: meta.network })),
-    runAudit: ({ engagementId, checkIds }) => {
-      const engagement = workspace.engagements.get(engagementId)
-      let checks
-      try {
-        checks = selectChecks(checkIds)
-      } catch (e) {
-        throw new AppError('invalid_input', (e as Error).message)
-      }
-      const runId = randomUUID()
-      const controller = new AbortController()
-      const total = planRun(engagement, checks).length
-      // Provider checks read credentials from the keychain for this engagement (skip when none).
-      const credentials = s.credentials ?? keychainCredentialSource(credentialService(s), engagement.id)
-      // The engagement's sprint template sets the thresholds (e.g. a prototype's relaxed p95).
-      const sprints = new SprintService(workspace)
-      const thresholds = sprints.current(engagement.id) ? sprints.status(engagement.id).thresholds : undefined
-      const done = runAudit({ workspace, events, engagement, profile: networkProfile(s), checkIds, signal: controller.signal, runId, thresholds, services: { credentials } })
-      running.set(runId, { controller, done })
-      // The run reports through events; its end only clears the bookkeeping.
-      done.finally(() => running.delete(runId)).catch(() => undefined)
-      return { runId, total }
+    runAudit: ({ engagementId, checkIds }) => start(engagementId, checkIds),
+    runAllAudits: ({ engagementIds, concurrency }) => {
+      // every id is checked before anything starts: one unknown id refuses the whole request
+      const ids = [...new Set(engagementIds.map((id) => workspace.engagements.get(id).id))]
+      void runLimited(ids, concurrency, async (id) => runDone(start(id).runId))
+      return { engagementIds: ids }
     },
     cancelRun: ({ runId }) => {
       const r = running.get(runId)

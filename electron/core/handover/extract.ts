@@ -1,4 +1,5 @@
 import type { ResultRow } from './results'
+import { latencyBand } from './drift/normalise'
 
 /**
  * Tolerant readers over check result details (DNS answers for runbooks, observed values for
@@ -47,5 +48,19 @@ export function observedValues(details: Record<string, unknown>, max = 200): Rec
     else if (typeof v === 'object') for (const k of Object.keys(v as object).sort()) rec((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, depth + 1)
   }
   rec(details, '', 0)
+  Object.assign(out, speedBands(details))
+  return out
+}
+
+/** http.routes: each route's p95 as a band against the check's targets (milliseconds jitter; bands do not). */
+function speedBands(details: Record<string, unknown>): Record<string, string> {
+  const t = details.targets as { p95PassMs?: unknown; p95WarnMs?: unknown } | undefined
+  if (!t || typeof t.p95PassMs !== 'number' || typeof t.p95WarnMs !== 'number' || !Array.isArray(details.routes)) return {}
+  const targets = { p95PassMs: t.p95PassMs, p95WarnMs: t.p95WarnMs }
+  const out: Record<string, string> = {}
+  details.routes.slice(0, 50).forEach((r: unknown, i) => {
+    const p95 = (r as { stats?: { p95?: unknown } } | null)?.stats?.p95
+    if (typeof p95 === 'number') out[`routes[${i}].speed`] = latencyBand(p95, targets)
+  })
   return out
 }

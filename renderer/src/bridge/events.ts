@@ -25,6 +25,7 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
       case 'check.finished':
       case 'run.finished':
         s().sprintEvent(e)
+        if (e.type !== 'sprint.changed') s().portfolioEvent(e)
         if (e.type === 'run.finished') s().refreshAfterRun(e.engagementId)
         if (e.type === 'sprint.changed' || e.type === 'run.finished') refreshSummaries()
         break

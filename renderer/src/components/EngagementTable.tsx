@@ -7,6 +7,8 @@ import { fullDate, plural, relativeTime } from '../lib/format'
 import { relativeHost } from '../store/form'
 import { StagePill } from './StagePill'
 import { RiskCell, SprintCell } from './SummaryCells'
+import { RunCell } from './RunCell'
+import type { RowRun } from '../store/portfolio'
 import { VirtualRows, type RowSlot } from './VirtualRows'
 
 /** Above this many rows only the visible ones are rendered. */
@@ -22,17 +24,18 @@ function moveFocus(e: KeyboardEvent<HTMLTableSectionElement>) {
   buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))].focus()
 }
 
-/** Columns in the table (the virtual path's spacer rows span them all). */
+/** Columns in the table (the virtual path's spacer rows span them all); one more while "Run all" shows. */
 const COLUMNS = 6
 
 /**
  * The engagement list: each row opens its engagement (click, or Enter on the name). `summaries`
  * add the sprint clock and the worst open risk; `sort` marks the column the order follows.
  */
-export function EngagementTable({ items, summaries, sort }: { items: Engagement[]; summaries: Record<string, EngagementSummary>; sort: 'updated' | 'risk' }) {
+export function EngagementTable({ items, summaries, sort, runs = {} }: { items: Engagement[]; summaries: Record<string, EngagementSummary>; sort: 'updated' | 'risk'; runs?: Record<string, RowRun> }) {
   const { navigate } = useActions()
   const now = Date.now()
   const open = (id: string) => navigate({ name: 'engagement', id })
+  const showRuns = Object.keys(runs).length > 0
 
   const row = (e: Engagement, slot?: RowSlot) => {
     const others = e.hosts.filter((h) => h.name !== e.domain)
@@ -59,6 +62,7 @@ export function EngagementTable({ items, summaries, sort }: { items: Engagement[
         </td>
         <SprintCell summary={summaries[e.id]} now={now} />
         <RiskCell summary={summaries[e.id]} />
+        {showRuns && <RunCell run={runs[e.id]} domain={e.domain} />}
         <td className="num muted" title={fullDate(e.updatedAt)}>
           {relativeTime(e.updatedAt, now)}
         </td>
@@ -68,7 +72,7 @@ export function EngagementTable({ items, summaries, sort }: { items: Engagement[
 
   const virtual = items.length > VIRTUALIZE_OVER
   return (
-    <div className="card table-card">
+    <div className={showRuns ? 'card table-card with-runs' : 'card table-card'}>
       <table className="table" aria-rowcount={virtual ? items.length + 1 : undefined} aria-label="Engagements">
         <thead>
           <tr aria-rowindex={virtual ? 1 : undefined}>
@@ -79,13 +83,18 @@ export function EngagementTable({ items, summaries, sort }: { items: Engagement[
             <th scope="col" aria-sort={sort === 'risk' ? 'descending' : undefined}>
               Worst open risk
             </th>
+            {showRuns && (
+              <th scope="col" className="run-cell">
+                Audit
+              </th>
+            )}
             <th scope="col" className="num" aria-sort={sort === 'updated' ? 'descending' : undefined}>
               Updated
             </th>
           </tr>
         </thead>
         {virtual ? (
-          <VirtualRows items={items} estimateSize={80} colSpan={COLUMNS} onKeyDown={moveFocus} renderRow={(e, _i, slot) => row(e, slot)} />
+          <VirtualRows items={items} estimateSize={80} colSpan={COLUMNS + (showRuns ? 1 : 0)} onKeyDown={moveFocus} renderRow={(e, _i, slot) => row(e, slot)} />
         ) : (
           <tbody onKeyDown={moveFocus}>{items.map((e) => row(e))}</tbody>
         )}

@@ -8,6 +8,24 @@ import { EngagementTable } from './EngagementTable'
 import { Icon } from './Icon'
 import { ImportButton } from './TransferButtons'
 import { ErrorBanner } from './ErrorBanner'
+import { portfolioBusy, type RowRun } from '../store/portfolio'
+
+/** Audits every engagement shown (the filter applies), a few at a time; each row shows its progress. */
+function RunAllButton({ runs, ids, onRun }: { runs: Record<string, RowRun>; ids: string[]; onRun(ids: string[]): void }) {
+  const busy = portfolioBusy({ rows: runs, runs: {}, error: null })
+  const finished = Object.values(runs).filter((r) => r.state === 'done' || r.state === 'cancelled').length
+  const total = Object.keys(runs).length
+  return (
+    <>
+      <button type="button" className="btn" disabled={busy || !ids.length} onClick={() => onRun(ids)}>
+        <Icon name="check" /> {busy ? 'Running…' : ids.length === 1 ? 'Run audit' : `Run all (${ids.length})`}
+      </button>
+      <span className="sr-only" role="status">
+        {total ? `${finished} of ${total} audits finished` : ''}
+      </span>
+    </>
+  )
+}
 
 /** The Engagements screen: filter, list, and the way to create one. */
 export function EngagementsView() {
@@ -18,7 +36,8 @@ export function EngagementsView() {
   const sort = useApp((s) => s.ui.listSort)
   const summaries = useApp((s) => s.summaries.byId)
   const summariesError = useApp((s) => s.summaries.error)
-  const { setFilter, setListSort, openCreate, refreshEngagements, loadSummaries } = useActions()
+  const runs = useApp((s) => s.portfolio.rows)
+  const { setFilter, setListSort, openCreate, refreshEngagements, loadSummaries, runAll } = useActions()
   const shown = useMemo(() => sortList(filterEngagements(items, filter), summaries, sort), [items, filter, summaries, sort])
   // back on the list: clocks moved and credentials may have changed since the last fetch
   useEffect(() => void loadSummaries(), [loadSummaries])
@@ -58,6 +77,7 @@ export function EngagementsView() {
                 <option value="risk">Most at risk</option>
               </select>
             </label>
+            <RunAllButton runs={runs} ids={shown.map((e) => e.id)} onRun={(ids) => void runAll(ids)} />
             <ImportButton />
             <button type="button" className="btn btn-primary" onClick={openCreate} aria-keyshortcuts="N">
               <Icon name="plus" /> New engagement
@@ -83,7 +103,7 @@ export function EngagementsView() {
           </button>
         </div>
       ) : (
-        shown.length > 0 && <EngagementTable items={shown} summaries={summaries} sort={sort} />
+        shown.length > 0 && <EngagementTable items={shown} summaries={summaries} sort={sort} runs={runs} />
       )}
     </>
   )

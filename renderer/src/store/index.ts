@@ -16,6 +16,7 @@ import { initialSettings, settingsActions } from './settings'
 import { identityActions, initialIdentity } from './identity'
 import { initialSummaries, summaryActions } from './summaries'
 import { initialProbes, probeActions } from './probes'
+import { initialPortfolio, portfolioActions } from './portfolio'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { forgetEngagement, formFailed, initialUi, type UiState } from './ui'
 
@@ -67,6 +68,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...summaryActions(transport, set),
       probes: initialProbes,
       ...probeActions(transport, set, get),
+      portfolio: initialPortfolio,
+      ...portfolioActions(transport, set, toast),
 
       async init() {
         try {

@@ -4,8 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
 import { openWorkspace } from '../../../electron/core/workspace'
-import { createKeychainStore } from '../../../electron/core/vault/keychain'
-import { removeIdentity } from '../../../electron/core/handover/identity'
+import { forgetConsultant } from '../../helpers/identity'
 import { SprintService } from '../../../electron/core/sprint/service'
 import { cli, tool } from './tools'
 
@@ -44,9 +43,7 @@ describe('handover demo: a document a founder can run the business from', () => 
     first5 = tool('pdftotext', ['-f', '1', '-l', '5', 'handover.pdf', '-'], out).out
   }, 240_000)
   afterAll(async () => {
-    const w = openWorkspace(ws)
-    await removeIdentity(w.db, createKeychainStore(), 'consultant')
-    w.close()
+    await forgetConsultant(ws)
     tmp.cleanup()
   })
 
@@ -67,7 +64,7 @@ describe('handover demo: a document a founder can run the business from', () => 
     // Months later: the sandbox without the consultant's fixes is what "drift" must report.
     const drift = await cli(['--workspace', join(tmp.dir, 'founder'), 'drift', out, '--lab', 'demo', '--json'])
     expect(drift.code).toBe(1)
-    expect((JSON.parse(drift.stdout).changes as { kind: string }[]).some((c) => c.kind === 'status')).toBe(true)
+    expect((JSON.parse(drift.stdout).findings as { verdict: string }[]).some((f) => f.verdict === 'regression')).toBe(true)
   })
 
   it('states the verdict on pages 1–5 and lists the live Stripe key and the domain lock among the open launch blockers', () => {

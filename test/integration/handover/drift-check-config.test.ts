@@ -44,7 +44,7 @@ describe('drift keeps the engagement check settings', () => {
     workspaces.push(founder)
     const drift = await runDrift({ workspace: founder, events, bundle: out, profile: lab.profile })
     expect(drift.checked).toBe(1)
-    expect(drift.changes).toEqual([])
+    expect(drift.findings).toEqual([])
     expect(founder.engagements.get('tidy.example')).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'] })
   })
 })

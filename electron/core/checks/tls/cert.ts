@@ -57,6 +57,7 @@ export const check: CheckModule = {
         daysLeft: leaf.daysLeft,
         validTo: leaf.validTo,
         issuer: leaf.issuer,
+        names: leaf.san,
         key: `${leaf.keyType}${leaf.keyBits ? ` ${leaf.keyBits}` : ''}${leaf.curve ? ` ${leaf.curve}` : ''}`,
         ...(r.redirected ? { connectTo: [`${host}:443 → ${r.connectedTo}`] } : {}),
       },

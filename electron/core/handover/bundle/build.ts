@@ -22,6 +22,7 @@ import { writeZipFile } from './zip'
 import { signAnchor } from '../../evidence/anchor'
 import { GENESIS, linkHash } from '../../evidence/store'
 import { canonicalJson } from '../../evidence/canonical'
+import { recordBundleLocation } from '../../portfolio/bundles'
 
 export interface BundleOptions {
   workspace: Workspace
@@ -112,6 +113,7 @@ export async function createBundle(o: BundleOptions): Promise<BundleInfo> {
   }
   if (existsSync(outDir)) rmSync(outDir, { recursive: true })
   renameSync(tmp, outDir)
+  recordBundleLocation(ws.db, e.domain, outDir)
   const zip = await writeBundleZip(outDir)
   return { dir: outDir, zip, files: manifest.files, signer: { name, email, organisation, website, fingerprint } }
 }

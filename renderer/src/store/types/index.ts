@@ -17,6 +17,7 @@ import type { SettingsActions, SettingsState } from './settings'
 import type { SprintActions, SprintSliceState } from './sprint'
 import type { SummariesState, SummaryActions } from './summaries'
 import type { ProbeActions, ProbesState } from './probes'
+import type { PortfolioActions, PortfolioState } from './portfolio'
 import type { TransferActions } from './transfer'
 import type { VaultActions, VaultState } from './vault'
 
@@ -46,10 +47,11 @@ export interface AppState extends SprintSliceState {
   identity: IdentityState
   summaries: SummariesState
   probes: ProbesState
+  portfolio: PortfolioState
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions, ProbeActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions, ProbeActions, PortfolioActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void
