@@ -15,12 +15,13 @@ const ALL_FIXES = ['add-hsts', 'fix-dns', 'renew-cert', 'hide-env']
 // changes a founder would care about are exactly three regressions, each one sentence.
 describe('drift as verdicts: the demo months later', () => {
   const tmp = tempDir()
-  const ws = join(tmp.dir, 'ws')
+  // the demo's own workspace, where it signs as the demo consultant
+  const ws = join(tmp.dir, 'demo', 'workspace')
   const scenarioFile = join(tmp.dir, 'demo-later.yaml')
   let bundle = ''
 
   beforeAll(async () => {
-    const r = await cli(['--workspace', ws, 'demo', '--out', join(tmp.dir, 'demo'), '--json'])
+    const r = await cli(['demo', '--out', join(tmp.dir, 'demo'), '--json'])
     expect(r.code, r.stderr).toBe(0)
     bundle = JSON.parse(r.stdout).bundle.dir as string
     const scenario = loadScenario('demo')
@@ -46,7 +47,10 @@ describe('drift as verdicts: the demo months later', () => {
     expect(report.findings.filter((f) => f.verdict === 'regression')).toEqual([])
     // a fresh sandbox issues new certificates (the same issuer for the same names: a renewal), and
     // the slow health route may land just past its edge on a busy machine: neither is a regression
-    for (const f of report.findings) expect(f.headline).toMatch(/was renewed by the same issuer|^Key routes are about as fast as at handover/)
+    // the bundle's probes ran with the site owner's consent and the smoke flows the consultant
+    // declared (a test account's form fields never travel in a bundle); the founder's workspace has
+    // neither, so those are not checked this time: neither better nor worse
+    for (const f of report.findings) expect(f.headline).toMatch(/was renewed by the same issuer|^Key routes are about as fast as at handover|was not checked this time .*(No consent recorded|No smoke flow declared)/)
   })
 
   it('words a moved DNS record, a certificate about to expire and a removed redirect as exactly three regressions, exit 1', { timeout: 180_000 }, async () => {

@@ -32,6 +32,13 @@ describe('baseline values and drift verdicts', () => {
     expect(otherIssuer?.headline).not.toMatch(/renewed/)
   })
 
+  it('a check that cannot run here (a probe without consent) is not checked, never better; not applicable both times is no change', () => {
+    const probe = classify(base('abuse.rate-limit', 'a.example', 'fail', { 'endpoints[0].limited': false }, 'login is not rate limited'), now('skip', {}, {}, 'No consent recorded for probes.'), 'a.example')
+    expect(probe).toMatchObject({ verdict: 'neutral', statusAfter: 'skip' })
+    expect(probe?.headline).toMatch(/was not checked this time \(failing at handover\)\. No consent recorded for probes\.$/)
+    expect(classify(base('http.smoke', 'a.example', 'skip', { 'flows[0].ok': true }), now('skip', { 'flows[0].ok': false }))).toBeNull()
+  })
+
   it('classifies verdict changes and words them for a founder', () => {
     const cert = classify(base('tls.cert', 'app.a.example', 'pass', {}), now('warn', {}, { daysLeft: 21 }, 'Certificate for app.a.example expires in 21 days.'), 'a.example')
     expect(cert).toMatchObject({ verdict: 'regression', headline: 'The certificate for app expires in 21 days.' })

@@ -80,6 +80,14 @@ export function classify(before: BaselineCheck, now: CheckNow | undefined, domai
     const changes: DriftChange[] = [{ kind: 'missing', before: `${before.status}: ${before.summary}`, after: 'not run' }]
     return { ...base, statusAfter: 'not run', verdict: 'neutral', headline: headline(before, now, 'missing', [], domain), changes }
   }
+  // Not applicable then and now: nothing was observed either time, whatever its details say.
+  if (before.status === 'skip' && now.status === 'skip') return null
+  // Ran at handover, not applicable here (no consent for a probe, no credential on this machine):
+  // not checked this time, which is neither better nor worse.
+  if (now.status === 'skip') {
+    const changes: DriftChange[] = [{ kind: 'status', before: `${before.status}: ${before.summary}`, after: `skip: ${now.summary}` }]
+    return { ...base, statusAfter: 'skip', verdict: 'neutral', headline: `${headline(before, now, 'missing', [], domain)} ${now.summary}`, changes }
+  }
   const values = valueChanges(normaliseObserved(before.id, before.observed), normaliseObserved(before.id, now.observed))
   const statusChanged = now.status !== before.status
   if (!statusChanged && !values.length) return null
