@@ -101,21 +101,24 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     })
   }
   let done = 0
-  await Promise.all(
-    plan.map(async ({ check, target, host }) => {
-      events.emit({ type: 'check.started', runId, checkId: check.meta.id, target })
-      const c0 = performance.now()
-      const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs
-      const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services }
-      const outcome = await executeCheck(check, ctx, signal, timeoutMs)
-      const durationMs = Math.round(performance.now() - c0)
-      const row = { id: check.meta.id, target, status: outcome.status, summary: outcome.summary, durationMs, evidenceId: null, resultId: null }
-      results.push(row)
-      pending.push({ f: { checkId: check.meta.id, target, outcome, durationMs, finishedAt: new Date().toISOString() }, row })
-      // Batch writes: results finishing close together share one transaction.
-      flushTimer ??= setTimeout(flush, 25)
-    }),
-  )
+  const runOne = async ({ check, target, host }: (typeof plan)[number]) => {
+    events.emit({ type: 'check.started', runId, checkId: check.meta.id, target })
+    const c0 = performance.now()
+    const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs
+    const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services }
+    const outcome = await executeCheck(check, ctx, signal, timeoutMs)
+    const durationMs = Math.round(performance.now() - c0)
+    const row = { id: check.meta.id, target, status: outcome.status, summary: outcome.summary, durationMs, evidenceId: null, resultId: null }
+    results.push(row)
+    pending.push({ f: { checkId: check.meta.id, target, outcome, durationMs, finishedAt: new Date().toISOString() }, row })
+    // Batch writes: results finishing close together share one transaction.
+    flushTimer ??= setTimeout(flush, 25)
+  }
+  // Every check at once, then the timing checks alone, one after another: a route's samples
+  // must time the site, not this process busy with sixty other checks.
+  await Promise.all(plan.filter((p) => p.check.meta.phase !== 'timing').map(runOne))
+  flush()
+  for (const p of plan.filter((x) => x.check.meta.phase === 'timing')) await runOne(p)
   flush()
   // Close pooled connections of services this run created (not ones the caller passed in).
   if (!o.services?.http) await services.http?.close().catch(() => undefined)

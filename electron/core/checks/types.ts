@@ -39,6 +39,11 @@ export interface CheckMeta {
   network: boolean
   /** Overrides the profile's per-check timeout. */
   timeoutMs?: number
+  /**
+   * 'timing': the check measures the site's speed, so it runs in a phase of its own after every
+   * other check of the run has finished (their work would otherwise be timed as the site's).
+   */
+  phase?: 'timing'
 }
 
 /** One raw observation: a DNS answer, an HTTP exchange, a certificate chain, an API excerpt. Never secrets. */

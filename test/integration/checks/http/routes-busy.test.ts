@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadScenario } from '../../../../electron/lab'
+import { auditWith } from '../engine/variants'
+
+type Row = { url: string; samples: number[]; setupMs?: number[]; discarded?: number; inconclusive?: boolean; stats?: { n: number } }
+
+/** Two CPU-bound processes beside the audit, as on a consultant's busy laptop (each ends itself after 170 s). */
+const hogs: ChildProcess[] = []
+beforeAll(() => {
+  for (let i = 0; i < 2; i++) hogs.push(spawn(process.execPath, ['-e', 'const end = Date.now() + 170000; while (Date.now() < end) {}'], { stdio: 'ignore' }))
+})
+afterAll(() => {
+  for (const h of hogs) h.kill('SIGKILL')
+})
+
+describe('http.routes times the site, not this computer', () => {
+  it('a full audit of the healthy scenario beside two CPU-bound processes: routes pass, twice', async () => {
+    for (let run = 0; run < 2; run++) {
+      // Every check of the catalogue: http.routes samples in its own phase after the others.
+      const r = await auditWith(loadScenario('healthy'), [])
+      const routes = r['http.routes']
+      expect(routes.status, routes.summary).toBe('pass')
+      const rows = routes.details.routes as Row[]
+      // Connection setup is reported apart from the server time of each kept sample.
+      const home = rows.find((x) => x.url === 'https://tidy.example/')!
+      expect(home.setupMs!.length).toBeGreaterThan(0)
+      expect(home.samples.length).toBeGreaterThanOrEqual(8)
+    }
+  })
+
+  it('a machine too busy to time anything: "inconclusive: this computer was busy", never slow', async () => {
+    // This very process stalls 60 ms out of every 65: every batch of samples sees a late event loop.
+    const stall = setInterval(() => {
+      const end = performance.now() + 60
+      while (performance.now() < end);
+    }, 5)
+    try {
+      const r = (await auditWith(loadScenario('healthy'), ['http.routes']))['http.routes']
+      expect(r.status).toBe('error')
+      expect(r.summary).toMatch(/inconclusive: this computer was busy \(\d+ samples discarded, event loop \d+ ms late\)/)
+      expect(r.summary).not.toMatch(/p95 \d+ ms/)
+      const home = (r.details.routes as Row[]).find((x) => x.url === 'https://tidy.example/')!
+      expect(home).toMatchObject({ inconclusive: true })
+      expect(home.discarded).toBeGreaterThan(0)
+    } finally {
+      clearInterval(stall)
+    }
+  })
+})
