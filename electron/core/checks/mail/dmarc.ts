@@ -31,6 +31,7 @@ export const check: CheckModule = {
     const warnings: string[] = []
     if (rec.pFallback) warnings.push(`the policy is unusable (${rec.pFallback}) so receivers apply p=none`)
     else if (rec.p === 'none') warnings.push('p=none only monitors: forged mail is still delivered')
+    if (rec.sp === 'none' && rec.p !== 'none' && !rec.pFallback) warnings.push(`sp=none leaves every subdomain unprotected: mail forged from any name under ${found.recordDomain} is still delivered`)
     if (!rec.rua.length) warnings.push('no rua= address, so nobody receives the aggregate reports')
     if (rec.pct < 100 && rec.p !== 'none') warnings.push(`pct=${rec.pct}: the policy applies to only ${rec.pct}% of failing mail`)
     const unauth = auth.filter((a) => a.external && a.authorized === false)

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { createServices } from '../../../../electron/core/checks/services'
+import { peekIssuer } from '../../../../electron/core/checks/dns/lib/issuer'
+import { startLab } from '../../../../electron/lab'
 import { healthyWith, runOn } from '../engine/variants'
 
 describe('DNS checks against variants of the healthy scenario', () => {
@@ -21,6 +24,18 @@ describe('DNS checks against variants of the healthy scenario', () => {
   it('dns.caa: a CAA that forbids the current issuer fails', async () => {
     const r = await runOn(healthyWith(() => undefined, [{ name: '@', type: 'CAA', data: '0 issue "letsencrypt.org"' }], [{ name: '@', type: 'CAA' }]), ['dns.caa'])
     expect(r['dns.caa']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/allows only letsencrypt\.org.*Handover Lab/) })
+  })
+
+  it('dns.caa: a certificate issuer that cannot be read is said in words, never as a raw resolver error', async () => {
+    const lab = await startLab('healthy')
+    const services = createServices(lab.profile)
+    try {
+      const r = await peekIssuer(services.tls, 'nowhere.tidy.example', AbortSignal.timeout(20_000))
+      expect(r.error).toBe('nowhere.tidy.example has no address in DNS')
+    } finally {
+      await services.http.close()
+      await lab.close()
+    }
   })
 
   it('dns.hosts: a declared host that does not exist fails; dns.dangling flags a CNAME to a dead Heroku app', async () => {

@@ -12,6 +12,9 @@ describe('mail checks against variants of the healthy scenario', () => {
     expect((await runOn(spf('v=spf1 mx ?all'), ['mail.spf']))['mail.spf'].status).toBe('warn')
     expect((await runOn(spf('v=spf1 -all', 'v=spf1 mx -all'), ['mail.spf']))['mail.spf']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/2 SPF records/) })
     expect((await runOn(spf('hello'), ['mail.spf']))['mail.spf']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/no SPF record/) })
+    // redirect=: the qualifier that ends evaluation is the redirect target's, and it is named.
+    const redirect = healthyWith(() => undefined, [txt('@', 'v=spf1 redirect=_spf.tidy.example'), txt('_spf', 'v=spf1 mx ~all')], [{ name: '@', type: 'TXT' }])
+    expect((await runOn(redirect, ['mail.spf']))['mail.spf']).toMatchObject({ status: 'pass', summary: expect.stringMatching(/ending in ~all \(by redirect= to _spf\.tidy\.example\)/) })
     const rr99 = healthyWith(() => undefined, [{ name: '@', type: 'SPF', data: 'v=spf1 mx -all' }])
     expect((await runOn(rr99, ['mail.spf']))['mail.spf']).toMatchObject({ status: 'warn', summary: expect.stringMatching(/deprecated SPF-type \(99\)/) })
   })
@@ -19,6 +22,9 @@ describe('mail checks against variants of the healthy scenario', () => {
   it('mail.dmarc: an external rua without authorization warns; a missing record fails', async () => {
     const ext = healthyWith(() => undefined, [txt('_dmarc', 'v=DMARC1; p=reject; rua=mailto:reports@dmarc-vendor.example')], [{ name: '_dmarc', type: 'TXT' }])
     expect((await runOn(ext, ['mail.dmarc']))['mail.dmarc']).toMatchObject({ status: 'warn', summary: expect.stringMatching(/not authorized/) })
+    // sp=none under p=reject: every subdomain can be forged.
+    const sp = healthyWith(() => undefined, [txt('_dmarc', 'v=DMARC1; p=reject; sp=none; rua=mailto:dmarc@tidy.example')], [{ name: '_dmarc', type: 'TXT' }])
+    expect((await runOn(sp, ['mail.dmarc']))['mail.dmarc']).toMatchObject({ status: 'warn', summary: expect.stringMatching(/sp=none leaves every subdomain unprotected/) })
     const none = healthyWith(() => undefined, [], [{ name: '_dmarc', type: 'TXT' }])
     expect((await runOn(none, ['mail.dmarc']))['mail.dmarc'].status).toBe('fail')
   })
