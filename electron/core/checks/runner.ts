@@ -9,7 +9,7 @@ import { CheckStore, type FinishedCheck } from './persist'
 import { planRun } from './plan'
 import { getCheck, listChecks } from './registry'
 import { createServices } from './services'
-import { preloadSecretlint } from '../secrets/secretlint'
+import { warmUp } from './warm'
 import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
 export interface AuditOptions {
@@ -63,14 +63,14 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   // Each check × target listens on the run's signal.
   setMaxListeners(0, signal)
   const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
-  // every outcome passes the secret scanners before it is stored: load them while the first checks wait on the network
-  preloadSecretlint()
   const services = createServices(profile, o.services)
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
   const t0 = performance.now()
   const startedAt = new Date().toISOString()
   store.startRun(runId, engagement.id, startedAt, plan.length)
   events.emit({ type: 'run.started', runId, engagementId: engagement.id, total: plan.length })
+  // Heavy modules (secret scanners, Cloudflare SDK) load before any check starts, not during its handshakes.
+  await warmUp(plan.map((p) => p.check), services, signal)
 
   const results: AuditResult['checks'] = []
   let pending: { f: FinishedCheck; row: AuditResult['checks'][number] }[] = []
