@@ -1,6 +1,7 @@
 import { recordDns } from '../dns/lib/evidence'
 import type { CheckModule } from '../types'
 import { spfDns } from './spf/dns'
+import { spfSendsNone } from './sending'
 import { lintSpf } from './spf/lint'
 import { SpfError } from './spf/types'
 
@@ -38,6 +39,7 @@ export const check: CheckModule = {
     if (fails.length) return out('fail', `SPF problem: ${fails.map((f) => f.message).join('; ')}.`)
     const warns = issues.filter((i) => i.level === 'warn')
     if (warns.length) return out('warn', `SPF works but: ${warns.map((w) => w.message).join('; ')}.`)
+    if (spfSendsNone(records[0])) return out('pass', `${ctx.domain} sends no mail: its SPF record "${records[0]}" authorises no server.`)
     const by = lint.allFrom ? ` (by redirect= to ${lint.allFrom})` : ''
     return out('pass', `One valid SPF record ending in ${lint.all ?? ''}all${by}, ${totalLookups}/10 DNS lookups.`)
   },

@@ -43,6 +43,27 @@ describe('mail checks against variants of the healthy scenario', () => {
     expect((await runOn(nullMx, ['mail.mx']))['mail.mx'].status).toBe('pass')
   })
 
+  it('a domain that sends and receives no mail (null MX, SPF -all, DMARC reject, wildcard revoked DKIM) passes every mail check, saying so', async () => {
+    const s = healthyWith(
+      () => undefined,
+      [{ name: '@', type: 'MX', data: '0 .' }, txt('@', 'v=spf1 -all'), txt('_dmarc', 'v=DMARC1; p=reject;'), txt('*._domainkey', 'v=DKIM1; p=')],
+      [{ name: '@', type: 'MX' }, { name: '@', type: 'TXT' }, { name: '_dmarc', type: 'TXT' }, { name: 'google._domainkey', type: 'TXT' }, { name: '_mta-sts', type: 'TXT' }, { name: '_smtp._tls', type: 'TXT' }],
+    )
+    const r = await runOn(s, ['mail.mx', 'mail.spf', 'mail.dmarc', 'mail.dkim', 'mail.mta-sts'])
+    expect(Object.values(r).map((x) => x.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass'])
+    expect(r['mail.dkim'].summary).toBe('tidy.example sends no mail (SPF "-all"), so no DKIM key is needed; its revoked DKIM record (a wildcard *._domainkey) makes sure nothing can be signed as it.')
+    expect(r['mail.mta-sts'].summary).toMatch(/publishes a null MX \(RFC 7505\): it accepts no mail/)
+    expect(r['mail.spf'].summary).toMatch(/sends no mail/)
+    expect(r['mail.dmarc'].summary).toMatch(/DMARC p=reject, no reports needed: tidy\.example sends no mail/)
+  })
+
+  it('a sending domain with a wildcard revoked DKIM record names the wildcard once, not every guessed selector', async () => {
+    const s = healthyWith(() => undefined, [txt('*._domainkey', 'v=DKIM1; p=')], [{ name: 'google._domainkey', type: 'TXT' }])
+    const r = (await runOn(s, ['mail.dkim']))['mail.dkim']
+    expect(r.status).toBe('fail')
+    expect(r.summary).toMatch(/\(found: \*: revoked\)/)
+  })
+
   it('mail.mta-sts: a policy that does not list the MX fails', async () => {
     const s = healthyWith(() => undefined, [{ name: '@', type: 'MX', data: '10 mx2.tidy.example' }, { name: 'mx2', type: 'A', data: '127.0.25.12' }], [{ name: '@', type: 'MX' }])
     expect((await runOn(s, ['mail.mta-sts']))['mail.mta-sts']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/does not list MX mx2\.tidy\.example/) })
