@@ -47,7 +47,7 @@ export const check: CheckModule = {
     const summary =
       status === 'pass'
         ? `No secrets in ${scan.page}, its ${plural(scan.scripts, 'script')} and ${plural(scan.maps, 'source map')}`
-        : `${describeFindings(findings)} in what ${scan.page} ships to browsers`
+        : `In what ${scan.page} ships to browsers: ${describeFindings(findings)}`
     return {
       status,
       summary,

@@ -9,6 +9,9 @@ import { makePki } from '../../../unit/net/tls/pki'
 
 const OPENAI = 'sk-proj-' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z'
 const STRIPE = 'sk_live_' + '51HqZk2Lm9Np4Rt7Vw1Yb3Cd5Ef'
+const FIREBASE = 'AIza' + 'SyD4x9Kq2mZ7vN1pL8rT3wY6uE0oI5aS9dF'
+/** A Supabase-style JWT with this role (HS256 header, a fake signature). */
+const jwt = (role: string) => `eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from(JSON.stringify({ iss: 'supabase', ref: 'abcdefghijklmnop', role, iat: 1700000000, exp: 2000000000 })).toString('base64url')}.c2lnbmF0dXJlc2lnbmF0dXJlc2ln`
 
 /** One HTTPS server playing two sites: leaky.test (secrets in a bundle and its source map) and clean.test. */
 const pages: Record<string, Record<string, { type: string; body: string; headers?: Record<string, string> }>> = {
@@ -16,6 +19,16 @@ const pages: Record<string, Record<string, { type: string; body: string; headers
     '/': { type: 'text/html', body: '<html><script src="/assets/app.js"></script><script src="https://cdn.thirdparty.example/x.js"></script></html>' },
     '/assets/app.js': { type: 'application/javascript', body: `const ai="${OPENAI}";\n//# sourceMappingURL=app.js.map\n` },
     '/assets/app.js.map': { type: 'application/json', body: JSON.stringify({ version: 3, sources: ['src/pay.ts'], sourcesContent: [`const k = "${STRIPE}"`] }) },
+  },
+  // Keys every visitor is meant to receive: a Firebase web config, a Supabase anon key, a Stripe
+  // publishable key, a Sentry DSN; and on keys.test a Supabase service_role key beside them.
+  'public.test': {
+    '/': { type: 'text/html', body: '<html><script src="/app.js"></script></html>' },
+    '/app.js': { type: 'application/javascript', body: `const firebase={apiKey:"${FIREBASE}",authDomain:"public-test.firebaseapp.com"};const supabase="${jwt('anon')}";const pk="pk_live_51HqZk2Lm9Np4Rt7Vw1Yb3Cd5Ef";Sentry.init({dsn:"https://0123456789abcdef0123456789abcdef@o123456.ingest.sentry.io/4504"})\n` },
+  },
+  'keys.test': {
+    '/': { type: 'text/html', body: '<html><script src="/app.js"></script></html>' },
+    '/app.js': { type: 'application/javascript', body: `const anon="${jwt('anon')}";const admin="${jwt('service_role')}"\n` },
   },
   'clean.test': {
     '/': { type: 'text/html', body: '<html><script type="module" src="/main.js"></script><link rel="modulepreload" href="/chunk.js"></html>' },
@@ -30,7 +43,7 @@ const clients: HttpClient[] = []
 
 beforeAll(async () => {
   const pki = makePki()
-  server = createServer({ key: pki.keyPem, cert: pki.leaf(['leaky.test', 'clean.test']) }, (req, res) => {
+  server = createServer({ key: pki.keyPem, cert: pki.leaf(['leaky.test', 'clean.test', 'public.test', 'keys.test']) }, (req, res) => {
     const site = pages[(req.headers.host ?? '').split(':')[0]]
     const p = site?.[req.url ?? '/']
     if (!p) return res.writeHead(404).end('not found')
@@ -48,7 +61,7 @@ beforeAll(async () => {
     extraCaPem: [pki.caPem],
     // Only our two sites go to loopback; anything else would be refused by the check (never fetched).
     connectTo: [
-      ...['leaky.test', 'clean.test'].map((host) => ({ host, port: 443, toHost: '127.0.0.1', toPort: port })),
+      ...['leaky.test', 'clean.test', 'public.test', 'keys.test'].map((host) => ({ host, port: 443, toHost: '127.0.0.1', toPort: port })),
       { host: 'unreachable.test', port: 0, toHost: '127.0.0.1', toPort: deadPort },
     ],
   }
@@ -73,6 +86,23 @@ function ctx(domain: string): CheckContext {
 }
 
 describe('secrets.bundle', () => {
+  it('keys meant for every visitor are never "secrets": a Firebase web key is one to check, the others are not reported', async () => {
+    const r = await check.run(ctx('public.test'))
+    expect(r.status).toBe('warn')
+    expect(r.summary).toBe('In what https://public.test/ ships to browsers: 1 public-by-design key (Google API key (Firebase web or browser Maps key)): fine in browser code, but check its API and referrer restrictions')
+    expect(r.summary).not.toMatch(/secret/)
+    expect(r.details!.findings).toEqual([expect.objectContaining({ rule: 'google-api-key', publicByDesign: true })])
+  })
+
+  it('a Supabase key is judged by the role in its JWT: service_role fails next to an anon key that is fine', async () => {
+    const r = await check.run(ctx('keys.test'))
+    expect(r.status).toBe('fail')
+    const findings = r.details!.findings as { rule: string; column: number }[]
+    expect(findings.map((f) => f.rule)).toEqual(['supabase-service-role'])
+    expect(findings[0].column).toBeGreaterThan(20)
+    expect(JSON.stringify(r)).not.toContain(jwt('service_role'))
+  })
+
   it('fails on keys in a JS bundle and its source map, masked, without fetching third parties', async () => {
     const r = await check.run(ctx('leaky.test'))
     expect(r.status).toBe('fail')
