@@ -92,9 +92,12 @@ export function register(program: Command, ctx: CliContext): void {
           finishedAt: result.finishedAt,
           durationMs: result.durationMs,
           checks: result.checks.map((c) => ({ id: c.id, target: c.target, status: c.status, summary: c.summary, durationMs: c.durationMs, evidenceId: c.evidenceId })),
+          ...(result.waiting ? { waiting: result.waiting } : {}),
         }
         if (o.json) ctx.out.json(doc)
         else ctx.out.line(formatAudit(doc))
+        // Why nothing was judged, on stderr too so a JSON reader's terminal shows it.
+        if (result.waiting) ctx.out.info(`Waiting: ${result.waiting.reason}; ${result.waiting.pending} network check(s) wait in the offline queue and run again on the next audit of this engagement on a sound network.`)
         if (doc.checks.some((c) => c.status === 'fail' || c.status === 'error')) throw new CliExit(EXIT.failed, '')
       } finally {
         await lab?.close()

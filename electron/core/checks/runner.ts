@@ -10,6 +10,8 @@ import { planRun } from './plan'
 import { getCheck, listChecks } from './registry'
 import { createServices } from './services'
 import { warmUp } from './warm'
+import { gatedOutcome, openGate, settleQueue } from './gate'
+import type { Waiting } from './queue'
 import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
 export interface AuditOptions {
@@ -37,6 +39,11 @@ export interface AuditResult {
   durationMs: number
   cancelled: boolean
   checks: { id: string; target: string; status: CheckStatus; summary: string; durationMs: number; evidenceId: number | null; resultId: number | null }[]
+  /**
+   * Set when the run's network checks could not judge (offline, or a network whose DNS lies):
+   * why, and how many check × target pairs wait in the offline queue for a sound network.
+   */
+  waiting?: { kind: 'offline' | 'untrusted'; reason: string; pending: number }
 }
 
 /** The checks to run: all registered ones, or the named ones (unknown ids throw). */
@@ -69,8 +76,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const startedAt = new Date().toISOString()
   store.startRun(runId, engagement.id, startedAt, plan.length)
   events.emit({ type: 'run.started', runId, engagementId: engagement.id, total: plan.length })
-  // Heavy modules (secret scanners, Cloudflare SDK) load before any check starts, not during its handshakes.
-  await warmUp(plan.map((p) => p.check), services, signal)
+  // Heavy modules (secret scanners, Cloudflare SDK) load before any check starts, not during its
+  // handshakes; meanwhile the network's sanity is confirmed before any check judges through it.
+  const [, gate] = await Promise.all([warmUp(plan.map((p) => p.check), services, signal), openGate(plan, profile, services, engagement.domain, signal)])
 
   const results: AuditResult['checks'] = []
   let pending: { f: FinishedCheck; row: AuditResult['checks'][number] }[] = []
@@ -106,7 +114,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     const c0 = performance.now()
     const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs
     const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services }
-    const outcome = await executeCheck(check, ctx, signal, timeoutMs)
+    const outcome = gate && check.meta.network && !signal.aborted ? gatedOutcome(gate) : await executeCheck(check, ctx, signal, timeoutMs)
     const durationMs = Math.round(performance.now() - c0)
     const row = { id: check.meta.id, target, status: outcome.status, summary: outcome.summary, durationMs, evidenceId: null, resultId: null }
     results.push(row)
@@ -126,13 +134,16 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   // not awaited: a request of a check that timed out may still be winding down.
   if (!o.services?.providers) void services.providers?.close().catch(() => undefined)
   const finishedAt = new Date().toISOString()
+  let waiting: Waiting | null = null
   try {
     store.finishRun(runId, finishedAt, signal.aborted)
+    waiting = settleQueue(o.workspace.db, gate, { id: runId, engagementId: engagement.id, startedAt, cancelled: signal.aborted }, plan)
   } catch (e) {
     persistError ??= e
   }
   events.emit({ type: 'run.finished', runId, engagementId: engagement.id, cancelled: signal.aborted })
   if (persistError) throw new Error(`the results could not be saved: ${(persistError as Error).message}`)
   results.sort((a, b) => a.id.localeCompare(b.id) || a.target.localeCompare(b.target))
-  return { runId, domain: engagement.domain, startedAt, finishedAt, durationMs: Math.round(performance.now() - t0), cancelled: signal.aborted, checks: results }
+  const wait = waiting ? { waiting: { kind: waiting.kind, reason: waiting.reason, pending: waiting.pending.length } } : {}
+  return { runId, domain: engagement.domain, startedAt, finishedAt, durationMs: Math.round(performance.now() - t0), cancelled: signal.aborted, checks: results, ...wait }
 }
