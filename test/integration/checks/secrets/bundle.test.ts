@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:https'
 import { createServer as createNetServer, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { check } from '../../../../electron/core/checks/secrets/bundle'
+import { check, getter } from '../../../../electron/core/checks/secrets/bundle'
+import { DEFAULT_BUNDLE_LIMITS, hostAllowList, scanBundle } from '../../../../electron/core/secrets/bundle'
 import { DEFAULT_THRESHOLDS, type CheckContext, type CheckServices } from '../../../../electron/core/checks/types'
 import { HttpClient } from '../../../../electron/core/net/http/client'
 import { DEFAULT_PROFILE, type NetworkProfile } from '../../../../electron/core/net/profile'
@@ -30,6 +31,20 @@ const pages: Record<string, Record<string, { type: string; body: string; headers
     '/': { type: 'text/html', body: '<html><script src="/app.js"></script></html>' },
     '/app.js': { type: 'application/javascript', body: `const anon="${jwt('anon')}";const admin="${jwt('service_role')}"\n` },
   },
+  // multi.test: the canonical page is clean; the Stripe key lives only in the app host's bundle.
+  // www serves the same page and script as the apex (scanned once); api is not a browser host.
+  'multi.test': {
+    '/': { type: 'text/html', body: '<html><script src="/assets/site.js"></script></html>' },
+    '/assets/site.js': { type: 'application/javascript', body: 'console.log("site")\n' },
+  },
+  'www.multi.test': {
+    '/': { type: 'text/html', body: '<html><script src="/assets/site.js"></script></html>' },
+    '/assets/site.js': { type: 'application/javascript', body: 'console.log("site")\n' },
+  },
+  'app.multi.test': {
+    '/': { type: 'text/html', body: '<html><script src="/assets/app.js"></script><script src="https://multi.test/assets/site.js"></script></html>' },
+    '/assets/app.js': { type: 'application/javascript', body: `const stripe="${STRIPE}";\n` },
+  },
   'clean.test': {
     '/': { type: 'text/html', body: '<html><script type="module" src="/main.js"></script><link rel="modulepreload" href="/chunk.js"></html>' },
     '/main.js': { type: 'application/javascript', body: 'const pk="pk_live_51HqZk2Lm9Np4Rt7Vw1Yb3Cd5Ef";console.log(pk)\n' },
@@ -43,7 +58,7 @@ const clients: HttpClient[] = []
 
 beforeAll(async () => {
   const pki = makePki()
-  server = createServer({ key: pki.keyPem, cert: pki.leaf(['leaky.test', 'clean.test', 'public.test', 'keys.test']) }, (req, res) => {
+  server = createServer({ key: pki.keyPem, cert: pki.leaf(['leaky.test', 'clean.test', 'public.test', 'keys.test', 'multi.test', 'www.multi.test', 'app.multi.test']) }, (req, res) => {
     const site = pages[(req.headers.host ?? '').split(':')[0]]
     const p = site?.[req.url ?? '/']
     if (!p) return res.writeHead(404).end('not found')
@@ -61,7 +76,7 @@ beforeAll(async () => {
     extraCaPem: [pki.caPem],
     // Only our two sites go to loopback; anything else would be refused by the check (never fetched).
     connectTo: [
-      ...['leaky.test', 'clean.test', 'public.test', 'keys.test'].map((host) => ({ host, port: 443, toHost: '127.0.0.1', toPort: port })),
+      ...['leaky.test', 'clean.test', 'public.test', 'keys.test', 'multi.test', 'www.multi.test', 'app.multi.test'].map((host) => ({ host, port: 443, toHost: '127.0.0.1', toPort: port })),
       { host: 'unreachable.test', port: 0, toHost: '127.0.0.1', toPort: deadPort },
     ],
   }
@@ -71,11 +86,11 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()))
 })
 
-function ctx(domain: string): CheckContext {
+function ctx(domain: string, hosts: { name: string; role: string }[] = []): CheckContext {
   const http = new HttpClient(profile)
   clients.push(http)
   return {
-    engagement: { id: 'e1', domain, hosts: [] } as unknown as CheckContext['engagement'],
+    engagement: { id: 'e1', domain, hosts } as unknown as CheckContext['engagement'],
     domain,
     target: domain,
     profile,
@@ -86,10 +101,37 @@ function ctx(domain: string): CheckContext {
 }
 
 describe('secrets.bundle', () => {
+  it('reads every declared web, app and admin host: a key only in the app host’s bundle is found; shared scripts are read once', async () => {
+    const hosts = [
+      { name: 'www.multi.test', role: 'web' },
+      { name: 'app.multi.test', role: 'app' },
+      { name: 'api.multi.test', role: 'api' },
+    ]
+    const r = await check.run(ctx('multi.test', hosts))
+    expect(r.status).toBe('fail')
+    expect(r.summary).toMatch(/^In what 3 pages on multi\.test, www\.multi\.test, app\.multi\.test ship to browsers: 1 secret found: Stripe live secret key \(0\.0 MB read of a 40\.0 MB budget\)$/)
+    expect(r.details!.findings).toEqual([expect.objectContaining({ rule: 'stripe-live-key', path: 'https://app.multi.test/assets/app.js' })])
+    // site.js is referenced by all three pages, served twice: fetched once per URL, its bytes scanned once.
+    expect(r.details!.scripts).toBe(2)
+    const fetched = (r.details!.fetched as { url: string }[]).map((f) => f.url)
+    expect(fetched.filter((u) => u === 'https://multi.test/assets/site.js')).toHaveLength(1)
+    expect(fetched.some((u) => u.startsWith('https://api.multi.test'))).toBe(false)
+  })
+
+  it('states its byte budget and lists what the budget left unread', async () => {
+    const http = new HttpClient(profile)
+    clients.push(http)
+    const allowed = hostAllowList(['multi.test', 'www.multi.test', 'app.multi.test'])
+    const scan = await scanBundle(getter(http, AbortSignal.timeout(30_000)), ['https://multi.test/', 'https://app.multi.test/'], allowed, { ...DEFAULT_BUNDLE_LIMITS, totalBytes: 150 })
+    expect(scan.budget).toBe(150)
+    expect(scan.bytes).toBeLessThanOrEqual(150)
+    expect(scan.unread.length).toBeGreaterThan(0)
+  })
+
   it('keys meant for every visitor are never "secrets": a Firebase web key is one to check, the others are not reported', async () => {
     const r = await check.run(ctx('public.test'))
     expect(r.status).toBe('warn')
-    expect(r.summary).toBe('In what https://public.test/ ships to browsers: 1 public-by-design key (Google API key (Firebase web or browser Maps key)): fine in browser code, but check its API and referrer restrictions')
+    expect(r.summary).toBe('In what 1 page on public.test ships to browsers: 1 public-by-design key (Google API key (Firebase web or browser Maps key)): fine in browser code, but check its API and referrer restrictions (0.0 MB read of a 40.0 MB budget)')
     expect(r.summary).not.toMatch(/secret/)
     expect(r.details!.findings).toEqual([expect.objectContaining({ rule: 'google-api-key', publicByDesign: true })])
   })
