@@ -45,4 +45,18 @@ describe('DNS checks against variants of the healthy scenario', () => {
     expect(r['dns.hosts ghost.tidy.example']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/NXDOMAIN/) })
     expect(r['dns.dangling']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/Takeover risk: app\.tidy\.example → gone-app\.herokuapp\.com \(Heroku/) })
   })
+
+  it('dns.dangling: a dangling CNAME that is neither declared nor guessable is found through the Cloudflare zone listing', async () => {
+    const s = healthyWith(() => undefined)
+    s.providers!.cloudflare!.zones![0].records!.push({ type: 'CNAME', name: 'spring-promo-2023', content: 'spring-promo-2023.herokuapp.com', proxied: true } as never)
+    // Without the API the name is invisible: not declared, not a common label.
+    expect((await runOn(s, ['dns.dangling']))['dns.dangling'].status).toBe('pass')
+    const r = (await runOn(s, ['dns.dangling'], true))['dns.dangling']
+    expect(r).toMatchObject({ status: 'fail', summary: expect.stringMatching(/^Takeover risk: spring-promo-2023\.tidy\.example → spring-promo-2023\.herokuapp\.com \(Heroku, unclaimed\)/) })
+  })
+
+  it('dns.dangling on the healthy zone with its Cloudflare listing passes and says it read the whole zone', async () => {
+    const r = (await runOn(healthyWith(() => undefined), ['dns.dangling'], true))['dns.dangling']
+    expect(r).toMatchObject({ status: 'pass', summary: expect.stringMatching(/across the \d+ names the Cloudflare zone lists/) })
+  })
 })
