@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { normalizeDomain } from '@shared/domain'
 import { resolverProblem } from '@shared/network'
+import { normalizeRepo } from '@shared/schemas/check-config'
 import type { Engagement } from '@shared/schemas/engagement'
 import { runAudit, selectChecks } from '../../core/checks/runner'
 import { parseConnectTo, type ConnectToRule } from '../../core/net/profile'
@@ -20,6 +21,7 @@ interface AuditOpts {
   connectTo: string[]
   resolver: string[]
   checks?: string
+  repo: string[]
   json?: boolean
   progress: boolean
 }
@@ -47,6 +49,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--connect-to <H1:P1:H2:P2>', 'send connections for host:port elsewhere (repeatable), like curl --connect-to', collect, [])
     .option('--resolver <ip[:port]>', 'recursive resolver to use (repeatable; default: the system resolvers)', collect, [])
     .option('--checks <ids>', 'only these check ids, comma separated')
+    .option('--repo <path|url>', "a client repository for secrets.repo: an absolute path or an https:// clone URL (repeatable; kept on the engagement)", collect, [])
     .option('--no-progress', 'no progress display on stderr')
     .option('--json', 'print the audit JSON only')
     .action(async (domainArg: string | undefined, o: AuditOpts) => {
@@ -59,6 +62,8 @@ export function register(program: Command, ctx: CliContext): void {
           rules = o.connectTo.map(parseConnectTo)
           const bad = o.resolver.map(resolverProblem).find(Boolean)
           if (bad) throw new Error(`--resolver ${bad}`)
+          const badRepo = o.repo.map(normalizeRepo).find((r) => !r.ok)
+          if (badRepo && !badRepo.ok) throw new Error(`--repo: ${badRepo.reason}`)
         } catch (e) {
           throw new CliExit(EXIT.badInput, (e as Error).message)
         }
@@ -71,7 +76,11 @@ export function register(program: Command, ctx: CliContext): void {
         }
         const domain = domainArg ?? lab?.scenario.domains[0]
         if (!domain) throw new CliExit(EXIT.badInput, 'name a domain to audit, or --lab <scenario>')
-        const engagement = await engagementFor(ctx, domain, hosts)
+        let engagement = await engagementFor(ctx, domain, hosts)
+        const repos = o.repo.map(normalizeRepo).flatMap((r) => (r.ok ? [r.value] : []))
+        if (repos.some((r) => !(engagement.repos ?? []).includes(r))) {
+          engagement = await call<Engagement>(ctx, 'updateEngagement', { id: engagement.id, patch: { repos: [...new Set([...(engagement.repos ?? []), ...repos])] } })
+        }
         const core = ctx.core()
         const profile = composeProfile(lab?.profile ?? baseProfile(undefined).profile, core.workspace, { connectTo: rules, resolvers: o.resolver })
         const services: Partial<CheckServices> = lab

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events'
+import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { EventBus } from '../events'
@@ -70,7 +71,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   // Each check × target listens on the run's signal.
   setMaxListeners(0, signal)
   const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
-  const services = createServices(profile, o.services)
+  // Clones of the engagement's repositories live in the workspace (private, like the rest of it).
+  const repoDir = o.workspace.dir && o.workspace.dir !== ':memory:' ? { repoDir: join(o.workspace.dir, 'repos') } : {}
+  const services = createServices(profile, { ...repoDir, ...o.services })
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
   const t0 = performance.now()
   const startedAt = new Date().toISOString()

@@ -124,8 +124,10 @@ export interface CheckServices {
   tls: TlsProber
   /** Provider API clients (Cloudflare, RDAP, Vercel, Netlify, UptimeRobot, Better Stack). */
   providers: ProviderServices
-  /** Local git repositories to scan for secrets (name → path): an engagement setting or a lab scenario's repos. */
+  /** Git repositories to scan for secrets (name → local path or clone URL): a lab scenario's, the CLI's --repo. */
   repos?: Record<string, string>
+  /** Where clones of the engagement's repositories go (the workspace's repos folder); a temporary folder without. */
+  repoDir?: string
 }
 
 export interface CheckModule {

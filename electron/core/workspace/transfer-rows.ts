@@ -45,6 +45,7 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
     notes: text(10_000),
     dkim_selectors: jsonText(10_000, 'array').optional(),
     routes: jsonText(10_000, 'array').optional(),
+    repos: jsonText(20_000, 'array').optional(),
     // read back through storedList; whatever a file says, an import starts with none (transfer.ts)
     private_targets: jsonText(10_000, 'array').optional(),
     created_at: time,
