@@ -18,6 +18,8 @@ export interface LabEndpoints {
   caaIssuer: string
   providers: ProviderUrls
   repos: Record<string, string>
+  /** The same repositories as clone URLs over git's smart HTTP protocol (http://127.0.0.1:port/<name>.git). */
+  repoUrls: Record<string, string>
 }
 
 /** A connect-to rule as curl spells it. */

@@ -8,6 +8,7 @@ import { startDnsServer, type DnsServer } from './dns/server'
 import { planDns, type DnsPlan } from './dns/topology'
 import { curlSpec, type LabEndpoints } from './endpoints'
 import { createRepos } from './git'
+import { startGitHttp } from './git/http'
 import { startProviders, type ProviderServer } from './providers'
 import { applyFixTo, loadScenario } from './scenario/load'
 import type { Scenario } from './scenario/schema'
@@ -67,6 +68,8 @@ export async function startLab(input: Scenario | string, opts: { latencyMs?: num
     const providers: ProviderServer = await startProviders(scenario.providers, { domains: scenario.domains, latencyMs })
     toClose.push(providers)
     const { repos } = await createRepos(scenario.repos, path.join(dir, 'repos'))
+    const gitHttp = await startGitHttp(repos)
+    toClose.push(gitHttp)
 
     const connectTo = labConnectTo(plan, dnsServers.map((d) => d.port), web.hosts)
     // labCa(dir) keeps the CA there as lab-ca.pem.
@@ -91,6 +94,7 @@ export async function startLab(input: Scenario | string, opts: { latencyMs?: num
       caaIssuer: LAB_CA_CAA,
       providers: providers.urls,
       repos,
+      repoUrls: gitHttp.urls,
     }
     let closed = false
     const lab: Lab = {

@@ -53,6 +53,34 @@ export function normalizeRoute(input: string): Normalized {
   return { ok: true, value: `${u.pathname}${u.search}` }
 }
 
+export const MAX_REPOS = 10
+
+/**
+ * Normalise a client repository: an absolute local path ("/home/me/client-app") or a clone URL
+ * over HTTPS or HTTP ("https://github.com/acme/app.git"), which the audit clones with the system
+ * git. Credentials never belong in the URL (they go in the vault as a GitHub credential); ssh
+ * URLs, other schemes and relative paths are refused with a reason.
+ */
+export function normalizeRepo(input: string): Normalized {
+  const s = String(input ?? '').trim()
+  if (!s) return { ok: false, reason: 'a repository cannot be empty' }
+  if (s.length > 1000) return { ok: false, reason: 'a repository is at most 1,000 characters' }
+  if (/[\p{Cc}]/u.test(s)) return { ok: false, reason: `the repository "${s.replace(/\p{Cc}/gu, '?')}" contains control characters` }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s)) {
+    let u: URL
+    try {
+      u = new URL(s)
+    } catch {
+      return { ok: false, reason: `the repository "${s}" is not a valid URL` }
+    }
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return { ok: false, reason: `the repository "${s}" is not an https:// clone URL (ssh and other schemes are not supported; give a local path instead)` }
+    if (u.username || u.password) return { ok: false, reason: 'the clone URL carries credentials: remove them and store a GitHub token in the vault instead' }
+    return { ok: true, value: u.toString() }
+  }
+  if (!s.startsWith('/') && !/^[a-z]:[\\/]/i.test(s)) return { ok: false, reason: `the repository "${s}" is neither an absolute path nor an https:// clone URL` }
+  return { ok: true, value: s.replace(/[\\/]+$/, '') || '/' }
+}
+
 /** Split what a person typed into a list: commas, spaces and new lines separate entries. */
 export function splitList(text: string): string[] {
   return text
@@ -81,6 +109,7 @@ function listSchema(normalize: (s: string) => Normalized, max: number, what: str
 export const dkimSelectorsSchema = listSchema(normalizeSelector, MAX_DKIM_SELECTORS, 'DKIM selectors')
 export const routesSchema = listSchema(normalizeRoute, MAX_ROUTES, 'key routes')
 export const privateTargetsSchema = listSchema(normalizePrivateTarget, MAX_PRIVATE_TARGETS, 'private targets')
+export const reposSchema = listSchema(normalizeRepo, MAX_REPOS, 'repositories')
 
 /**
  * A stored list read back (a workspace column, an imported file): JSON text or an array; only

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { HOST_ROLES, guessRole, normalizeDomain, normalizeHost } from '../domain'
-import { dkimSelectorsSchema, privateTargetsSchema, routesSchema } from './check-config'
+import { dkimSelectorsSchema, privateTargetsSchema, reposSchema, routesSchema } from './check-config'
 
 export const STAGES = ['idea-prototype', 'prototype-demo', 'demo-launch', 'launch-first-customers', 'first-customers-growth'] as const
 export const VERTICALS = ['creator-platform', 'b2b-service', 'ai-tool', 'bootstrapped-saas', 'other'] as const
@@ -51,6 +51,8 @@ export const engagementFieldsSchema = z.object({
   routes: routesSchema.optional(),
   /** Private names and addresses checks may reach (an internal staging host); none by default. */
   privateTargets: privateTargetsSchema.optional(),
+  /** The client's repositories secrets.repo scans (absolute paths or https:// clone URLs). */
+  repos: reposSchema.optional(),
 })
 
 export const engagementCreateSchema = engagementFieldsSchema.extend({ domain: domainSchema })
@@ -83,6 +85,8 @@ export interface Engagement {
   routes: string[]
   /** Private names, addresses or blocks checks may connect to (see shared/schemas/private-targets.ts). */
   privateTargets: string[]
+  /** The client's repositories (absolute paths or https:// clone URLs, at most 10); absent on older fixtures. */
+  repos?: string[]
   createdAt: string
   updatedAt: string
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, describe, it } from 'vitest'
+import { getCheck } from '../../electron/core/checks/registry'
 import { runAudit } from '../../electron/core/checks/runner'
 import { EventBus } from '../../electron/core/events'
 import { memoryCredentialSource } from '../../electron/core/vault/sources'
@@ -24,7 +25,7 @@ async function auditOnce(lab: RemoteLab, ws: Workspace) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 describe('audit benchmarks (sandbox labs in a child process; the engine in this one, or its own for the portfolio)', () => {
-  it('audit.concurrency: the demo audit with 40 ms latency vs its slowest check', async () => {
+  it('audit.concurrency: the demo audit with 40 ms latency vs its slowest concurrent check plus the timing phase', async () => {
     const host = await startLabHost('demo', 1, 40)
     const ws = openWorkspace(join(tmp.dir, 'concurrency'))
     try {
@@ -34,8 +35,11 @@ describe('audit benchmarks (sandbox labs in a child process; the engine in this 
         const t0 = performance.now()
         const r = await auditOnce(host.labs[0], ws)
         const wall = performance.now() - t0
-        const slowest = r.checks.reduce((m, c) => (c.durationMs > m.durationMs ? c : m))
-        runs.push({ wall, slowest: slowest.durationMs, id: `${slowest.id} ${slowest.target}`, checks: r.checks.length })
+        // The timing checks run alone after the others: the floor is the slowest concurrent check plus them.
+        const timing = (c: { id: string }) => getCheck(c.id)?.meta.phase === 'timing'
+        const slowest = r.checks.filter((c) => !timing(c)).reduce((m, c) => (c.durationMs > m.durationMs ? c : m))
+        const timed = r.checks.filter(timing).reduce((n, c) => n + c.durationMs, 0)
+        runs.push({ wall, slowest: slowest.durationMs + timed, id: `${slowest.id} ${slowest.target} + timing phase ${timed} ms`, checks: r.checks.length })
       }
       const ratios = runs.map((r) => r.wall / r.slowest)
       const ratio = median(ratios)

@@ -37,5 +37,18 @@ describe('handover spf (against the demo lab)', () => {
     expect(r.stdout).toMatch(/include:_spf\.acme-launch\.example/)
     expect((await cli(['spf', 'acme-launch.example', '--ip', 'not-an-ip'])).code).toBe(2)
     expect((await cli(['spf', 'bad domain!', '--ip', '192.0.2.1'])).code).toBe(2)
+    expect((await cli(['spf', 'evil\u001b[2J.example', '--ip', '192.0.2.1'])).code).toBe(2)
+  })
+
+  it('takes any name a mail server could be handed (RFC 7208 §4.3): underscore labels evaluate, single labels and literals are none', async () => {
+    const r = await cli(['spf', '_spf.acme-launch.example', '--ip', '127.0.25.1', '--lab', 'demo', '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'pass', tree: { domain: '_spf.acme-launch.example' } })
+    for (const name of ['localhost', '[192.0.2.1]', 'a..example']) {
+      const x = await cli(['spf', name, '--ip', '192.0.2.1', '--lab', 'demo', '--json'])
+      expect([name, x.code, JSON.parse(x.stdout).result]).toEqual([name, 1, 'none'])
+    }
+    const human = await cli(['spf', 'localhost', '--ip', '192.0.2.1', '--lab', 'demo'])
+    expect(human.stdout).toMatch(/^SPF for 192\.0\.2\.1 sending as localhost: NONE \("localhost" is not a valid domain name\)/)
   })
 })

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { normalizeDomain } from '@shared/domain'
 import { resolverProblem } from '@shared/network'
+import { normalizeRepo } from '@shared/schemas/check-config'
 import type { Engagement } from '@shared/schemas/engagement'
 import { runAudit, selectChecks } from '../../core/checks/runner'
 import { parseConnectTo, type ConnectToRule } from '../../core/net/profile'
@@ -24,6 +25,7 @@ interface AuditOpts {
   connectTo: string[]
   resolver: string[]
   checks?: string
+  repo: string[]
   json?: boolean
   progress: boolean
 }
@@ -49,7 +51,15 @@ async function engagementFor(ctx: CliContext, domainArg: string, hosts: string[]
 /** The scenario's hosts that belong to a domain (a lab may serve several domains). */
 const labHosts = (lab: Lab, domain: string) => lab.scenario.hosts.map((h) => h.name).filter((h) => h === domain || h.endsWith(`.${domain}`))
 
-type AuditDoc = { domain: string; startedAt: string; finishedAt: string; durationMs: number; checks: { id: string; target: string; status: string; summary: string; durationMs: number; evidenceId: number | null }[] }
+type AuditDoc = {
+  domain: string
+  startedAt: string
+  finishedAt: string
+  durationMs: number
+  checks: { id: string; target: string; status: string; summary: string; durationMs: number; evidenceId: number | null }[]
+  /** Why network checks were not judged (an untrusted or absent network): they wait in the offline queue. */
+  waiting?: { kind: string; reason: string; pending: number }
+}
 
 /** One engagement's audit as the CLI contract's JSON document. */
 async function auditOne(ctx: CliContext, engagement: Engagement, lab: Lab | undefined, net: { connectTo: ConnectToRule[]; resolvers: string[] }, checkIds: string[] | undefined): Promise<AuditDoc> {
@@ -65,6 +75,7 @@ async function auditOne(ctx: CliContext, engagement: Engagement, lab: Lab | unde
     finishedAt: result.finishedAt,
     durationMs: result.durationMs,
     checks: result.checks.map((c) => ({ id: c.id, target: c.target, status: c.status, summary: c.summary, durationMs: c.durationMs, evidenceId: c.evidenceId })),
+    ...(result.waiting ? { waiting: result.waiting } : {}),
   }
 }
 
@@ -134,6 +145,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--connect-to <H1:P1:H2:P2>', 'send connections for host:port elsewhere (repeatable), like curl --connect-to', collect, [])
     .option('--resolver <ip[:port]>', 'recursive resolver to use (repeatable; default: the system resolvers)', collect, [])
     .option('--checks <ids>', 'only these check ids, comma separated')
+    .option('--repo <path|url>', "a client repository for secrets.repo: an absolute path or an https:// clone URL (repeatable; kept on the engagement)", collect, [])
     .option('--no-progress', 'no progress display on stderr')
     .option('--json', 'print the audit JSON only (an array of them for several domains)')
     .action(async (domainArgs: string[], o: AuditOpts) => {
@@ -148,6 +160,9 @@ export function register(program: Command, ctx: CliContext): void {
           if (bad) throw new Error(`--resolver ${bad}`)
           const n = Number(o.concurrency)
           if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new Error(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`)
+          if (o.repo.length && (o.all || domainArgs.length > 1)) throw new Error('--repo applies to one domain; give each engagement its repositories with its own audit')
+          const badRepo = o.repo.map(normalizeRepo).find((r) => !r.ok)
+          if (badRepo && !badRepo.ok) throw new Error(`--repo: ${badRepo.reason}`)
         } catch (e) {
           throw new CliExit(EXIT.badInput, (e as Error).message)
         }
@@ -160,17 +175,24 @@ export function register(program: Command, ctx: CliContext): void {
         const net = { connectTo: rules, resolvers: o.resolver }
         const run = (e: Engagement) => auditOne(ctx, e, lab, net, checkIds)
         if (o.all || engagements.length > 1) return await auditPortfolio(ctx, engagements, o, run)
+        let engagement = engagements[0]
+        const repos = o.repo.map(normalizeRepo).flatMap((r) => (r.ok ? [r.value] : []))
+        if (repos.some((r) => !(engagement.repos ?? []).includes(r))) {
+          engagement = await call<Engagement>(ctx, 'updateEngagement', { id: engagement.id, patch: { repos: [...new Set([...(engagement.repos ?? []), ...repos])] } })
+        }
         const progress = auditProgress()
         const off = o.progress ? ctx.core().events.on(progress.onEvent) : () => undefined
         let doc
         try {
-          doc = await run(engagements[0])
+          doc = await run(engagement)
         } finally {
           off()
           progress.end()
         }
         if (o.json) ctx.out.json(doc)
         else ctx.out.line(formatAudit(doc))
+        // Why nothing was judged, on stderr too so a JSON reader's terminal shows it.
+        if (doc.waiting) ctx.out.info(`Waiting: ${doc.waiting.reason}; ${doc.waiting.pending} network check(s) wait in the offline queue and run again on the next audit of this engagement on a sound network.`)
         if (failed(doc)) throw new CliExit(EXIT.failed, '')
       } finally {
         await lab?.close()

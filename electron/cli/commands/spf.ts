@@ -1,6 +1,6 @@
 import net from 'node:net'
 import type { Command } from 'commander'
-import { normalizeDomain } from '@shared/domain'
+import { domainToASCII } from 'node:url'
 import { checkHost } from '../../core/checks/mail/spf/check-host'
 import { spfDns } from '../../core/checks/mail/spf/dns'
 import type { SpfNode } from '../../core/checks/mail/spf/types'
@@ -16,6 +16,23 @@ interface SpfOpts {
   lab?: string
   resolver: string[]
   json?: boolean
+}
+
+/**
+ * The name as check_host() receives it: any name a mail server could be handed (underscore
+ * labels, a single label, a domain literal) goes to the engine, which answers per RFC 7208 §4.3
+ * (`none` for a malformed or single-label name). Only what no SMTP session can carry is refused:
+ * empty input, control characters, spaces, over 1,000 characters.
+ */
+export function spfDomainArg(raw: string): { ok: true; domain: string } | { ok: false; reason: string } {
+  const s = raw.trim()
+  if (!s) return { ok: false, reason: 'give a domain name' }
+  if (s.length > 1000) return { ok: false, reason: 'the name is over 1,000 characters' }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f]/.test(s)) return { ok: false, reason: `"${s.replace(/[\u0000-\u001f\u007f]/g, '?')}" contains spaces or control characters` }
+  // An internationalised name goes out as its A-labels; anything domainToASCII refuses is passed as typed.
+  const ascii = s.startsWith('[') ? '' : domainToASCII(s)
+  return { ok: true, domain: (ascii || s).toLowerCase() }
 }
 
 /** The include/redirect tree as indented lines with lookups per record. */
@@ -36,7 +53,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--resolver <ip[:port]>', 'recursive resolver (repeatable)', (v: string, p: string[]) => [...p, v], [])
     .option('--json', 'print JSON only')
     .action(async (domainArg: string, o: SpfOpts) => {
-      const d = normalizeDomain(domainArg)
+      const d = spfDomainArg(domainArg)
       if (!d.ok) throw new CliExit(EXIT.badInput, d.reason)
       if (!net.isIP(o.ip)) throw new CliExit(EXIT.badInput, `--ip "${o.ip}" is not an IP address`)
       let lab: Lab | undefined

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events'
+import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import type { Engagement } from '@shared/schemas/engagement'
 import type { EventBus } from '../events'
@@ -9,9 +10,11 @@ import { CheckStore, type FinishedCheck } from './persist'
 import { planRun } from './plan'
 import { getCheck, listChecks } from './registry'
 import { createServices } from './services'
-import { preloadSecretlint } from '../secrets/secretlint'
 import { latestRegistrarVerdict } from './reg/lib/verdict'
 import { probeFacts } from '../probes/gate'
+import { warmUp } from './warm'
+import { gatedOutcome, openGate, settleQueue } from './gate'
+import type { Waiting } from './queue'
 import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
 export interface AuditOptions {
@@ -39,6 +42,11 @@ export interface AuditResult {
   durationMs: number
   cancelled: boolean
   checks: { id: string; target: string; status: CheckStatus; summary: string; durationMs: number; evidenceId: number | null; resultId: number | null }[]
+  /**
+   * Set when the run's network checks could not judge (offline, or a network whose DNS lies):
+   * why, and how many check × target pairs wait in the offline queue for a sound network.
+   */
+  waiting?: { kind: 'offline' | 'untrusted'; reason: string; pending: number }
 }
 
 /** The checks to run: all registered ones, or the named ones (unknown ids throw). */
@@ -65,9 +73,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   // Each check × target listens on the run's signal.
   setMaxListeners(0, signal)
   const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
-  // every outcome passes the secret scanners before it is stored: load them while the first checks wait on the network
-  preloadSecretlint()
-  const services = createServices(profile, { recorded: { registrarVerdict: (id) => latestRegistrarVerdict(o.workspace.db, id), ...probeFacts(o.workspace.db) }, ...o.services })
+  // Clones of the engagement's repositories live in the workspace (private, like the rest of it).
+  const repoDir = o.workspace.dir && o.workspace.dir !== ':memory:' ? { repoDir: join(o.workspace.dir, 'repos') } : {}
+  const services = createServices(profile, { ...repoDir, recorded: { registrarVerdict: (id) => latestRegistrarVerdict(o.workspace.db, id), ...probeFacts(o.workspace.db) }, ...o.services })
   // A rotation stored offline is verified at the next online run, before any check reads it.
   if (!profile.offline) await services.credentials.prepare?.().catch(() => undefined)
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
@@ -75,6 +83,9 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const startedAt = new Date().toISOString()
   store.startRun(runId, engagement.id, startedAt, plan.length)
   events.emit({ type: 'run.started', runId, engagementId: engagement.id, total: plan.length })
+  // Heavy modules (secret scanners, Cloudflare SDK) load before any check starts, not during its
+  // handshakes; meanwhile the network's sanity is confirmed before any check judges through it.
+  const [, gate] = await Promise.all([warmUp(plan.map((p) => p.check), services, signal), openGate(plan, profile, services, engagement.domain, signal)])
 
   const results: AuditResult['checks'] = []
   let pending: { f: FinishedCheck; row: AuditResult['checks'][number] }[] = []
@@ -105,21 +116,24 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     })
   }
   let done = 0
-  await Promise.all(
-    plan.map(async ({ check, target, host }) => {
-      events.emit({ type: 'check.started', runId, checkId: check.meta.id, target })
-      const c0 = performance.now()
-      const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs
-      const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services }
-      const outcome = await executeCheck(check, ctx, signal, timeoutMs)
-      const durationMs = Math.round(performance.now() - c0)
-      const row = { id: check.meta.id, target, status: outcome.status, summary: outcome.summary, durationMs, evidenceId: null, resultId: null }
-      results.push(row)
-      pending.push({ f: { checkId: check.meta.id, target, outcome, durationMs, finishedAt: new Date().toISOString() }, row })
-      // Batch writes: results finishing close together share one transaction.
-      flushTimer ??= setTimeout(flush, 25)
-    }),
-  )
+  const runOne = async ({ check, target, host }: (typeof plan)[number]) => {
+    events.emit({ type: 'check.started', runId, checkId: check.meta.id, target })
+    const c0 = performance.now()
+    const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs
+    const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services }
+    const outcome = gate && check.meta.network && !signal.aborted ? gatedOutcome(gate) : await executeCheck(check, ctx, signal, timeoutMs)
+    const durationMs = Math.round(performance.now() - c0)
+    const row = { id: check.meta.id, target, status: outcome.status, summary: outcome.summary, durationMs, evidenceId: null, resultId: null }
+    results.push(row)
+    pending.push({ f: { checkId: check.meta.id, target, outcome, durationMs, finishedAt: new Date().toISOString() }, row })
+    // Batch writes: results finishing close together share one transaction.
+    flushTimer ??= setTimeout(flush, 25)
+  }
+  // Every check at once, then the timing checks alone, one after another: a route's samples
+  // must time the site, not this process busy with sixty other checks.
+  await Promise.all(plan.filter((p) => p.check.meta.phase !== 'timing').map(runOne))
+  flush()
+  for (const p of plan.filter((x) => x.check.meta.phase === 'timing')) await runOne(p)
   flush()
   // Close pooled connections of services this run created (not ones the caller passed in).
   if (!o.services?.http) await services.http?.close().catch(() => undefined)
@@ -127,13 +141,16 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   // not awaited: a request of a check that timed out may still be winding down.
   if (!o.services?.providers) void services.providers?.close().catch(() => undefined)
   const finishedAt = new Date().toISOString()
+  let waiting: Waiting | null = null
   try {
     store.finishRun(runId, finishedAt, signal.aborted)
+    waiting = settleQueue(o.workspace.db, gate, { id: runId, engagementId: engagement.id, startedAt, cancelled: signal.aborted }, plan)
   } catch (e) {
     persistError ??= e
   }
   events.emit({ type: 'run.finished', runId, engagementId: engagement.id, cancelled: signal.aborted })
   if (persistError) throw new Error(`the results could not be saved: ${(persistError as Error).message}`)
   results.sort((a, b) => a.id.localeCompare(b.id) || a.target.localeCompare(b.target))
-  return { runId, domain: engagement.domain, startedAt, finishedAt, durationMs: Math.round(performance.now() - t0), cancelled: signal.aborted, checks: results }
+  const wait = waiting ? { waiting: { kind: waiting.kind, reason: waiting.reason, pending: waiting.pending.length } } : {}
+  return { runId, domain: engagement.domain, startedAt, finishedAt, durationMs: Math.round(performance.now() - t0), cancelled: signal.aborted, checks: results, ...wait }
 }

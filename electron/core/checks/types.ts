@@ -40,6 +40,11 @@ export interface CheckMeta {
   network: boolean
   /** Overrides the profile's per-check timeout. */
   timeoutMs?: number
+  /**
+   * 'timing': the check measures the site's speed, so it runs in a phase of its own after every
+   * other check of the run has finished (their work would otherwise be timed as the site's).
+   */
+  phase?: 'timing'
 }
 
 /** One raw observation: a DNS answer, an HTTP exchange, a certificate chain, an API excerpt. Never secrets. */
@@ -124,8 +129,10 @@ export interface CheckServices {
   providers: ProviderServices
   /** Facts people recorded in the workspace that a check may fall back to (a registrar verdict). */
   recorded?: RecordedFacts
-  /** Local git repositories to scan for secrets (name → path): an engagement setting or a lab scenario's repos. */
+  /** Git repositories to scan for secrets (name → local path or clone URL): an engagement's, a lab scenario's, the CLI's --repo. */
   repos?: Record<string, string>
+  /** Where clones of the engagement's repositories go (the workspace's repos folder); a temporary folder without. */
+  repoDir?: string
 }
 
 /** What a person recorded, read by checks where an API cannot tell. */

@@ -1,4 +1,5 @@
 import type { Engagement } from '@shared/schemas/engagement'
+import { isCloneUrl } from '../secrets/repo-source'
 import { observedValues } from './extract'
 import type { ResultRow } from './results'
 
@@ -17,9 +18,10 @@ export interface BaselineCheck {
 export interface Baseline {
   format: typeof BASELINE_FORMAT
   createdAt: string
-  // dkimSelectors and routes: absent in baselines made before checks had per-engagement settings.
+  // dkimSelectors, routes, repos: absent in baselines made before checks had these settings.
+  // repos: clone URLs only (a path on the consultant's computer means nothing to the founder).
   engagement: Pick<Engagement, 'id' | 'clientName' | 'founderName' | 'founderEmail' | 'domain' | 'stage' | 'vertical' | 'hosts'> &
-    Partial<Pick<Engagement, 'dkimSelectors' | 'routes'>>
+    Partial<Pick<Engagement, 'dkimSelectors' | 'routes' | 'repos'>>
   checks: BaselineCheck[]
 }
 
@@ -28,7 +30,7 @@ export function buildBaseline(e: Engagement, results: ResultRow[], now: Date): B
   return {
     format: BASELINE_FORMAT,
     createdAt: now.toISOString(),
-    engagement: { id: e.id, clientName: e.clientName, founderName: e.founderName, founderEmail: e.founderEmail, domain: e.domain, stage: e.stage, vertical: e.vertical, hosts: e.hosts, dkimSelectors: e.dkimSelectors, routes: e.routes },
+    engagement: { id: e.id, clientName: e.clientName, founderName: e.founderName, founderEmail: e.founderEmail, domain: e.domain, stage: e.stage, vertical: e.vertical, hosts: e.hosts, dkimSelectors: e.dkimSelectors, routes: e.routes, repos: (e.repos ?? []).filter(isCloneUrl) },
     checks: results.map((r) => ({ id: r.checkId, target: r.target, status: r.status, summary: r.summary, observed: observedValues(r.details), finishedAt: r.finishedAt })),
   }
 }

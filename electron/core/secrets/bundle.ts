@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { scanText } from './scanner'
 import type { SecretFinding } from './types'
 
@@ -14,23 +15,34 @@ export interface Fetched {
 export type Getter = (url: string, maxBytes: number) => Promise<Fetched>
 
 export interface BundleLimits {
+  /** Scripts and source maps fetched at most, over all pages. */
   maxScripts: number
   maxMaps: number
+  /** Bytes read of one file at most. */
   maxBytes: number
+  /** Bytes read over all pages, scripts and maps: the scan's stated budget. */
+  totalBytes: number
 }
 
-export const DEFAULT_BUNDLE_LIMITS: BundleLimits = { maxScripts: 30, maxMaps: 30, maxBytes: 5 * 1024 * 1024 }
+export const DEFAULT_BUNDLE_LIMITS: BundleLimits = { maxScripts: 60, maxMaps: 60, maxBytes: 5 * 1024 * 1024, totalBytes: 40 * 1024 * 1024 }
 
 export interface BundleScan {
+  /** The first page after redirects (the canonical site). */
   page: string
+  /** Every page asked for: where it ended up, or why it could not be read. */
+  pages: { url: string; final?: string; status?: number; error?: string }[]
   findings: SecretFinding[]
   /** Every URL fetched, with its HTTP status (evidence). */
   fetched: { url: string; status: number; bytes: number; truncated: boolean }[]
   /** Script URLs skipped because they are on another site (we never fetch third parties). */
   skipped: string[]
-  /** How many scripts and source maps were fetched and scanned. */
+  /** How many distinct scripts and source maps were scanned (the same bytes on two hosts count once). */
   scripts: number
   maps: number
+  /** Bytes read, the budget, and what the budget or the file limits left unread. */
+  bytes: number
+  budget: number
+  unread: string[]
 }
 
 /** Script and module-preload URLs referenced by an HTML page. */
@@ -68,38 +80,74 @@ export function hostAllowList(hosts: string[]): (url: string) => boolean {
 }
 
 /**
- * Fetch the live page, its JS bundles and their source maps, and scan them all. Only URLs on
- * `allowed` hosts are fetched (the engagement's own hosts): third parties are listed, never fetched.
+ * Fetch the live pages (the canonical site first, then every declared web, app and admin host),
+ * their JS bundles and the bundles' source maps, and scan them all. Only URLs on `allowed` hosts
+ * are fetched (the engagement's own hosts): third parties are listed, never fetched. A script
+ * referenced by several pages is fetched once, and identical bytes under two URLs are scanned
+ * once. Bounded by file counts and a total byte budget; whatever they leave unread is listed.
+ * Throws only when the first page cannot be fetched.
  */
-export async function scanBundle(fetch: Getter, pageUrl: string, allowed: (url: string) => boolean, limits = DEFAULT_BUNDLE_LIMITS, signal?: AbortSignal): Promise<BundleScan> {
-  const get = (u: string) => fetch(u, limits.maxBytes)
-  const page = await get(pageUrl)
-  const fetched: BundleScan['fetched'] = [{ url: page.url, status: page.status, bytes: page.body.length, truncated: page.truncated }]
-  const findings = await scanText(page.body, page.url)
-  const skipped: string[] = []
-  const scripts = scriptUrls(page.body, page.url).filter((u) => (allowed(u) ? true : (skipped.push(u), false)))
+export async function scanBundle(fetch: Getter, pageUrls: string[], allowed: (url: string) => boolean, limits = DEFAULT_BUNDLE_LIMITS, signal?: AbortSignal): Promise<BundleScan> {
+  const scan: BundleScan = { page: pageUrls[0], pages: [], findings: [], fetched: [], skipped: [], scripts: 0, maps: 0, bytes: 0, budget: limits.totalBytes, unread: [] }
+  const seenBodies = new Set<string>()
+  /** Fetch within the budget; scan new bytes; undefined when unread, failed or not 200. */
+  const read = async (u: string): Promise<Fetched | undefined> => {
+    const room = Math.min(limits.maxBytes, scan.budget - scan.bytes)
+    if (room <= 0 || signal?.aborted) return void scan.unread.push(u)
+    const f = await fetch(u, room).catch(() => undefined)
+    if (!f) return undefined
+    scan.bytes += f.body.length
+    scan.fetched.push({ url: f.url, status: f.status, bytes: f.body.length, truncated: f.truncated })
+    if (f.truncated) scan.unread.push(`${f.url} (beyond ${room} bytes)`)
+    if (f.status !== 200) return undefined
+    const digest = createHash('sha256').update(f.body).digest('hex')
+    if (seenBodies.has(digest)) return undefined
+    seenBodies.add(digest)
+    scan.findings.push(...(await scanText(f.body, f.url)))
+    return f
+  }
+  const scripts: string[] = []
+  for (const [i, pageUrl] of pageUrls.entries()) {
+    let page: Fetched
+    try {
+      page = await fetch(pageUrl, Math.min(limits.maxBytes, scan.budget - scan.bytes))
+    } catch (e) {
+      if (i === 0) throw e
+      scan.pages.push({ url: pageUrl, error: (e as Error).message })
+      continue
+    }
+    if (i === 0) scan.page = page.url
+    scan.pages.push({ url: pageUrl, final: page.url, status: page.status })
+    scan.bytes += page.body.length
+    scan.fetched.push({ url: page.url, status: page.status, bytes: page.body.length, truncated: page.truncated })
+    const digest = createHash('sha256').update(page.body).digest('hex')
+    if (seenBodies.has(digest)) continue
+    seenBodies.add(digest)
+    scan.findings.push(...(await scanText(page.body, page.url)))
+    for (const u of scriptUrls(page.body, page.url)) {
+      if (scripts.includes(u) || scan.skipped.includes(u)) continue
+      if (allowed(u)) scripts.push(u)
+      else scan.skipped.push(u)
+    }
+  }
   const maps: string[] = []
-  let scanned = 0
-  let mapsScanned = 0
-  for (const u of scripts.slice(0, limits.maxScripts)) {
-    if (signal?.aborted) break
-    const s = await get(u).catch(() => undefined)
+  for (const [i, u] of scripts.entries()) {
+    if (i >= limits.maxScripts) {
+      scan.unread.push(u)
+      continue
+    }
+    const s = await read(u)
     if (!s) continue
-    fetched.push({ url: s.url, status: s.status, bytes: s.body.length, truncated: s.truncated })
-    if (s.status !== 200) continue
-    scanned++
-    findings.push(...(await scanText(s.body, s.url)))
+    scan.scripts++
     const map = sourceMapUrl(s.body, s.headers, s.url)
     if (map && allowed(map) && !maps.includes(map)) maps.push(map)
   }
-  for (const u of maps.slice(0, limits.maxMaps)) {
-    if (signal?.aborted) break
-    const m = await get(u).catch(() => undefined)
-    if (!m) continue
-    fetched.push({ url: m.url, status: m.status, bytes: m.body.length, truncated: m.truncated })
-    if (m.status !== 200) continue
-    mapsScanned++
-    findings.push(...(await scanText(m.body, m.url)))
+  for (const [i, u] of maps.entries()) {
+    if (i >= limits.maxMaps) {
+      scan.unread.push(u)
+      continue
+    }
+    if (await read(u)) scan.maps++
   }
-  return { page: page.url, findings, fetched, skipped, scripts: scanned, maps: mapsScanned }
+  return scan
 }

@@ -8,6 +8,8 @@ interface PatternRule {
   re: RegExp
   /** Extra judgement on the matched text (e.g. decode a JWT); false drops the match. */
   accept?: (match: string) => boolean
+  /** A key meant for browsers: reported as one to check, never as a leaked secret. */
+  publicByDesign?: boolean
 }
 
 /** Decode a JWT payload and tell whether it is a Supabase service-role key. */
@@ -50,8 +52,11 @@ export const PATTERN_RULES: PatternRule[] = [
   { id: 'slack-token', title: 'Slack token', severity: 'fail', re: /\bxox[baprs]-[A-Za-z0-9-]{10,}/g },
   { id: 'github-token', title: 'GitHub token', severity: 'fail', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g },
   { id: 'aws-access-key-id', title: 'AWS access key id', severity: 'fail', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  // Google browser keys are often public by design (restricted by referrer): a warning, not a failure.
-  { id: 'google-api-key', title: 'Google API key', severity: 'warn', re: /\bAIza[0-9A-Za-z_-]{35}/g },
+  // Google keys in browser code are public by design (Firebase web config, Maps JavaScript API):
+  // what protects them is their API and referrer restrictions, which only the Google console shows.
+  // Stripe publishable keys, Supabase anon JWTs (the role decides, above) and Sentry DSNs have no rule:
+  // they are meant for every visitor and never reported.
+  { id: 'google-api-key', title: 'Google API key (Firebase web or browser Maps key)', severity: 'warn', re: /\bAIza[0-9A-Za-z_-]{35}/g, publicByDesign: true },
 ]
 
 // Only obvious placeholders: a lab or leaked key that merely looks fake ("…FAKE…000") still counts.
@@ -66,7 +71,7 @@ export function matchPatterns(text: string, maxMatches = 500): RawMatch[] {
       const v = m[0]
       if (PLACEHOLDER.test(v)) continue
       if (rule.accept && !rule.accept(v)) continue
-      out.push({ rule: rule.id, title: rule.title, severity: rule.severity, start: m.index, end: m.index + v.length })
+      out.push({ rule: rule.id, title: rule.title, severity: rule.severity, start: m.index, end: m.index + v.length, ...(rule.publicByDesign ? { publicByDesign: true } : {}) })
     }
   }
   return out

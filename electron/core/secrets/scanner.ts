@@ -70,5 +70,6 @@ export async function scanText(content: string, path: string, opts: { secretlint
     path,
     ...position(starts, m.start),
     masked: m.opaque ? '…[redacted]' : maskValue(text.slice(m.start, m.end)),
+    ...(m.publicByDesign ? { publicByDesign: true } : {}),
   }))
 }

@@ -30,10 +30,12 @@ let warm: Promise<unknown> | undefined
 
 /**
  * Load secretlint and run it once now (loading and the first lint take about a second), so the
- * first finished check of a run does not wait for it. Failures surface on first use instead.
+ * first finished check of a run does not wait for it. Resolves when warm; failures surface on
+ * first use instead.
  */
-export function preloadSecretlint(): void {
+export function preloadSecretlint(): Promise<unknown> {
   warm ??= secretlintMatches('warm-up', 'warm-up.txt').catch(() => undefined)
+  return warm
 }
 
 /** Short titles for the preset's rules, so we never show secretlint's own messages (they echo source). */

@@ -19,6 +19,11 @@ export interface SecretFinding {
   commit?: string
   /** Repository scans: whether the secret is still in the working tree (else only in history). */
   inWorkingTree?: boolean
+  /**
+   * A key every visitor is meant to receive (a Firebase web key, a browser Maps key): never a
+   * "secret", at most a reminder to check the key's restrictions.
+   */
+  publicByDesign?: boolean
 }
 
 /** A match in a text before it becomes a finding: offsets into the text. */
@@ -30,4 +35,6 @@ export interface RawMatch {
   end: number
   /** The range is approximate (some secretlint rules report it off by the key name): mask without a prefix. */
   opaque?: boolean
+  /** See SecretFinding.publicByDesign. */
+  publicByDesign?: boolean
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/errors'
-import { MAX_DKIM_SELECTORS, MAX_ROUTES, normalizeRoute, normalizeSelector, storedList } from '@shared/schemas/check-config'
+import { MAX_DKIM_SELECTORS, MAX_REPOS, MAX_ROUTES, normalizeRepo, normalizeRoute, normalizeSelector, storedList } from '@shared/schemas/check-config'
 import { MAX_PRIVATE_TARGETS, normalizePrivateTarget } from '@shared/schemas/private-targets'
 import {
   normalizeHosts,
@@ -32,6 +32,8 @@ interface Row {
   dkim_selectors: string
   /** JSON array of key routes. */
   routes: string
+  /** JSON array of client repositories (paths or clone URLs). */
+  repos: string
   /** JSON array of private targets checks may reach. */
   private_targets: string
   created_at: string
@@ -54,12 +56,12 @@ export class EngagementRepo {
         'SELECT engagement_id, name, role FROM hosts ORDER BY engagement_id, position',
       ),
       insert: db.prepare(
-        `INSERT INTO engagements (id, client_name, founder_name, founder_email, domain, stage, vertical, notes, dkim_selectors, routes, private_targets, created_at, updated_at)
-         VALUES (@id, @client_name, @founder_name, @founder_email, @domain, @stage, @vertical, @notes, @dkim_selectors, @routes, @private_targets, @created_at, @updated_at)`,
+        `INSERT INTO engagements (id, client_name, founder_name, founder_email, domain, stage, vertical, notes, dkim_selectors, routes, private_targets, repos, created_at, updated_at)
+         VALUES (@id, @client_name, @founder_name, @founder_email, @domain, @stage, @vertical, @notes, @dkim_selectors, @routes, @private_targets, @repos, @created_at, @updated_at)`,
       ),
       update: db.prepare(
         `UPDATE engagements SET client_name=@client_name, founder_name=@founder_name, founder_email=@founder_email, domain=@domain,
-         stage=@stage, vertical=@vertical, notes=@notes, dkim_selectors=@dkim_selectors, routes=@routes, private_targets=@private_targets, updated_at=@updated_at WHERE id=@id`,
+         stage=@stage, vertical=@vertical, notes=@notes, dkim_selectors=@dkim_selectors, routes=@routes, private_targets=@private_targets, repos=@repos, updated_at=@updated_at WHERE id=@id`,
       ),
       delete: db.prepare('DELETE FROM engagements WHERE id = ?'),
       deleteHosts: db.prepare('DELETE FROM hosts WHERE engagement_id = ?'),
@@ -106,6 +108,7 @@ export class EngagementRepo {
       notes: input.notes ?? '',
       dkim_selectors: JSON.stringify(input.dkimSelectors ?? []),
       routes: JSON.stringify(input.routes ?? []),
+      repos: JSON.stringify(input.repos ?? []),
       private_targets: JSON.stringify(input.privateTargets ?? []),
       created_at: now,
       updated_at: now,
@@ -144,6 +147,7 @@ export class EngagementRepo {
         notes: patch.notes ?? cur.notes,
         dkim_selectors: JSON.stringify(patch.dkimSelectors ?? cur.dkimSelectors),
         routes: JSON.stringify(patch.routes ?? cur.routes),
+        repos: JSON.stringify(patch.repos ?? cur.repos),
         private_targets: JSON.stringify(patch.privateTargets ?? cur.privateTargets),
         updated_at: new Date().toISOString(),
       })
@@ -194,6 +198,7 @@ function toEngagement(r: Row, hosts: Host[]): Engagement {
     dkimSelectors: storedList(r.dkim_selectors, normalizeSelector, MAX_DKIM_SELECTORS),
     routes: storedList(r.routes, normalizeRoute, MAX_ROUTES),
     privateTargets: storedList(r.private_targets, normalizePrivateTarget, MAX_PRIVATE_TARGETS),
+    repos: storedList(r.repos, normalizeRepo, MAX_REPOS),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }

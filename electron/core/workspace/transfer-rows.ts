@@ -45,6 +45,7 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
     notes: text(10_000),
     dkim_selectors: jsonText(10_000, 'array').optional(),
     routes: jsonText(10_000, 'array').optional(),
+    repos: jsonText(20_000, 'array').optional(),
     // read back through storedList; whatever a file says, an import starts with none (transfer.ts)
     private_targets: jsonText(10_000, 'array').optional(),
     created_at: time,
@@ -65,7 +66,9 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
     prev_hash: hex64,
     hash: hex64,
   }).strict(),
-  check_runs: z.object({ id, engagement_id: id, started_at: time, finished_at: nullable(time), status: text(40), cancelled: z.union([z.literal(0), z.literal(1)]), total: int.min(0) }).strict(),
+  check_runs: z
+    .object({ id, engagement_id: id, started_at: time, finished_at: nullable(time), status: text(40), cancelled: z.union([z.literal(0), z.literal(1)]), total: int.min(0), waiting: nullable(jsonText(256 * 1024, 'object')), resumed_by: nullable(id) })
+    .strict(),
   check_results: z.object({
     id: int.min(1),
     run_id: id,

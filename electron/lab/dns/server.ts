@@ -97,6 +97,7 @@ export async function startDnsServer(o: DnsServerOptions): Promise<DnsServer> {
     if (fault?.kind === 'garbage') return garbageFor(q.id ?? 0)
     if (fault?.kind === 'servfail') return encodeReply(q, empty('SERVFAIL'), recursive, 0)
     if (fault?.kind === 'refused') return encodeReply(q, empty('REFUSED'), recursive, 0)
+    if (fault?.kind === 'nxdomain') return encodeReply(q, empty('NXDOMAIN'), recursive, 0)
     // A server from before EDNS (RFC 6891 §7): a query with an OPT record is a format error to it.
     const edns = (q.additionals ?? []).some((a) => a.type === 'OPT')
     if (fault?.kind === 'no-edns' && edns) return encodeReply({ ...q, additionals: [] }, empty('FORMERR'), recursive, 0)

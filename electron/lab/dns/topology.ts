@@ -137,6 +137,10 @@ export function planDns(dns: DnsSpec, latencyMs = 0): DnsPlan {
       if (o === zone || (r.type === 'DS' && o === lower(r.name))) records.push(r)
     }
   }
-  const faults = [...faultsIn(dns.faults, ''), ...zones.flatMap(({ name, z }) => faultsIn(z.faults, name))]
-  return { servers: [...servers.values()], resolver: { zones: all, records, faults, latencyMs: (dns.latencyMs ?? 0) + latencyMs } }
+  // The root zone, as a real resolver knows it: the lab's TLD servers stand in for the root
+  // servers, so "does the root exist, does a root server's name resolve" get true answers.
+  records.push({ name: '.', type: 'SOA', data: { mname: tldNs[0].name, rname: 'hostmaster.lab-nic.example', serial: 1, refresh: 1800, retry: 900, expire: 604800, minimum: 86400 } })
+  for (const t of tldNs) records.push({ name: '.', type: 'NS', data: t.name })
+  const faults = [...faultsIn(dns.resolver?.faults ?? [], ''), ...faultsIn(dns.faults, ''), ...zones.flatMap(({ name, z }) => faultsIn(z.faults, name))]
+  return { servers: [...servers.values()], resolver: { zones: [...all, ''], records, faults, latencyMs: (dns.latencyMs ?? 0) + latencyMs } }
 }

@@ -13,7 +13,7 @@ export interface DnsFault {
   type?: string
   /** The fault does not apply to these types (e.g. a TIMEOUT entry after a record of that type). */
   exceptTypes?: string[]
-  kind: 'timeout' | 'servfail' | 'refused' | 'truncate' | 'garbage' | 'latency' | 'no-edns'
+  kind: 'timeout' | 'servfail' | 'refused' | 'nxdomain' | 'truncate' | 'garbage' | 'latency' | 'no-edns'
   /** Added delay for `latency`. */
   ms?: number
 }

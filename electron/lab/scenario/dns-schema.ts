@@ -39,7 +39,7 @@ export const dnsFaultSchema = z.strictObject({
   name: dnsNameSchema,
   type: z.enum(RECORD_TYPES).optional(),
   exceptTypes: z.array(z.enum(RECORD_TYPES)).optional(),
-  kind: z.enum(['timeout', 'servfail', 'refused', 'truncate', 'garbage', 'latency', 'no-edns']),
+  kind: z.enum(['timeout', 'servfail', 'refused', 'nxdomain', 'truncate', 'garbage', 'latency', 'no-edns']),
   ms: z.number().int().min(0).max(60_000).optional(),
 })
 
@@ -72,6 +72,12 @@ export const dnsSchema = z.strictObject({
   tld: z.strictObject({ nameservers: z.array(z.strictObject({ name: dnsNameSchema, ip: loopbackIp })).min(1) }).optional(),
   /** Faults on every server, the lab resolver included. */
   faults: z.array(dnsFaultSchema).default([]),
+  /**
+   * Faults of the lab resolver alone (the network's recursive resolver, not the zones' servers):
+   * `{ name: '*', kind: nxdomain }` is a resolver that answers NXDOMAIN to every name, as
+   * captive portals and filtering resolvers do.
+   */
+  resolver: z.strictObject({ faults: z.array(dnsFaultSchema).default([]) }).optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
 })
 

@@ -20,11 +20,12 @@ export interface CheckSettingsProps {
 
 /**
  * The form's "Check settings" disclosure: DKIM selectors (mail.dkim), key routes
- * (http.routes) and private targets (the egress policy's exception for internal hosts). Collapsed by default; opens by itself when a save reports a problem in it.
+ * (http.routes), private targets (the egress policy's exception for internal hosts) and the
+ * client's repositories (secrets.repo). Collapsed by default; opens by itself when a save reports a problem in it.
  */
 export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
   const [open, setOpen] = useState(false)
-  const saved = Boolean(errors.dkimSelectors || errors.routes || errors.privateTargets)
+  const saved = Boolean(errors.dkimSelectors || errors.routes || errors.privateTargets || errors.repos)
   useEffect(() => {
     if (saved) setOpen(true)
   }, [saved, errors])
@@ -35,6 +36,7 @@ export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
     draft.dkimSelectors.length && plural(draft.dkimSelectors.length, 'DKIM selector'),
     draft.routes.length && plural(draft.routes.length, 'key route'),
     draft.privateTargets.length && plural(draft.privateTargets.length, 'private target'),
+    draft.repos.length && plural(draft.repos.length, 'repository', 'repositories'),
   ].filter(Boolean)
   return (
     <details className="form-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -74,6 +76,15 @@ export function CheckSettings({ draft, errors, onChange }: CheckSettingsProps) {
           {(aria) => (
             <ListChips id={aria.id} aria={aria} {...rulesOf('privateTargets')} noun="private target" placeholder="staging.corp.example, 10.0.0.5…" items={draft.privateTargets} onChange={(v) => onChange('privateTargets', v)} />
           )}
+        </Field>
+        <Field
+          id="f-repos"
+          label="Repositories"
+          hint="The client's code, scanned for secrets with its full history: an absolute path on this computer, or an https:// clone URL (cloned into the workspace; a GitHub token from the vault is used for private GitHub repositories). Up to 10."
+          error={error('repos')}
+          optional
+        >
+          {(aria) => <ListChips id={aria.id} aria={aria} {...rulesOf('repos')} noun="repository" placeholder="https://github.com/acme/app.git, /home/me/acme-app…" items={draft.repos} onChange={(v) => onChange('repos', v)} />}
         </Field>
       </div>
     </details>

@@ -1,6 +1,6 @@
 import type { Engagement } from '@shared/schemas/engagement'
 
-/** The engagement page's "Check settings" card: configured DKIM selectors, key routes and private targets. */
+/** The engagement page's "Check settings" card: configured DKIM selectors, key routes, private targets and repositories. */
 export function CheckSettingsCard({ e }: { e: Engagement }) {
   return (
     <section className="card span-2" aria-labelledby="h-check-settings">
@@ -14,6 +14,8 @@ export function CheckSettingsCard({ e }: { e: Engagement }) {
         <dd>{e.routes.length ? <Values items={e.routes} label="Key routes" /> : <span className="muted">None: /, /login, /signup and /api/health are tried</span>}</dd>
         <dt>Private targets</dt>
         <dd>{e.privateTargets.length ? <Values items={e.privateTargets} label="Private targets" /> : <span className="muted">None: checks never connect to private addresses</span>}</dd>
+        <dt>Repositories</dt>
+        <dd>{e.repos?.length ? <Values items={e.repos} label="Repositories" /> : <span className="muted">None: secrets.repo skips</span>}</dd>
       </dl>
     </section>
   )

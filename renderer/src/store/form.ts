@@ -2,7 +2,7 @@ import type { ErrorInfo } from '@shared/errors'
 import { guessRole, normalizeDomain, normalizeHost, type HostRole } from '@shared/domain'
 import { placeIssues, sentence, type FormErrors } from '../lib/formErrors'
 import { type STAGES, type VERTICALS, type Engagement, type EngagementCreate } from '@shared/schemas/engagement'
-import { MAX_DKIM_SELECTORS, MAX_ROUTES, normalizeRoute, normalizeSelector, splitList, type Normalized } from '@shared/schemas/check-config'
+import { MAX_DKIM_SELECTORS, MAX_REPOS, MAX_ROUTES, normalizeRepo, normalizeRoute, normalizeSelector, splitList, type Normalized } from '@shared/schemas/check-config'
 import { MAX_PRIVATE_TARGETS, normalizePrivateTarget } from '@shared/schemas/private-targets'
 
 /** What the create/edit form edits: plain strings, hosts as relative labels with roles. */
@@ -20,6 +20,8 @@ export interface EngagementDraft {
   routes: string[]
   /** Private names and addresses checks may reach (an internal staging host). */
   privateTargets: string[]
+  /** The client's repositories secrets.repo scans (absolute paths or https:// clone URLs). */
+  repos: string[]
 }
 
 export type DraftField = keyof EngagementDraft
@@ -27,7 +29,7 @@ export type FieldErrors = FormErrors<DraftField>
 
 /** An empty draft for "New engagement". */
 export function emptyDraft(): EngagementDraft {
-  return { clientName: '', founderName: '', founderEmail: '', domain: '', stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts: [], dkimSelectors: [], routes: [], privateTargets: [] }
+  return { clientName: '', founderName: '', founderEmail: '', domain: '', stage: 'demo-launch', vertical: 'bootstrapped-saas', notes: '', hosts: [], dkimSelectors: [], routes: [], privateTargets: [], repos: [] }
 }
 
 /** The host label relative to its domain ("www" for www.acme.example); "@" for the apex. */
@@ -50,6 +52,7 @@ export function draftFromEngagement(e: Engagement): EngagementDraft {
     dkimSelectors: [...e.dkimSelectors],
     routes: [...e.routes],
     privateTargets: [...e.privateTargets],
+    repos: [...(e.repos ?? [])],
   }
 }
 
@@ -67,10 +70,11 @@ export function draftToInput(d: EngagementDraft): EngagementCreate {
     dkimSelectors: [...d.dkimSelectors],
     routes: [...d.routes],
     privateTargets: [...d.privateTargets],
+    repos: [...d.repos],
   }
 }
 
-const FIELDS: readonly DraftField[] = ['clientName', 'founderName', 'founderEmail', 'domain', 'stage', 'vertical', 'notes', 'hosts', 'dkimSelectors', 'routes', 'privateTargets']
+const FIELDS: readonly DraftField[] = ['clientName', 'founderName', 'founderEmail', 'domain', 'stage', 'vertical', 'notes', 'hosts', 'dkimSelectors', 'routes', 'privateTargets', 'repos']
 
 /**
  * Map a failed save onto form fields. Issue paths come as "domain" (create) or
@@ -139,6 +143,7 @@ export const LIST_RULES = {
   dkimSelectors: { normalize: normalizeSelector, max: MAX_DKIM_SELECTORS, what: 'DKIM selectors' },
   routes: { normalize: normalizeRoute, max: MAX_ROUTES, what: 'key routes' },
   privateTargets: { normalize: normalizePrivateTarget, max: MAX_PRIVATE_TARGETS, what: 'private targets' },
+  repos: { normalize: normalizeRepo, max: MAX_REPOS, what: 'repositories' },
 } as const satisfies Record<string, { normalize(s: string): Normalized; max: number; what: string }>
 
 export type ListField = keyof typeof LIST_RULES

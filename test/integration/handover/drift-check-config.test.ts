@@ -13,6 +13,7 @@ import { createBundle } from '../../../electron/core/handover/bundle/build'
 import { runDrift } from '../../../electron/core/handover/drift'
 import { startLab, type Lab } from '../../../electron/lab'
 
+const REPOS = ['https://git.acme.example/acme/app.git', '/home/consultant/acme-app', 'https://169.254.169.254/latest.git']
 const rsa = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ format: 'der', type: 'spki' }).toString('base64')
 
 // The founder runs drift in a fresh workspace: the engagement is recreated from baseline.json,
@@ -33,18 +34,20 @@ describe('drift keeps the engagement check settings', () => {
     const ws = openWorkspace(join(tmp.dir, 'consultant'))
     workspaces.push(ws)
     const events = new EventBus()
-    const engagement = ws.engagements.create(engagementCreateSchema.parse({ domain: 'tidy.example', hosts: ['www'], dkimSelectors: ['2024a'], routes: ['/login'] }))
+    const engagement = ws.engagements.create(engagementCreateSchema.parse({ domain: 'tidy.example', hosts: ['www'], dkimSelectors: ['2024a'], routes: ['/login'], repos: REPOS }))
     const audit = await runAudit({ workspace: ws, events, engagement, profile: lab.profile, checkIds: ['mail.dkim'] })
     expect(audit.checks[0].status).toBe('pass')
     const out = join(tmp.dir, 'bundle')
     await createBundle({ workspace: ws, engagement, outDir: out, secrets: await consultantStore(ws) })
-    expect(JSON.parse(readFileSync(join(out, 'baseline.json'), 'utf8')).engagement).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'] })
+    // Clone URLs travel; a path on the consultant's computer does not.
+    expect(JSON.parse(readFileSync(join(out, 'baseline.json'), 'utf8')).engagement).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'], repos: [REPOS[0], REPOS[2]] })
 
     const founder = openWorkspace(join(tmp.dir, 'founder'))
     workspaces.push(founder)
     const drift = await runDrift({ workspace: founder, events, bundle: out, profile: lab.profile })
     expect(drift.checked).toBe(1)
     expect(drift.findings).toEqual([])
-    expect(founder.engagements.get('tidy.example')).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'] })
+    // A clone URL into an address (private network, metadata service) is never taken from the file.
+    expect(founder.engagements.get('tidy.example')).toMatchObject({ dkimSelectors: ['2024a'], routes: ['/login'], repos: [REPOS[0]] })
   })
 })

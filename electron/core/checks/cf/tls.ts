@@ -1,24 +1,23 @@
 import { apiEvidence } from '../../providers/outcome'
+import { judgeFindings, type Finding } from '../findings'
 import type { CheckModule, CheckOutcome } from '../types'
 import { withZone } from './lib/zone'
 
 export const TLS_SETTINGS = ['ssl', 'always_use_https', 'min_tls_version', 'automatic_https_rewrites'] as const
 export type TlsSettings = Partial<Record<(typeof TLS_SETTINGS)[number], unknown>>
 
-/** Full (strict), Always Use HTTPS, min TLS ≥ 1.2, automatic HTTPS rewrites; Flexible/Off fail. */
+/** Full (strict), Always Use HTTPS, min TLS ≥ 1.2, automatic HTTPS rewrites; Flexible/Off fail. Every finding is named, worst first. */
 export function judgeCfTls(s: TlsSettings): Pick<CheckOutcome, 'status' | 'summary'> {
   const ssl = String(s.ssl ?? 'unknown')
+  const found: Finding[] = []
   if (ssl === 'off' || ssl === 'flexible') {
-    return { status: 'fail', summary: `SSL mode is ${ssl === 'off' ? 'Off' : 'Flexible'}: traffic between Cloudflare and the origin is unencrypted; set Full (strict)` }
-  }
-  const warns: string[] = []
-  if (ssl !== 'strict') warns.push(ssl === 'full' ? 'SSL mode is Full, not Full (strict): the origin certificate is not validated' : `SSL mode is ${ssl}`)
-  if (s.always_use_https !== 'on') warns.push('Always Use HTTPS is off')
+    found.push({ status: 'fail', text: `SSL mode is ${ssl === 'off' ? 'Off' : 'Flexible'}: traffic between Cloudflare and the origin is unencrypted; set Full (strict)` })
+  } else if (ssl !== 'strict') found.push({ status: 'warn', text: ssl === 'full' ? 'SSL mode is Full, not Full (strict): the origin certificate is not validated' : `SSL mode is ${ssl}` })
+  if (s.always_use_https !== 'on') found.push({ status: 'warn', text: 'Always Use HTTPS is off' })
   const min = Number(String(s.min_tls_version ?? '0'))
-  if (!(min >= 1.2)) warns.push(`minimum TLS version is ${String(s.min_tls_version ?? 'unknown')} (want 1.2 or higher)`)
-  if (s.automatic_https_rewrites !== 'on') warns.push('Automatic HTTPS Rewrites is off')
-  if (warns.length) return { status: 'warn', summary: warns.join('; ') }
-  return { status: 'pass', summary: 'Full (strict) SSL, Always Use HTTPS, TLS 1.2+ and automatic HTTPS rewrites are on' }
+  if (!(min >= 1.2)) found.push({ status: 'warn', text: `minimum TLS version is ${String(s.min_tls_version ?? 'unknown')} (want 1.2 or higher)` })
+  if (s.automatic_https_rewrites !== 'on') found.push({ status: 'warn', text: 'Automatic HTTPS Rewrites is off' })
+  return judgeFindings(found, 'Full (strict) SSL, Always Use HTTPS, TLS 1.2+ and automatic HTTPS rewrites are on')
 }
 
 export const check: CheckModule = {

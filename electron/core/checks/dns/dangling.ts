@@ -1,6 +1,7 @@
 import type { CheckModule } from '../types'
 import { normName, recordDns } from './lib/evidence'
 import { COMMON_LABELS, takeoverService } from './lib/takeover'
+import { zoneRecords } from './lib/zone-records'
 
 interface Finding {
   host: string
@@ -26,12 +27,31 @@ export const check: CheckModule = {
   async run(ctx) {
     const { dns, evidence } = recordDns(ctx.services.dns)
     const o = { signal: ctx.signal }
-    const names = new Set([ctx.domain, ...ctx.engagement.hosts.map((h) => h.name), ...COMMON_LABELS.map((l) => `${l}.${ctx.domain}`)])
+    // Every name in the zone when the DNS provider's API lists them; declared hosts and guesses always.
+    const zone = await zoneRecords(ctx)
+    const inZone = (zone?.records ?? []).filter((r) => ['A', 'AAAA', 'CNAME'].includes(r.type) && (r.name === ctx.domain || r.name.endsWith(`.${ctx.domain}`)))
+    const names = new Set([ctx.domain, ...ctx.engagement.hosts.map((h) => h.name), ...COMMON_LABELS.map((l) => `${l}.${ctx.domain}`), ...inZone.map((r) => r.name)])
     const findings: Finding[] = []
     const checked: { host: string; chain: string[] }[] = []
     const errors: string[] = []
+    // A proxied CNAME answers with the provider's addresses: its target is judged from the API.
+    const proxiedCnames = inZone.filter((r) => r.type === 'CNAME' && r.proxied)
     await Promise.all(
-      [...names].map(async (host) => {
+      proxiedCnames.map(async (r) => {
+        const target = normName(r.content)
+        try {
+          const t = await dns.lookup(target, 'A', o)
+          const t6 = t.records.length ? t : await dns.lookup(target, 'AAAA', o)
+          checked.push({ host: r.name, chain: [target] })
+          if (!t6.records.length) findings.push({ host: r.name, chain: [target], target, rcode: t.rcode, service: takeoverService(target) })
+        } catch (e) {
+          errors.push(`${r.name} → ${target}: ${(e as Error).message}`)
+        }
+      }),
+    )
+    const judged = new Set(proxiedCnames.map((r) => r.name))
+    await Promise.all(
+      [...names].filter((h) => !judged.has(h)).map(async (host) => {
         try {
           const a = await dns.lookup(host, 'A', o)
           if (!a.cnames.length) {
@@ -56,14 +76,16 @@ export const check: CheckModule = {
         }
       }),
     )
-    const details = { checked, findings, errors }
-    const out = (status: 'pass' | 'fail' | 'warn' | 'error', summary: string) => ({ status, summary, details, evidence: evidence() })
+    const source = zone ? (zone.error ? `the Cloudflare zone could not be listed (${zone.error}); declared and common hosts only` : `every A/AAAA/CNAME name of the Cloudflare zone (${inZone.length}) plus declared and common hosts`) : 'declared and common hosts (no DNS provider API to list the zone)'
+    const details = { source, zoneNames: inZone.length, checked, findings, errors }
+    const out = (status: 'pass' | 'fail' | 'warn' | 'error', summary: string) => ({ status, summary, details, evidence: [...(zone?.evidence ?? []), ...evidence()] })
     const risky = findings.filter((f) => f.service)
     if (risky.length) {
       return out('fail', `Takeover risk: ${risky.map((f) => `${f.host} → ${f.target} (${f.service}, ${f.rcode === 'NXDOMAIN' ? 'unclaimed' : 'no address'})`).join('; ')}.`)
     }
     if (findings.length) return out('fail', `Dangling CNAME: ${findings.map((f) => `${f.host} → ${f.target} does not resolve`).join('; ')}.`)
     if (errors.length && !checked.length) return out('error', `Could not look up the hosts: ${errors[0]}`)
-    return out('pass', checked.length ? `${checked.length} CNAME record${checked.length === 1 ? '' : 's'} checked; every target resolves.` : 'No CNAME records found on the declared or common hosts.')
+    const over = zone && !zone.error ? ` across the ${inZone.length} names the Cloudflare zone lists` : ''
+    return out('pass', checked.length ? `${checked.length} CNAME record${checked.length === 1 ? '' : 's'} checked${over}; every target resolves.` : `No CNAME records found on the declared or common hosts${over}.`)
   },
 }

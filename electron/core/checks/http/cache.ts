@@ -1,4 +1,5 @@
 import { exchangeData, isHttpError, type HttpExchange } from '../../net/http'
+import { judgeFindings, type Finding } from '../findings'
 import type { CheckContext, CheckModule, CheckOutcome } from '../types'
 import { edgeHit, longCached, personal, sharedCacheable } from './lib/cache'
 import { subresources } from './lib/html'
@@ -53,10 +54,17 @@ export const check: CheckModule = {
       { kind: 'http.cache', label: `Caching on ${canon.origin}`, data: { assets: rows, privateCacheable: leakRows } },
       ...leaks.slice(0, 3).map(({ x }) => ({ kind: 'http.exchange', label: `Publicly cacheable personal response ${x.url}`, data: exchangeData(x, false) })),
     ]
-    if (leaks.length) return { status: 'fail', summary: `${leaks[0].x.url} ${leaks[0].why} yet is publicly cacheable (${hv(leaks[0].x, 'cache-control') || 'cached at the edge'}).`, details, evidence }
-    if (!served.length) return { status: 'pass', summary: `No personal response is publicly cacheable; the page references no same-site static assets to judge.`, details, evidence }
-    if (short.length) return { status: 'warn', summary: `${short.length} of ${served.length} static asset(s) are not long-cached (e.g. ${short[0].url}: "${hv(short[0].first as HttpExchange, 'cache-control') || 'no Cache-Control'}").`, details, evidence }
-    if (!hits.length) return { status: 'warn', summary: `Static assets are long-cached but no edge cache HIT was seen on repeat requests.`, details, evidence }
-    return { status: 'pass', summary: `${served.length} static asset(s) are long-cached with an edge HIT on repeat; no personal response is publicly cacheable.`, details, evidence }
+    const found: Finding[] = []
+    if (leaks.length) {
+      const more = leaks.length > 1 ? ` (and ${leaks.length - 1} more)` : ''
+      found.push({ status: 'fail', text: `${leaks[0].x.url} ${leaks[0].why} yet is publicly cacheable (${hv(leaks[0].x, 'cache-control') || 'cached at the edge'})${more}` })
+    }
+    if (short.length) found.push({ status: 'warn', text: `${short.length} of ${served.length} static asset(s) are not long-cached (e.g. ${short[0].url}: "${hv(short[0].first as HttpExchange, 'cache-control') || 'no Cache-Control'}")` })
+    else if (served.length && !hits.length) found.push({ status: 'warn', text: 'static assets are long-cached but no edge cache HIT was seen on repeat requests' })
+    const passText = served.length
+      ? `${served.length} static asset(s) are long-cached with an edge HIT on repeat; no personal response is publicly cacheable`
+      : 'No personal response is publicly cacheable; the page references no same-site static assets to judge'
+    const { status, summary } = judgeFindings(found, passText)
+    return { status, summary: `${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`, details, evidence }
   },
 }

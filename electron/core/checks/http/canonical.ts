@@ -57,6 +57,12 @@ export const check: CheckModule = {
       status = worst(status, 'warn')
       findings.push(`redirects drop the path or query (${lost[0].start} → ${lost[0].final?.url})`)
     }
+    // A temporary redirect between the apex and www: search engines keep indexing both hosts.
+    const temporary = chains.flatMap((c) => c.hops.slice(0, -1).map((h, i) => ({ h, next: c.hops[i + 1] }))).find(({ h, next }) => (h.status === 302 || h.status === 307) && new URL(h.url).host !== new URL(next.url).host)
+    if (temporary) {
+      status = worst(status, 'warn')
+      findings.push(`${temporary.h.url} → ${temporary.next.url} is a temporary redirect (${temporary.h.status}); make it permanent (301 or 308)`)
+    }
     const unreachable = chains.filter((c) => c.error)
     if (unreachable.length) {
       status = worst(status, 'warn')

@@ -1,13 +1,17 @@
+import { randomBytes } from 'node:crypto'
 import { recordDns, txtOf } from '../dns/lib/evidence'
 import type { CheckModule } from '../types'
 import { parseDkimKey, type DkimKey } from './dkim/parse'
 import { COMMON_SELECTORS, PROVIDERS } from './dkim/selectors'
+import { spfSendsNone } from './sending'
 import { isSpfRecord } from './spf/parse'
 
 interface Found {
   selector: string
   key?: DkimKey
   error?: string
+  /** The record as published, to recognise a wildcard's answer. */
+  text?: string
 }
 
 /** What a found record amounts to, in a few words. */
@@ -36,25 +40,36 @@ export const check: CheckModule = {
     // The consultant's selectors first, then the sending providers', then common guesses.
     const mine = ctx.engagement.dkimSelectors ?? []
     const selectors = [...new Set([...mine, ...providers.flatMap((p) => p.selectors), ...COMMON_SELECTORS])]
-    const found: Found[] = []
+    let found: Found[] = []
+    // A selector no one uses: if it answers, a wildcard *._domainkey answers every guess alike.
+    const probe = `hc-${randomBytes(5).toString('hex')}`
     await Promise.all(
-      selectors.map(async (selector) => {
+      [...selectors, probe].map(async (selector) => {
         try {
           const r = await dns.lookup(`${selector}._domainkey.${ctx.domain}`, 'TXT', o)
           const texts = r.records.map((x) => txtOf(x.data))
           if (!texts.length) return
-          const p = parseDkimKey(texts.join(''))
-          found.push(p.ok ? { selector, key: p.key } : { selector, error: p.error })
+          const text = texts.join('')
+          const p = parseDkimKey(text)
+          found.push(p.ok ? { selector, key: p.key, text } : { selector, error: p.error, text })
         } catch (e) {
           if (mine.includes(selector)) found.push({ selector, error: (e as Error).message })
         }
       }),
     )
+    const wildcard = found.find((f) => f.selector === probe)
+    // The wildcard's answers count once, as "*"; a configured selector is always reported by name.
+    if (wildcard) found = [...found.filter((f) => f.text !== wildcard.text || mine.includes(f.selector)), { ...wildcard, selector: '*' }].filter((f) => f.selector !== probe)
     found.sort((a, b) => a.selector.localeCompare(b.selector))
     const usable = found.filter((f) => f.key && !f.key.revoked && (f.key.bits ?? 2048) >= 1024)
-    const details = { providers: providers.map((p) => p.name), configured: mine, selectorsTried: selectors.length, found: found.map((f) => ({ selector: f.selector, error: f.error, k: f.key?.k, bits: f.key?.bits, revoked: f.key?.revoked, testing: f.key?.testing })) }
+    const details = { providers: providers.map((p) => p.name), configured: mine, selectorsTried: selectors.length, wildcard: !!wildcard, found: found.map((f) => ({ selector: f.selector, error: f.error, k: f.key?.k, bits: f.key?.bits, revoked: f.key?.revoked, testing: f.key?.testing })) }
     const out = (status: 'pass' | 'warn' | 'fail' | 'skip', summary: string) => ({ status, summary, details, evidence: evidence() })
-    if (/^v=spf1\s+-all\s*$/i.test(spf) && !found.length) return out('skip', `${ctx.domain} sends no mail (SPF "-all"), so no DKIM key is needed.`)
+    if (spfSendsNone(spf) && !mine.length && !usable.length) {
+      // A domain that sends nothing needs no key; revoked records (often a wildcard) say the same thing.
+      const revoked = found.filter((f) => f.key?.revoked).map((f) => (f.selector === '*' ? 'a wildcard *._domainkey' : f.selector))
+      const also = revoked.length ? `; its revoked DKIM record${revoked.length === 1 ? '' : 's'} (${revoked.join(', ')}) ${revoked.length === 1 ? 'makes' : 'make'} sure nothing can be signed as it` : ''
+      return out('pass', `${ctx.domain} sends no mail (SPF "-all"), so no DKIM key is needed${also}.`)
+    }
     const at = (selector: string) => found.find((f) => f.selector === selector)
     const isUsable = (selector: string) => usable.some((f) => f.selector === selector)
     if (mine.length && !mine.some(isUsable)) {

@@ -1,4 +1,5 @@
 import { recordDns } from '../dns/lib/evidence'
+import { mailPosture } from './sending'
 import type { CheckModule } from '../types'
 import { externalAuthorized, lookupDmarc } from './dmarc/lookup'
 
@@ -31,12 +32,16 @@ export const check: CheckModule = {
     const warnings: string[] = []
     if (rec.pFallback) warnings.push(`the policy is unusable (${rec.pFallback}) so receivers apply p=none`)
     else if (rec.p === 'none') warnings.push('p=none only monitors: forged mail is still delivered')
-    if (!rec.rua.length) warnings.push('no rua= address, so nobody receives the aggregate reports')
+    if (rec.sp === 'none' && rec.p !== 'none' && !rec.pFallback) warnings.push(`sp=none leaves every subdomain unprotected: mail forged from any name under ${found.recordDomain} is still delivered`)
+    // A domain that sends no mail (SPF "-all") needs no reports: every message claiming it is forged.
+    const sendsNone = !rec.rua.length && (await mailPosture(dns, ctx.domain, ctx.signal)).sendsNone
+    if (!rec.rua.length && !sendsNone) warnings.push('no rua= address, so nobody receives the aggregate reports')
     if (rec.pct < 100 && rec.p !== 'none') warnings.push(`pct=${rec.pct}: the policy applies to only ${rec.pct}% of failing mail`)
     const unauth = auth.filter((a) => a.external && a.authorized === false)
     if (unauth.length) warnings.push(`${unauth.map((a) => a.uri).join(', ')} ${unauth.length === 1 ? 'is' : 'are'} outside the domain and not authorized (RFC 7489 §7.1), so those reports are never sent`)
     const where = found.recordDomain === ctx.domain ? '' : ` (inherited from ${found.recordDomain})`
     if (warnings.length) return out('warn', `DMARC p=${rec.p}${where}: ${warnings.join('; ')}.`)
-    return out('pass', `DMARC p=${rec.p}${rec.sp ? `, sp=${rec.sp}` : ''}${where}, reports to ${rec.rua.map((u) => u.uri.replace(/^mailto:/i, '')).join(', ')}.`)
+    const reports = rec.rua.length ? `reports to ${rec.rua.map((u) => u.uri.replace(/^mailto:/i, '')).join(', ')}` : `no reports needed: ${ctx.domain} sends no mail (SPF "-all")`
+    return out('pass', `DMARC p=${rec.p}${rec.sp ? `, sp=${rec.sp}` : ''}${where}, ${reports}.`)
   },
 }

@@ -29,6 +29,8 @@ export const check: CheckModule = {
     const details: Record<string, unknown> = { stsRecord: stsTxt, tlsRpt: rptTxt, mx: mxHosts }
     const extra: EvidenceItem[] = []
     const out = (status: 'pass' | 'warn' | 'fail', summary: string) => ({ status, summary, details, evidence: [...evidence(), ...extra] })
+    const nullMx = mx.records.length > 0 && !mxHosts.length
+    if (nullMx) return out('pass', `${ctx.domain} publishes a null MX (RFC 7505): it accepts no mail, so MTA-STS does not apply.`)
     if (!mxHosts.length) return out('pass', `${ctx.domain} receives no mail (no MX), so MTA-STS does not apply.`)
     if (!stsTxt.length) {
       const rptNote = rptTxt.length ? 'TLS-RPT is set' : 'no TLS-RPT either'

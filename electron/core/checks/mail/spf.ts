@@ -1,6 +1,7 @@
 import { recordDns } from '../dns/lib/evidence'
 import type { CheckModule } from '../types'
 import { spfDns } from './spf/dns'
+import { spfSendsNone } from './sending'
 import { lintSpf } from './spf/lint'
 import { SpfError } from './spf/types'
 
@@ -31,13 +32,15 @@ export const check: CheckModule = {
     const rr99 = await dns.lookup(ctx.domain, 'SPF', { signal: ctx.signal }).then((r) => r.records.length, () => 0)
     if (rr99) lint.issues.push({ level: 'warn', message: 'a deprecated SPF-type (99) DNS record is published; RFC 7208 uses TXT only, remove it' })
     const { records, totalLookups, voidLookups, issues, tree } = lint
-    const details = { records, totalLookups, voidLookups, all: lint.all, issues, tree }
+    const details = { records, totalLookups, voidLookups, all: lint.all, allFrom: lint.allFrom, issues, tree }
     const out = (status: 'pass' | 'warn' | 'fail', summary: string) => ({ status, summary, details, evidence: evidence() })
     if (!records.length) return out('fail', `${ctx.domain} has no SPF record: anyone can send mail as this domain and your own mail may be marked as spam.`)
     const fails = issues.filter((i) => i.level === 'fail')
     if (fails.length) return out('fail', `SPF problem: ${fails.map((f) => f.message).join('; ')}.`)
     const warns = issues.filter((i) => i.level === 'warn')
     if (warns.length) return out('warn', `SPF works but: ${warns.map((w) => w.message).join('; ')}.`)
-    return out('pass', `One valid SPF record ending in ${lint.all ?? ''}all, ${totalLookups}/10 DNS lookups.`)
+    if (spfSendsNone(records[0])) return out('pass', `${ctx.domain} sends no mail: its SPF record "${records[0]}" authorises no server.`)
+    const by = lint.allFrom ? ` (by redirect= to ${lint.allFrom})` : ''
+    return out('pass', `One valid SPF record ending in ${lint.all ?? ''}all${by}, ${totalLookups}/10 DNS lookups.`)
   },
 }

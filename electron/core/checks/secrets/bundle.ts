@@ -5,7 +5,7 @@ import type { HttpClient } from '../../net/http/client'
 import { describeFindings, findingRows, statusOf } from './lib/summary'
 
 /** Fetch through the run's HTTP client (connect-to, lab CA, per-host limits), following redirects. */
-function getter(http: HttpClient, signal: AbortSignal): Getter {
+export function getter(http: HttpClient, signal: AbortSignal): Getter {
   return async (url, maxBytes) => {
     const chain = await http.follow(url, { maxBytes, signal, maxHops: 5 })
     const res = chain.final
@@ -16,7 +16,10 @@ function getter(http: HttpClient, signal: AbortSignal): Getter {
   }
 }
 
-/** secrets.bundle: the live site's HTML, JS bundles and source maps. */
+/** Roles of hosts whose pages ship code to browsers. */
+const BROWSER_ROLES = new Set(['apex', 'web', 'app', 'admin'])
+
+/** secrets.bundle: the live site's HTML, JS bundles and source maps, on every browser-facing host. */
 export const check: CheckModule = {
   meta: {
     id: 'secrets.bundle',
@@ -32,11 +35,13 @@ export const check: CheckModule = {
   },
   async run(ctx) {
     const page = `https://${ctx.domain}/`
-    // Where the page ends up after redirects is among these too (www or apex canonical).
+    // The canonical site, then every declared host that serves browsers their code.
+    const pages = [...new Set([page, ...ctx.engagement.hosts.filter((h) => BROWSER_ROLES.has(h.role)).map((h) => `https://${h.name}/`)])]
+    // Where a page ends up after redirects is among these too (www or apex canonical).
     const allowed = hostAllowList([ctx.domain, ...ctx.engagement.hosts.map((h) => h.name)])
     let scan
     try {
-      scan = await scanBundle(getter(ctx.services.http, ctx.signal), page, allowed, undefined, ctx.signal)
+      scan = await scanBundle(getter(ctx.services.http, ctx.signal), pages, allowed, undefined, ctx.signal)
     } catch (e) {
       const msg = isAppError(e) || e instanceof Error ? e.message : String(e)
       return { status: 'error', summary: msg.includes(page) ? `Could not fetch the live page: ${msg}` : `Could not fetch ${page}: ${msg}` }
@@ -44,15 +49,26 @@ export const check: CheckModule = {
     const findings = scan.findings
     const status = statusOf(findings)
     const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`
+    const read = scan.pages.filter((p) => p.final)
+    const hosts = [...new Set(read.map((p) => new URL(p.final!).host))]
+    const unreadPages = scan.pages.filter((p) => p.error)
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`
+    const notes = [
+      `${mb(scan.bytes)} read of a ${mb(scan.budget)} budget`,
+      ...(scan.unread.length ? [`${plural(scan.unread.length, 'file')} left unread by the budget`] : []),
+      ...(unreadPages.length ? [`${unreadPages.map((p) => p.url).join(', ')} did not answer`] : []),
+    ].join('; ')
+    const where = `${plural(read.length, 'page')} on ${hosts.join(', ')}`
     const summary =
       status === 'pass'
-        ? `No secrets in ${scan.page}, its ${plural(scan.scripts, 'script')} and ${plural(scan.maps, 'source map')}`
-        : `${describeFindings(findings)} in what ${scan.page} ships to browsers`
+        ? `No secrets in ${where}, ${plural(scan.scripts, 'script')} and ${plural(scan.maps, 'source map')} (${notes})`
+        : `In what ${where} ship${read.length === 1 ? 's' : ''} to browsers: ${describeFindings(findings)} (${notes})`
+    const details = { page: scan.page, pages: scan.pages, scripts: scan.scripts, sourceMaps: scan.maps, bytesRead: scan.bytes, byteBudget: scan.budget, unread: scan.unread, fetched: scan.fetched, skippedThirdParty: scan.skipped, findings: findingRows(findings), count: findings.length }
     return {
       status,
       summary,
-      details: { page: scan.page, scripts: scan.scripts, sourceMaps: scan.maps, fetched: scan.fetched, skippedThirdParty: scan.skipped, findings: findingRows(findings), count: findings.length },
-      evidence: [{ kind: 'secrets.scan', label: `Secret scan of ${scan.page} and its bundles`, data: { fetched: scan.fetched, skippedThirdParty: scan.skipped, findings: findingRows(findings) } }],
+      details,
+      evidence: [{ kind: 'secrets.scan', label: `Secret scan of ${hosts.join(', ')} and their bundles`, data: { pages: scan.pages, fetched: scan.fetched, skippedThirdParty: scan.skipped, unread: scan.unread, findings: findingRows(findings) } }],
     }
   },
 }

@@ -1,9 +1,13 @@
 import { isAppError } from '@shared/errors'
 import type { CheckModule } from '../types'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { scanRepo } from '../../secrets/repo-scan'
+import { cloneRepo, isCloneUrl, repoName } from '../../secrets/repo-source'
 import { describeFindings, findingRows, statusOf } from './lib/summary'
 
-/** secrets.repo: a local git repository's working tree and full history. */
+/** secrets.repo: the client's git repositories (local paths, or clone URLs cloned with the system git): working tree and full history. */
 export const check: CheckModule = {
   meta: {
     id: 'secrets.repo',
@@ -18,17 +22,28 @@ export const check: CheckModule = {
     timeoutMs: 120_000,
   },
   async run(ctx) {
-    const repos = Object.entries(ctx.services.repos ?? {})
-    if (!repos.length) return { status: 'skip', summary: 'No local repository is configured for this engagement' }
+    // The run's repositories (a lab scenario's, the CLI's --repo) and the engagement's own.
+    const given = Object.entries(ctx.services.repos ?? {})
+    const mine = (ctx.engagement.repos ?? []).filter((r) => !given.some(([, v]) => v === r)).map((r) => [repoName(r), r] as [string, string])
+    const repos = [...given, ...mine]
+    if (!repos.length) return { status: 'skip', summary: 'No repository is configured for this engagement: add a local path or a clone URL in its settings, or pass --repo' }
+    const cloneDir = ctx.services.repoDir ?? (await mkdtemp(join(tmpdir(), 'handover-clone-')))
+    const token = repos.some(([, r]) => isCloneUrl(r)) ? (await ctx.services.credentials.get('github').catch(() => null))?.secret : undefined
     const results = []
-    for (const [name, path] of repos) {
-      try {
-        const scan = await scanRepo(path, undefined, ctx.signal)
-        results.push({ name, ...scan, findings: scan.findings.map((f) => ({ ...f, path: repos.length > 1 ? `${name}:${f.path}` : f.path })) })
-      } catch (e) {
-        if (!isAppError(e)) throw e
-        return { status: 'error', summary: `Could not scan repository "${name}": ${e.message}` }
+    try {
+      for (const [name, source] of repos) {
+        try {
+          const path = isCloneUrl(source) ? await cloneRepo(source, cloneDir, { token, signal: ctx.signal }) : source
+          const scan = await scanRepo(path, undefined, ctx.signal)
+          results.push({ name, source, cloned: isCloneUrl(source), ...scan, findings: scan.findings.map((f) => ({ ...f, path: repos.length > 1 ? `${name}:${f.path}` : f.path })) })
+        } catch (e) {
+          if (!isAppError(e)) throw e
+          return { status: 'error', summary: `Could not scan repository "${name}": ${e.message}` }
+        }
       }
+    } finally {
+      // A clone outside the workspace is temporary.
+      if (!ctx.services.repoDir) await rm(cloneDir, { recursive: true, force: true }).catch(() => undefined)
     }
     const findings = results.flatMap((r) => r.findings)
     const inHistoryOnly = findings.filter((f) => !f.inWorkingTree).length
@@ -42,7 +57,7 @@ export const check: CheckModule = {
     return {
       status,
       summary,
-      details: { repositories: results.map((r) => ({ name: r.name, filesScanned: r.filesScanned, historyChunks: r.historyChunks, truncated: r.truncated })), findings: findingRows(findings), count: findings.length },
+      details: { repositories: results.map((r) => ({ name: r.name, source: r.source, cloned: r.cloned, filesScanned: r.filesScanned, historyChunks: r.historyChunks, truncated: r.truncated })), findings: findingRows(findings), count: findings.length },
       evidence: [
         {
           kind: 'secrets.scan',

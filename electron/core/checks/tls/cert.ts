@@ -33,7 +33,7 @@ export const check: CheckModule = {
     const leaf = r.chain[0]
     const t = ctx.thresholds
     const problems: { status: 'fail' | 'warn'; text: string }[] = []
-    if (leaf.daysLeft < 0) problems.push({ status: 'fail', text: `expired ${-leaf.daysLeft} days ago (${leaf.validTo.slice(0, 10)})` })
+    if (Date.parse(leaf.validTo) <= Date.now()) problems.push({ status: 'fail', text: leaf.daysLeft < 0 ? `expired ${-leaf.daysLeft} days ago (${leaf.validTo.slice(0, 10)})` : `expired today (${leaf.validTo})` })
     else if (Date.parse(leaf.validFrom) > Date.now()) problems.push({ status: 'fail', text: `not valid before ${leaf.validFrom.slice(0, 10)}` })
     else if (leaf.daysLeft < t.certFailDays) problems.push({ status: 'fail', text: `expires in ${leaf.daysLeft} days` })
     else if (leaf.daysLeft < t.certWarnDays) problems.push({ status: 'warn', text: `expires in ${leaf.daysLeft} days` })

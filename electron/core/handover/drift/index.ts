@@ -1,3 +1,5 @@
+import { isIP } from 'node:net'
+import { normalizeRepo } from '@shared/schemas/check-config'
 import { existsSync } from 'node:fs'
 import { readRegularFile } from '../../files/read'
 import { BUNDLE_LIMITS } from '../bundle/input'
@@ -48,6 +50,22 @@ export function readBaseline(dir: string): Baseline {
   return b
 }
 
+/**
+ * Clone URLs a baseline names that drift may clone: https with a DNS name, never an address or a
+ * single-label host (the file comes from outside: it must not steer a clone into a private network).
+ */
+function publicCloneUrls(list: unknown): string[] {
+  if (!Array.isArray(list)) return []
+  return list
+    .flatMap((x) => {
+      const r = normalizeRepo(String(x))
+      if (!r.ok || !r.value.startsWith('https://')) return []
+      const host = new URL(r.value).hostname
+      return host.includes('.') && !isIP(host.replace(/^\[|\]$/g, '')) && !host.endsWith('.localhost') ? [r.value] : []
+    })
+    .slice(0, 10)
+}
+
 /** The engagement the baseline describes: found by domain in this workspace, or recreated from it. */
 function engagementFor(ws: Workspace, b: Baseline): Engagement {
   const existing = ws.engagements.list().find((e) => e.domain === b.engagement.domain)
@@ -65,6 +83,7 @@ function engagementFor(ws: Workspace, b: Baseline): Engagement {
       // the same check settings, so drift re-runs the checks the baseline recorded
       dkimSelectors: b.engagement.dkimSelectors,
       routes: b.engagement.routes,
+      repos: publicCloneUrls(b.engagement.repos),
     }),
   )
 }

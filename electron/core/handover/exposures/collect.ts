@@ -29,6 +29,8 @@ export function sightings(checkId: string, target: string, details: Obj): Sighti
   }
   if (checkId === 'secrets.bundle' || checkId === 'secrets.repo') {
     for (const f of list(details.findings)) {
+      // A key every visitor is meant to receive (Firebase web, browser Maps) is no exposure to rotate.
+      if (f.publicByDesign === true) continue
       const title = str(f.title) || str(f.rule) || 'secret'
       const masked = str(f.masked)
       const name = masked ? `${title} (${masked})` : title

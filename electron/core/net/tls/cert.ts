@@ -40,7 +40,8 @@ export function describeCert(raw: Buffer, now = Date.now()): CertInfo {
     san,
     validFrom: new Date(x.validFrom).toISOString(),
     validTo: validTo.toISOString(),
-    daysLeft: Math.floor((validTo.getTime() - now) / 86_400_000),
+    // Nearest whole day: a certificate issued for 5 days reads 5 moments later, not 4.
+    daysLeft: Math.round((validTo.getTime() - now) / 86_400_000),
     serial: x.serialNumber,
     fingerprint256: x.fingerprint256,
     keyType: key.asymmetricKeyType ?? 'unknown',

@@ -114,4 +114,18 @@ describe('cf.zone and cf.token edge cases', () => {
     expect(await s.run(zone)).toMatchObject({ status: 'fail', summary: expect.stringMatching(/not a zone/) })
     expect((await s.run(tls)).status).toBe('skip')
   })
+
+  it('a read-only token that expires in 14 days warns, naming the date; an over-broad one names both problems', async () => {
+    const expiresOn = new Date(Date.now() + 14 * 86_400_000).toISOString()
+    const policies = healthy.cloudflare!.token!.policies
+    s = await sandbox({ cloudflare: { token: { expiresOn, policies }, zones: [{}] } })
+    expect(await s.run(token)).toMatchObject({ status: 'warn', summary: expect.stringMatching(new RegExp(`^the token expires in 14 days \\(${expiresOn.slice(0, 10)}\\)`)) })
+    await s.close()
+    s = await sandbox({ cloudflare: { token: { expiresOn, policies: [{ permissionGroups: ['DNS Write'], resources: { 'com.cloudflare.api.account.zone.*': '*' } }] }, zones: [{}] } })
+    expect(await s.run(token)).toMatchObject({ status: 'warn', summary: expect.stringMatching(/DNS Write.*; the token expires in 14 days/) })
+    await s.close()
+    // Far from expiry: no finding.
+    s = await sandbox({ cloudflare: { token: { expiresOn: new Date(Date.now() + 200 * 86_400_000).toISOString(), policies }, zones: [{}] } })
+    expect((await s.run(token)).status).toBe('pass')
+  })
 })

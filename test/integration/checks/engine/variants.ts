@@ -3,6 +3,7 @@ import { runAudit } from '../../../../electron/core/checks/runner'
 import { CheckStore } from '../../../../electron/core/checks/persist'
 import { engagementCreateSchema, type EngagementCreate } from '@shared/schemas/engagement'
 import { openWorkspace } from '../../../../electron/core/workspace'
+import { memoryCredentialSource } from '../../../../electron/core/vault/sources'
 import { loadScenario, startLab, type Scenario } from '../../../../electron/lab'
 import type { RecordSpec, ZoneSpec } from '../../../../electron/lab/scenario/dns-schema'
 
@@ -40,13 +41,17 @@ export async function auditWith(
   }
 }
 
-/** Run some checks against a scenario in a fresh in-memory workspace; returns status and summary by "id target". */
-export async function runOn(scenario: Scenario, checkIds: string[]): Promise<Record<string, { status: string; summary: string }>> {
+/**
+ * Run some checks against a scenario in a fresh in-memory workspace; returns status and summary
+ * by "id target". `withCredentials`: the lab's provider tokens too, as `audit --lab` has them.
+ */
+export async function runOn(scenario: Scenario, checkIds: string[], withCredentials = false): Promise<Record<string, { status: string; summary: string }>> {
   const lab = await startLab(scenario)
   const ws = openWorkspace(':memory:')
   try {
     const engagement = ws.engagements.create({ domain: scenario.domains[0], hosts: scenario.hosts.map((h) => h.name) })
-    const r = await runAudit({ workspace: ws, events: new EventBus(), engagement, profile: lab.profile, checkIds })
+    const credentials = withCredentials ? { credentials: memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret }))) } : {}
+    const r = await runAudit({ workspace: ws, events: new EventBus(), engagement, profile: lab.profile, checkIds, services: credentials })
     return Object.fromEntries(r.checks.map((c) => [c.target === engagement.domain ? c.id : `${c.id} ${c.target}`, { status: c.status, summary: c.summary }]))
   } finally {
     ws.close()

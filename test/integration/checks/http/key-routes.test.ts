@@ -27,7 +27,8 @@ describe('http.routes with key routes configured on the engagement (lab web host
       ['https://tidy.example/', false],
       ['https://tidy.example/pricing', true],
     ])
-    expect(rows[1]).toMatchObject({ present: true, status: 200, stats: { n: 20 } })
+    expect(rows[1]).toMatchObject({ present: true, status: 200 })
+    expect((rows[1] as { stats: { n: number } }).stats.n).toBeGreaterThanOrEqual(8)
     expect(r.summary).toMatch(/^\d+ route\(s\) answer with p95 ≤ \d+ ms/)
   })
 

@@ -91,10 +91,14 @@ export function allHosts(): Record<string, HostSpec> {
     'expired.bad.test': { https: open, cert: { fromDays: -100, toDays: -2 } },
     'soon.bad.test': { https: open, cert: { toDays: 12 } },
     'doom.bad.test': { https: open, cert: { toDays: 3 } },
+    'five.bad.test': { https: open, cert: { toDays: 5 } },
     'wrong.bad.test': { https: open, cert: { names: ['other.test'] } },
     'self.bad.test': { https: open, cert: { selfSigned: true } },
     'legacy.bad.test': { https: open, legacyTls: true },
     'passive.test': { https: passive },
+    // temp.test: one canonical host, but www reaches it by a temporary (302) redirect
+    'temp.test': { https: goodApp('https://temp.test'), http: redirectTo('https://temp.test', 308) },
+    'www.temp.test': { https: redirectTo('https://temp.test', 302), http: redirectTo('https://temp.test', 302) },
     // hostile.test: error
     'hostile.test': { https: hang, http: hang },
     'www.hostile.test': { https: hang },

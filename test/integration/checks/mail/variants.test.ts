@@ -12,6 +12,9 @@ describe('mail checks against variants of the healthy scenario', () => {
     expect((await runOn(spf('v=spf1 mx ?all'), ['mail.spf']))['mail.spf'].status).toBe('warn')
     expect((await runOn(spf('v=spf1 -all', 'v=spf1 mx -all'), ['mail.spf']))['mail.spf']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/2 SPF records/) })
     expect((await runOn(spf('hello'), ['mail.spf']))['mail.spf']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/no SPF record/) })
+    // redirect=: the qualifier that ends evaluation is the redirect target's, and it is named.
+    const redirect = healthyWith(() => undefined, [txt('@', 'v=spf1 redirect=_spf.tidy.example'), txt('_spf', 'v=spf1 mx ~all')], [{ name: '@', type: 'TXT' }])
+    expect((await runOn(redirect, ['mail.spf']))['mail.spf']).toMatchObject({ status: 'pass', summary: expect.stringMatching(/ending in ~all \(by redirect= to _spf\.tidy\.example\)/) })
     const rr99 = healthyWith(() => undefined, [{ name: '@', type: 'SPF', data: 'v=spf1 mx -all' }])
     expect((await runOn(rr99, ['mail.spf']))['mail.spf']).toMatchObject({ status: 'warn', summary: expect.stringMatching(/deprecated SPF-type \(99\)/) })
   })
@@ -19,6 +22,9 @@ describe('mail checks against variants of the healthy scenario', () => {
   it('mail.dmarc: an external rua without authorization warns; a missing record fails', async () => {
     const ext = healthyWith(() => undefined, [txt('_dmarc', 'v=DMARC1; p=reject; rua=mailto:reports@dmarc-vendor.example')], [{ name: '_dmarc', type: 'TXT' }])
     expect((await runOn(ext, ['mail.dmarc']))['mail.dmarc']).toMatchObject({ status: 'warn', summary: expect.stringMatching(/not authorized/) })
+    // sp=none under p=reject: every subdomain can be forged.
+    const sp = healthyWith(() => undefined, [txt('_dmarc', 'v=DMARC1; p=reject; sp=none; rua=mailto:dmarc@tidy.example')], [{ name: '_dmarc', type: 'TXT' }])
+    expect((await runOn(sp, ['mail.dmarc']))['mail.dmarc']).toMatchObject({ status: 'warn', summary: expect.stringMatching(/sp=none leaves every subdomain unprotected/) })
     const none = healthyWith(() => undefined, [], [{ name: '_dmarc', type: 'TXT' }])
     expect((await runOn(none, ['mail.dmarc']))['mail.dmarc'].status).toBe('fail')
   })
@@ -35,6 +41,27 @@ describe('mail checks against variants of the healthy scenario', () => {
     expect((await runOn(bad, ['mail.mx']))['mail.mx']).toMatchObject({ status: 'fail', summary: expect.stringMatching(/nowhere\.tidy\.example does not exist/) })
     const nullMx = healthyWith(() => undefined, [{ name: '@', type: 'MX', data: '0 .' }], [{ name: '@', type: 'MX' }])
     expect((await runOn(nullMx, ['mail.mx']))['mail.mx'].status).toBe('pass')
+  })
+
+  it('a domain that sends and receives no mail (null MX, SPF -all, DMARC reject, wildcard revoked DKIM) passes every mail check, saying so', async () => {
+    const s = healthyWith(
+      () => undefined,
+      [{ name: '@', type: 'MX', data: '0 .' }, txt('@', 'v=spf1 -all'), txt('_dmarc', 'v=DMARC1; p=reject;'), txt('*._domainkey', 'v=DKIM1; p=')],
+      [{ name: '@', type: 'MX' }, { name: '@', type: 'TXT' }, { name: '_dmarc', type: 'TXT' }, { name: 'google._domainkey', type: 'TXT' }, { name: '_mta-sts', type: 'TXT' }, { name: '_smtp._tls', type: 'TXT' }],
+    )
+    const r = await runOn(s, ['mail.mx', 'mail.spf', 'mail.dmarc', 'mail.dkim', 'mail.mta-sts'])
+    expect(Object.values(r).map((x) => x.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass'])
+    expect(r['mail.dkim'].summary).toBe('tidy.example sends no mail (SPF "-all"), so no DKIM key is needed; its revoked DKIM record (a wildcard *._domainkey) makes sure nothing can be signed as it.')
+    expect(r['mail.mta-sts'].summary).toMatch(/publishes a null MX \(RFC 7505\): it accepts no mail/)
+    expect(r['mail.spf'].summary).toMatch(/sends no mail/)
+    expect(r['mail.dmarc'].summary).toMatch(/DMARC p=reject, no reports needed: tidy\.example sends no mail/)
+  })
+
+  it('a sending domain with a wildcard revoked DKIM record names the wildcard once, not every guessed selector', async () => {
+    const s = healthyWith(() => undefined, [txt('*._domainkey', 'v=DKIM1; p=')], [{ name: 'google._domainkey', type: 'TXT' }])
+    const r = (await runOn(s, ['mail.dkim']))['mail.dkim']
+    expect(r.status).toBe('fail')
+    expect(r.summary).toMatch(/\(found: \*: revoked\)/)
   })
 
   it('mail.mta-sts: a policy that does not list the MX fails', async () => {

@@ -64,6 +64,10 @@ describe('cf.tls', () => {
     expect(judgeCfTls({ ...good, always_use_https: 'off' }).status).toBe('warn')
     expect(judgeCfTls({ ...good, ssl: 'flexible' })).toMatchObject({ status: 'fail', summary: expect.stringMatching(/Flexible/) })
     expect(judgeCfTls({ ...good, ssl: 'off' }).status).toBe('fail')
+    // Flexible does not hide the other problems: every finding, the failure first.
+    const all = judgeCfTls({ ssl: 'flexible', always_use_https: 'on', min_tls_version: '1.0', automatic_https_rewrites: 'off' })
+    expect(all.status).toBe('fail')
+    expect(all.summary).toMatch(/^SSL mode is Flexible.*; minimum TLS version is 1\.0 \(want 1\.2 or higher\); Automatic HTTPS Rewrites is off$/)
   })
 })
 

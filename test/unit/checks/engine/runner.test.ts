@@ -8,7 +8,8 @@ import { DEFAULT_PROFILE } from '../../../../electron/core/net/profile'
 import { openWorkspace, type Workspace } from '../../../../electron/core/workspace'
 import { tempDir } from '../../../helpers/tmp'
 
-const meta = (id: string, extra: Partial<CheckMeta> = {}): CheckMeta => ({ id, title: id, area: 'dns', stage: 'quick-audit', why: 'w', fix: 'f', scope: 'domain', network: true, ...extra })
+// Local checks by default: a network check makes the runner probe the network's DNS first (sanity before judgement).
+const meta = (id: string, extra: Partial<CheckMeta> = {}): CheckMeta => ({ id, title: id, area: 'dns', stage: 'quick-audit', why: 'w', fix: 'f', scope: 'domain', network: false, ...extra })
 const mod = (id: string, run: CheckModule['run'], extra: Partial<CheckMeta> = {}): CheckModule => ({ meta: meta(id, extra), run })
 
 let tmp: ReturnType<typeof tempDir>
@@ -117,11 +118,13 @@ describe('runAudit', () => {
       events,
       engagement,
       profile: { ...DEFAULT_PROFILE, offline: true },
-      modules: [mod('o.net', async () => ((called = true), { status: 'pass', summary: 'x' })), mod('o.local', async () => ({ status: 'pass', summary: 'local' }), { network: false })],
+      modules: [mod('o.net', async () => ((called = true), { status: 'pass', summary: 'x' }), { network: true }), mod('o.local', async () => ({ status: 'pass', summary: 'local' }), { network: false })],
     })
     expect(called).toBe(false)
     expect(r.checks.find((c) => c.id === 'o.net')).toMatchObject({ status: 'error', summary: expect.stringMatching(/^offline/) })
     expect(r.checks.find((c) => c.id === 'o.local')?.status).toBe('pass')
+    // The run waits in the offline queue for its one network check.
+    expect(r.waiting).toEqual({ kind: 'offline', reason: 'this computer is offline', pending: 1 })
   })
 
   it('a database that goes away mid-run rejects with a clear error after run.finished', async () => {

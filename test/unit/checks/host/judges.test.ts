@@ -26,6 +26,11 @@ describe('host.env', () => {
     for (const n of ['NEXT_PUBLIC_STRIPE_SECRET_KEY', 'VITE_OPENAI_API_KEY', 'REACT_APP_DB_PASSWORD', 'EXPO_PUBLIC_SUPABASE_SERVICE_ROLE_KEY', 'PUBLIC_GITHUB_TOKEN']) expect(isPublicSecret(n)).toBe(true)
     for (const n of ['NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY', 'NEXT_PUBLIC_SUPABASE_ANON_KEY', 'VITE_APP_NAME', 'STRIPE_SECRET_KEY']) expect(isPublicSecret(n)).toBe(false)
     expect(looksSecret('DATABASE_URL')).toBe(true)
+    // Public by design: Firebase web config, Maps, analytics and search-only keys; never a service role or a CI token.
+    for (const n of ['NEXT_PUBLIC_FIREBASE_API_KEY', 'NEXT_PUBLIC_FIREBASE_DATABASE_URL', 'VITE_GOOGLE_MAPS_API_KEY', 'NEXT_PUBLIC_SEGMENT_WRITE_KEY', 'NEXT_PUBLIC_ALGOLIA_SEARCH_KEY', 'NEXT_PUBLIC_SENTRY_DSN']) expect(isPublicSecret(n)).toBe(false)
+    for (const n of ['NEXT_PUBLIC_SUPABASE_SERVICE_ROLE_KEY', 'NEXT_PUBLIC_FIREBASE_TOKEN', 'NEXT_PUBLIC_FIREBASE_ADMIN_PRIVATE_KEY', 'NEXT_PUBLIC_ALGOLIA_ADMIN_KEY']) expect(isPublicSecret(n)).toBe(true)
+    const firebase = judgeEnv([{ name: 'NEXT_PUBLIC_FIREBASE_API_KEY', environments: ['production', 'preview'] }])
+    expect(firebase).toMatchObject({ status: 'pass', summary: expect.stringMatching(/NEXT_PUBLIC_FIREBASE_API_KEY is a key meant for browsers: check its API and referrer restrictions$/) })
   })
   it('fail / warn / pass', () => {
     expect(judgeEnv([{ name: 'NEXT_PUBLIC_STRIPE_SECRET_KEY', environments: ['production'] }])).toMatchObject({ status: 'fail', publicSecrets: ['NEXT_PUBLIC_STRIPE_SECRET_KEY'] })

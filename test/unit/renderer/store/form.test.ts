@@ -66,13 +66,14 @@ describe('engagement form', () => {
   })
 
   it('says what is wrong with the lists before saving', () => {
-    expect(listErrors({ dkimSelectors: ['s1'], routes: ['/ok'], privateTargets: ['10.0.0.5'] })).toEqual({})
-    expect(listErrors({ dkimSelectors: ['s1', 'bad sel!'], routes: ['pricing'], privateTargets: ['http://10.0.0.5/'] })).toEqual({
+    expect(listErrors({ dkimSelectors: ['s1'], routes: ['/ok'], privateTargets: ['10.0.0.5'], repos: ['https://github.com/acme/app.git', '/home/me/app'] })).toEqual({})
+    expect(listErrors({ dkimSelectors: ['s1', 'bad sel!'], routes: ['pricing'], privateTargets: ['http://10.0.0.5/'], repos: ['git@github.com:acme/app.git'] })).toEqual({
+      repos: expect.stringMatching(/neither an absolute path nor an https:\/\/ clone URL/),
       privateTargets: expect.stringMatching(/not a host or address: give the host name or IP alone/),
       dkimSelectors: expect.stringMatching(/the selector "bad sel!" is not a DNS name/),
       routes: expect.stringMatching(/start it with "\/"/),
     })
-    expect(listErrors({ dkimSelectors: [], routes: Array.from({ length: 21 }, (_, i) => `/r${i}`), privateTargets: [] })).toEqual({ routes: 'at most 20 key routes' })
+    expect(listErrors({ dkimSelectors: [], routes: Array.from({ length: 21 }, (_, i) => `/r${i}`), privateTargets: [], repos: [] })).toEqual({ routes: 'at most 20 key routes' })
   })
 
   it('carries private targets from the engagement to the draft and back, normalised', () => {

@@ -20,8 +20,21 @@ export async function peekIssuer(tls: TlsProber, host: string, signal: AbortSign
     const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)
     return { host, organization: one(c?.issuer?.O), commonName: one(c?.issuer?.CN), unit: one(c?.issuer?.OU) }
   } catch (e) {
-    return { host, error: (e as Error).message }
+    return { host, error: plainTlsError(host, e) }
   }
+}
+
+/** A connection failure in words a founder reads (never a raw "getaddrinfo ENOTFOUND"). */
+export function plainTlsError(host: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException
+  const code = String(err?.code ?? /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)\b/.exec(String(err?.message))?.[1] ?? '')
+  if (code === 'ENOTFOUND') return `${host} has no address in DNS`
+  if (code === 'EAI_AGAIN') return `${host} could not be looked up (DNS did not answer)`
+  if (code === 'ECONNREFUSED') return `${host} refuses connections on port 443`
+  if (code === 'ETIMEDOUT') return `${host} did not answer on port 443 in time`
+  if (code === 'ECONNRESET') return `${host} closed the connection during the TLS handshake`
+  if (code === 'EHOSTUNREACH') return `${host} cannot be reached`
+  return String(err?.message ?? e).split('\n')[0].replace(/^getaddrinfo /, '').slice(0, 200)
 }
 
 const KNOWN: [RegExp, string[]][] = [

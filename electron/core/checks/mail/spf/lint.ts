@@ -19,8 +19,12 @@ export interface SpfLint {
   tree: LintNode
   totalLookups: number
   voidLookups: number
-  /** The top record's `all` qualifier, or null without an `all` (and no redirect). */
+  /**
+   * The `all` qualifier that ends evaluation: the top record's, or, when it has none and a
+   * `redirect=`, that of the record the redirect chain ends in (`allFrom` names it); null without.
+   */
   all: Qualifier | null
+  allFrom?: string
   redirect: boolean
   issues: { level: 'fail' | 'warn'; message: string }[]
 }
@@ -41,7 +45,8 @@ export async function lintSpf(dns: SpfDns, domain: string): Promise<SpfLint> {
   if (records.length > 1) issues.push({ level: 'fail', message: `${domain} publishes ${records.length} SPF records; receivers treat that as a permanent error` })
   if (!records.length) return res
   const seen = new Set<string>()
-  const walk = async (node: LintNode, record: string, depth: number): Promise<void> => {
+  // `chain`: the top record, or one reached from it by redirect= alone (its `all` ends evaluation).
+  const walk = async (node: LintNode, record: string, depth: number, chain: boolean): Promise<void> => {
     node.record = record
     if (record.length > 450) issues.push({ level: 'warn', message: `the SPF record of ${node.domain} is ${record.length} characters; over 450 risks truncated DNS answers` })
     let spf
@@ -52,17 +57,18 @@ export async function lintSpf(dns: SpfDns, domain: string): Promise<SpfLint> {
       issues.push({ level: 'fail', message: `${node.domain}: ${node.error}` })
       return
     }
-    if (depth === 0) {
+    if (chain) {
       const all = spf.terms.find((t) => t.name === 'all')
       res.all = all ? all.qualifier : null
-      res.redirect = spf.redirect !== undefined && !all
+      if (all && depth > 0) res.allFrom = node.domain
+      if (depth === 0) res.redirect = spf.redirect !== undefined && !all
     }
     for (const t of spf.terms) {
       if (!COUNTED.has(t.name)) continue
       node.lookups += 1
       if (t.name === 'ptr') issues.push({ level: 'warn', message: `${node.domain} uses "ptr", which RFC 7208 says not to use (slow, unreliable)` })
       const target = t.domainSpec
-      if (t.name === 'include' && target && !target.includes('%')) node.children.push(await child(target, 'include', depth))
+      if (t.name === 'include' && target && !target.includes('%')) node.children.push(await child(target, 'include', depth, false))
       else if ((t.name === 'a' || t.name === 'mx' || t.name === 'exists') && target && !target.includes('%')) {
         const x = await (t.name === 'mx' ? dns.mx(target) : dns.addrs(target, 'A')).catch(() => ({ void: false, records: [] }))
         if (x.void) node.voidLookups += 1
@@ -70,10 +76,10 @@ export async function lintSpf(dns: SpfDns, domain: string): Promise<SpfLint> {
     }
     if (spf.redirect !== undefined && !spf.terms.some((t) => t.name === 'all')) {
       node.lookups += 1
-      if (!spf.redirect.includes('%')) node.children.push(await child(spf.redirect, 'redirect', depth))
+      if (!spf.redirect.includes('%')) node.children.push(await child(spf.redirect, 'redirect', depth, chain))
     }
   }
-  const child = async (domain: string, via: 'include' | 'redirect', depth: number): Promise<LintNode> => {
+  const child = async (domain: string, via: 'include' | 'redirect', depth: number, chain: boolean): Promise<LintNode> => {
     const n: LintNode = { domain, via, lookups: 0, totalLookups: 0, voidLookups: 0, children: [] }
     // Loops and very deep trees: stop (the evaluation would hit the 10-term limit anyway).
     if (seen.has(domain) || depth > 10) {
@@ -91,7 +97,7 @@ export async function lintSpf(dns: SpfDns, domain: string): Promise<SpfLint> {
       } else if (recs.length > 1) {
         n.error = `${domain} publishes ${recs.length} SPF records`
         issues.push({ level: 'fail', message: `${via}:${domain} publishes ${recs.length} SPF records` })
-      } else await walk(n, recs[0], depth + 1)
+      } else await walk(n, recs[0], depth + 1, chain)
     } catch (e) {
       n.error = (e as Error).message
       issues.push({ level: 'warn', message: `${via}:${domain} could not be fetched: ${n.error}` })
@@ -99,7 +105,7 @@ export async function lintSpf(dns: SpfDns, domain: string): Promise<SpfLint> {
     return n
   }
   seen.add(domain)
-  await walk(tree, records[0], 0)
+  await walk(tree, records[0], 0, true)
   const sum = (n: LintNode): [number, number] => {
     const kids = n.children.map(sum)
     n.totalLookups = n.lookups + kids.reduce((s, k) => s + k[0], 0)

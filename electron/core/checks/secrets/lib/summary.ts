@@ -10,11 +10,21 @@ export function statusOf(findings: SecretFinding[]): CheckStatus {
   return findings.length ? 'warn' : 'pass'
 }
 
-/** "3 secrets: Stripe live secret key, GitHub token" — masked values are never in a summary. */
+/**
+ * "3 secrets found: Stripe live secret key, GitHub token", then any public-by-design keys as keys
+ * to check, never as secrets — masked values are never in a summary.
+ */
 export function describeFindings(findings: SecretFinding[]): string {
-  const kinds = [...new Set(findings.map((f) => f.title))]
-  const n = findings.length
-  return `${n} secret${n === 1 ? '' : 's'} found: ${kinds.slice(0, 4).join(', ')}${kinds.length > 4 ? ', …' : ''}`
+  const list = (fs: SecretFinding[]) => {
+    const kinds = [...new Set(fs.map((f) => f.title))]
+    return `${kinds.slice(0, 4).join(', ')}${kinds.length > 4 ? ', …' : ''}`
+  }
+  const secrets = findings.filter((f) => !f.publicByDesign)
+  const open = findings.filter((f) => f.publicByDesign)
+  const parts: string[] = []
+  if (secrets.length) parts.push(`${secrets.length} secret${secrets.length === 1 ? '' : 's'} found: ${list(secrets)}`)
+  if (open.length) parts.push(`${open.length} public-by-design key${open.length === 1 ? '' : 's'} (${list(open)}): fine in browser code, but check ${open.length === 1 ? 'its' : 'their'} API and referrer restrictions`)
+  return parts.join('; ')
 }
 
 /** Findings as plain rows for details and evidence (already masked). */
@@ -29,5 +39,6 @@ export function findingRows(findings: SecretFinding[]): Record<string, unknown>[
     line: f.line,
     column: f.column,
     masked: f.masked,
+    ...(f.publicByDesign ? { publicByDesign: true } : {}),
   }))
 }
