@@ -8,7 +8,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 } },
+      // hang guards, not timings: a hook that builds a signed bundle (RSA keys, a PDF) takes 10+ s on a machine under load
+      { resolve: { alias }, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         resolve: { alias },
         // hang guards, not speed limits: a loaded 2-core CI machine runs the CLI-heavy tests slowly

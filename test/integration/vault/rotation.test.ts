@@ -10,6 +10,7 @@ import { makeOut } from '../../../electron/cli/context'
 import { run } from '../../../electron/cli/index'
 import { useSecretInput } from '../../../electron/cli/commands/credential'
 import { providersSchema, startProviders, type ProviderServer } from '../../../electron/lab/providers'
+import { startLab, type Lab } from '../../../electron/lab'
 import { callCore } from '../../helpers/call'
 import { tempDir } from '../../helpers/tmp'
 
@@ -22,13 +23,16 @@ const DOMAIN = 'shop.example'
 const tmp = tempDir('handover-rotation-')
 let keychain = false
 let lab: ProviderServer
+let dns: Lab | undefined
 let core: Core
 let engagementId = ''
 
 beforeAll(async () => {
   keychain = (await createKeychainStore().available()).ok
   lab = await startProviders(providersSchema.parse({ rdap: { domains: [{ registrar: { name: 'Porkbun LLC', ianaId: '1861' } }] }, porkbun: { domains: [{ name: DOMAIN }] } }), { domains: [DOMAIN] })
-  const profile = { ...DEFAULT_PROFILE, providers: lab.urls, timeouts: { ...DEFAULT_PROFILE.timeouts, requestMs: 3000 } }
+  // DNS from a sandbox internet (checks confirm the network is sane before judging, and never ask the machine's resolver)
+  dns = await startLab('healthy')
+  const profile = { ...dns.profile, providers: lab.urls, timeouts: { ...DEFAULT_PROFILE.timeouts, requestMs: 3000 } }
   core = createCore(openWorkspace(`${tmp.dir}/ws`), 'browser', undefined, profile)
   engagementId = (await callCore<{ id: string }>(core, 'createEngagement', { domain: DOMAIN, founderEmail: 'ada@shop.example' })).id
 })
@@ -37,6 +41,7 @@ afterAll(async () => {
   if (keychain) for (const c of await callCore<Credential[]>(core, 'listCredentials', {})) await callCore(core, 'removeCredential', { id: c.id })
   core?.workspace.close()
   await lab?.close()
+  await dns?.close()
   tmp.cleanup()
 })
 

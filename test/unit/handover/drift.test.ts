@@ -39,6 +39,11 @@ describe('baseline values and drift verdicts', () => {
     expect(classify(base('http.smoke', 'a.example', 'skip', { 'flows[0].ok': true }), now('skip', { 'flows[0].ok': false }))).toBeNull()
   })
 
+  it('ignores the folder a repository was scanned from on this computer, not a clone URL that changed', () => {
+    expect(classify(base('secrets.repo', 'a.example', 'fail', { 'repositories[0].source': '/tmp/lab-1/repo' }), now('fail', { 'repositories[0].source': '/tmp/lab-2/repo' }))).toBeNull()
+    expect(classify(base('secrets.repo', 'a.example', 'fail', { 'repositories[0].source': 'https://git.a.example/a.git' }), now('fail', { 'repositories[0].source': 'https://git.b.example/a.git' }))?.verdict).toBe('neutral')
+  })
+
   it('classifies verdict changes and words them for a founder', () => {
     const cert = classify(base('tls.cert', 'app.a.example', 'pass', {}), now('warn', {}, { daysLeft: 21 }, 'Certificate for app.a.example expires in 21 days.'), 'a.example')
     expect(cert).toMatchObject({ verdict: 'regression', headline: 'The certificate for app expires in 21 days.' })

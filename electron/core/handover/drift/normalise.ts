@@ -14,6 +14,9 @@ const NOISE = /(^|[.\]])(edgeHit|edgeCache\w*|cacheStatus|cf-cache-status|x-cach
  */
 const OWNED_ELSEWHERE: Record<string, RegExp> = { 'dns.hosts': /^records\[\d+\]\./ }
 
+/** A repository given as a folder on this computer: its path says nothing about the client (a clone URL does). */
+const localRepoPath = (checkId: string, k: string, v: unknown) => checkId === 'secrets.repo' && /^repositories\[\d+\]\.source$/.test(k) && typeof v === 'string' && !/^https?:\/\//.test(v)
+
 /** OpenSSL prefixes errors with a per-process thread id and appends its own source location. */
 const OPENSSL_PID = /\b[0-9A-F]{8,16}:error:/g
 const OPENSSL_SOURCE = /:[^:\s]*\.c:\d+:/g
@@ -31,7 +34,7 @@ export function normaliseObserved(checkId: string, observed: Observed): Observed
   const out: Observed = {}
   const owned = OWNED_ELSEWHERE[checkId]
   for (const [k, v] of Object.entries(observed)) {
-    if (k === 'kind' || NOISE.test(k.replace(/\[\d+\]/g, '')) || owned?.test(k)) continue
+    if (k === 'kind' || NOISE.test(k.replace(/\[\d+\]/g, '')) || owned?.test(k) || localRepoPath(checkId, k, v)) continue
     out[k] = typeof v === 'string' ? normaliseText(v) : v
   }
   return out
