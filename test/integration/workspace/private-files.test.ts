@@ -8,6 +8,7 @@ import { openWorkspace } from '../../../electron/core/workspace'
 import { createKeychainStore } from '../../../electron/core/vault/keychain'
 import { memoryStore, seededWorkspace } from '../../unit/handover/fixture'
 import { runCli } from '../../helpers/cli'
+import { consultantStore } from '../../helpers/identity'
 import { tempDir } from '../../helpers/tmp'
 
 const mode = (p: string) => statSync(p).mode & 0o777
@@ -52,7 +53,9 @@ describe.runIf(process.platform !== 'win32')('local files are private, whatever 
     seeded.ws.close()
     const core = createCore(openWorkspace(dir), 'browser')
     try {
-      const info = await handoverApi(core, memoryStore()).createBundle({ engagementId: seeded.engagement.id })
+      // bundles are signed by the consultant, who must have set their details first
+      const secrets = await consultantStore(core.workspace, memoryStore())
+      const info = await handoverApi(core, secrets).createBundle({ engagementId: seeded.engagement.id })
       const bundle = info.dir
       expect(mode(join(dir, 'bundles'))).toBe(0o700)
       expect(mode(bundle)).toBe(0o700)
@@ -73,6 +76,7 @@ describe.runIf(process.platform !== 'win32')('local files are private, whatever 
     if (!(await createKeychainStore().available()).ok) return void console.info('no Secret Service: the CLI export is not tried here (npm test runs one)')
     const dir = join(tmp.dir, 'export-ws')
     expect((await runCli(dir, ['engagement', 'add', 'export.example'])).code).toBe(0)
+    expect((await runCli(dir, ['identity', 'set', '--name', 'Ada Consultant', '--email', 'ada@example.com', '--organisation', 'Ada Studio'])).code).toBe(0)
     const out = join(tmp.dir, 'export.handover')
     const r = await runCli(dir, ['engagement', 'export', 'export.example', '--out', out])
     expect(r.code, r.stderr).toBe(0)
