@@ -88,7 +88,7 @@ describe('access inventory screen', () => {
     expect(await row('cdn').textContent()).toContain('Cloudflare')
     expect(await row('cdn').textContent()).toContain('founder@acme-launch.example')
     expect(await row('cdn').textContent()).toContain('prefilled from checks')
-    expect(await row('registrar').textContent()).toContain('Lab Names, LLC')
+    expect(await row('registrar').textContent()).toContain('NameCheap, Inc.')
     expect(await row('hosting').textContent()).toContain('Vercel')
     await shot(page, 'inventory-02-prefilled')
 
@@ -130,8 +130,8 @@ describe('access inventory screen', () => {
     await shot(page, 'inventory-03b-added')
 
     // edit one: the registrar's 2FA is off, and how to recover it
-    await page.getByRole('button', { name: 'Edit Domain registrar — Lab Names, LLC' }).click()
-    const edit = page.getByRole('dialog', { name: 'Edit Domain registrar — Lab Names, LLC' })
+    await page.getByRole('button', { name: 'Edit Domain registrar — NameCheap, Inc.' }).click()
+    const edit = page.getByRole('dialog', { name: 'Edit Domain registrar — NameCheap, Inc.' })
     await edit.getByRole('radio', { name: 'Off' }).check()
     await edit.getByLabel('Recovery').fill('Registrar support with the founder’s ID; backup codes in the office safe')
     await edit.getByRole('button', { name: 'Save changes' }).click()
