@@ -32,6 +32,8 @@ describe('export and import an engagement in the UI', () => {
     const from = await serverWithWorkspace()
     const e = await from.core.api.createEngagement({ domain: 'moving.example', clientName: 'Moving Co', hosts: ['www'] })
     new SprintService(from.core.workspace).start(e.id)
+    // the export's chain head is signed by the consultant, who must have set their details first (issue 19)
+    await from.core.api.saveSigningIdentity({ name: 'Ada Consultant', email: 'ada@studio.example', organisation: 'Ada Launch Studio', website: '' })
     const to = await serverWithWorkspace()
 
     const page = await browser.newPage({ acceptDownloads: true })
