@@ -3,10 +3,11 @@ import { defaultBody, type ProbeEndpoint } from '@shared/schemas/probes'
 /**
  * The values a probe body's placeholders take. All harmless by construction and shown to the
  * consultant before consent: reserved addresses (example.com, RFC 2606, never delivered), a
- * wrong password that names itself, the request's number.
+ * wrong password that names itself, the request's number, and for an AI endpoint's burst a
+ * one-line prompt asking for "OK" (the injection cases fill {prompt} themselves).
  */
 export function placeholderValues(n: number): Record<string, string> {
-  return { email: `handover-probe-${n}@example.com`, password: `wrong-password-${n}-handover-probe`, n: String(n) }
+  return { email: `handover-probe-${n}@example.com`, password: `wrong-password-${n}-handover-probe`, n: String(n), prompt: `Reply with OK. (Handover rate-limit probe ${n})` }
 }
 
 /** Fill a body template: values JSON-escaped for JSON bodies, URL-encoded for forms. */
