@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { runDone } from '../../electron/core/api/checks'
+import { startLab, type Lab } from '../../electron/lab'
+import { memoryCredentialSource } from '../../electron/core/vault/sources'
+import { startServer, type BrowserServer } from '../../electron/serve/server'
+import { callCore } from '../helpers/call'
+import { tempDir } from '../helpers/tmp'
+import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
+
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let lab: Lab
+let server: BrowserServer
+let ws: { dir: string; cleanup(): void }
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  ws = tempDir('handover-e2e-runs-')
+  lab = await startLab('demo')
+  const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
+  server = await startServer({ workspaceDir: ws.dir, profile: lab.profile, credentials })
+  browser = await launchChromium()
+  ;({ context, page } = await newPage(browser, pageErrors))
+})
+afterAll(async () => {
+  await context?.close()
+  await browser?.close()
+  await server?.close()
+  await lab?.close()
+  ws?.cleanup()
+})
+
+/**
+ * The tab as if it were in the background, with notifications allowed, and every notification
+ * the app makes recorded (headless Chromium draws none). Evaluated over DevTools, not as page
+ * script, so the app's CSP does not apply.
+ */
+const HIDDEN_TAB_WITH_NOTIFICATIONS = `(() => {
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })
+  window.__notices = []
+  // every text the run indicator shows, so a run faster than a poll is still seen running
+  window.__seen = []
+  new MutationObserver(() => {
+    const t = document.querySelector('[data-testid="run-indicator"]')?.textContent ?? ''
+    if (t && window.__seen[window.__seen.length - 1] !== t) window.__seen.push(t)
+  }).observe(document.body, { subtree: true, childList: true, characterData: true })
+  window.Notification = class { static permission = 'granted'; static requestPermission() { return Promise.resolve('granted') } constructor(title, o) { window.__notices.push({ title, body: o && o.body }) } }
+})()`
+
+describe('runs are visible from every screen', () => {
+  it('the board waits for a first run before offering "Re-run failed"; a run shows in the top bar anywhere and notifies when it ends', async () => {
+    const e = await callCore<{ id: string }>(server.core, 'createEngagement', { clientName: 'Acme Launch', domain: 'acme-launch.example', hosts: ['www', 'app'] })
+    await callCore(server.core, 'startSprint', { engagementId: e.id })
+    await openApp(page, server.newLaunchUrl())
+    await page.evaluate(`location.hash = '#/engagements/${e.id}/sprint'`)
+    await expect.poll(() => page.getByTestId('sprint-item').count()).toBeGreaterThan(5)
+    expect(await page.getByRole('button', { name: 'Re-run failed' }).isDisabled()).toBe(true)
+
+    // another screen is open when the run starts and ends
+    await page.evaluate(`location.hash = '#/engagements/${e.id}/evidence'`)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Evidence')
+    await page.evaluate(HIDDEN_TAB_WITH_NOTIFICATIONS)
+    const indicator = page.getByTestId('run-indicator')
+    const { runId } = await callCore<{ runId: string }>(server.core, 'runSprint', { engagementId: e.id })
+    await shot(page, 'runs-01-indicator-running')
+    await runDone(runId)
+    expect(((await page.evaluate('window.__seen')) as string[]).some((t) => /^Running \d+\/\d+ · \d+ s on Acme Launch$/.test(t))).toBe(true)
+    await expect.poll(() => indicator.textContent()).toMatch(/^Run finished: (\d+ fail|no failures)/)
+    await shot(page, 'runs-02-indicator-finished')
+    await expectAccessible(page, 'run indicator (finished)')
+    await expect.poll(() => page.evaluate('window.__notices.length')).toBe(1)
+    expect(await page.evaluate('window.__notices[0].title')).toBe('Run finished')
+    expect(await page.evaluate('window.__notices[0].body')).toMatch(/^Acme Launch: (\d+ fail|no failures).* of \d+ checks$/)
+
+    // the notice opens the board, where "Re-run failed" is now offered
+    await indicator.getByRole('button', { name: /^Run finished/ }).click()
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sprint board')
+    await expect.poll(() => page.getByRole('button', { name: 'Re-run failed' }).isDisabled()).toBe(false)
+    expect(await indicator.textContent()).toBe('')
+    expect(pageErrors).toEqual([])
+  })
+})
