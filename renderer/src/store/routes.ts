@@ -45,6 +45,7 @@ export function hashOfRoute(r: Route): string {
  * `push` for every later navigation, so Back and Forward walk the screens.
  */
 export function addressStep(wroteBefore: boolean, want: string, now: string): 'none' | 'replace' | 'push' {
-  if (want === now) return 'none'
+  // the same screen with its filters (after `&`) is already the address
+  if (want === now || want === now.split('&')[0]) return 'none'
   return wroteBefore ? 'push' : 'replace'
 }
