@@ -71,10 +71,11 @@ afterAll(async () => {
   ws?.cleanup()
 })
 
-const h1 = () => page.getByRole('heading', { level: 1 }).first().textContent()
+const h1 = () => page.getByRole('heading', { level: 1 }).first().textContent({ timeout: 5_000 })
+// a loaded 2-core machine can take seconds to render a screen: a hang guard, not a speed limit
 const go = async (hash: string, heading: string | RegExp) => {
   await page.evaluate(`location.hash = ${JSON.stringify(hash)}`)
-  await expect.poll(h1).toMatch(heading)
+  await expect.poll(h1, { timeout: 20_000 }).toMatch(heading)
 }
 
 const screens: Screen[] = [

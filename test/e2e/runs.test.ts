@@ -49,9 +49,12 @@ const HIDDEN_TAB_WITH_NOTIFICATIONS = `(() => {
   window.Notification = class { static permission = 'granted'; static requestPermission() { return Promise.resolve('granted') } constructor(title, o) { window.__notices.push({ title, body: o && o.body }) } }
 })()`
 
+let engagementId = ''
+
 describe('runs are visible from every screen', () => {
   it('the board waits for a first run before offering "Re-run failed"; a run shows in the top bar anywhere and notifies when it ends', async () => {
     const e = await callCore<{ id: string }>(server.core, 'createEngagement', { clientName: 'Acme Launch', domain: 'acme-launch.example', hosts: ['www', 'app'] })
+    engagementId = e.id
     await callCore(server.core, 'startSprint', { engagementId: e.id })
     await openApp(page, server.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${e.id}/sprint'`)
@@ -79,6 +82,33 @@ describe('runs are visible from every screen', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Sprint board')
     await expect.poll(() => page.getByRole('button', { name: 'Re-run failed' }).isDisabled()).toBe(false)
     expect(await indicator.textContent()).toBe('')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('an item sheet has an address: a link or a reload opens it, and Back from a result returns to it', async () => {
+    const id = engagementId
+    const h1 = () => page.getByRole('heading', { level: 1 }).textContent()
+    await page.evaluate(`location.hash = '#/engagements/${id}/sprint'`)
+    await expect.poll(h1).toBe('Sprint board')
+    const failing = page.locator('[data-testid="sprint-item"][data-status="fail"]').first()
+    const itemId = (await failing.getAttribute('data-item'))!
+    await failing.locator('.item-open').click()
+    const sheet = page.getByRole('dialog')
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/engagements/${id}/sprint/${encodeURIComponent(itemId)}`)
+
+    // to a result and Back: the sheet is open again, on the same item
+    await sheet.getByRole('button', { name: /^Evidence for / }).first().click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Why it matters' }).count()).toBe(1)
+    await page.goBack()
+    await expect.poll(() => page.locator(`#item-title`).count()).toBe(1)
+    expect(new URL(page.url()).hash).toBe(`#/engagements/${id}/sprint/${encodeURIComponent(itemId)}`)
+
+    // a reload (or a link) opens it too; Escape closes it and the address follows
+    await page.reload()
+    await expect.poll(() => page.locator('#item-title').count()).toBe(1)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/engagements/${id}/sprint`)
     expect(pageErrors).toEqual([])
   })
 })

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Icon } from '../../components/Icon'
 import { useActions, useApp, useStoreApi } from '../../hooks/useStore'
 import { askToNotify } from '../../bridge/notify'
+import { useItemAddress } from './useItemAddress'
 import { useShortcuts, type Shortcuts } from '../../hooks/useShortcuts'
 import { boardItems, moveFocus } from '../../store/sprint'
 import { clockText } from '../../store/sprint'
@@ -47,6 +48,7 @@ export function SprintBoard({ id }: { id: string }) {
     }
   }, [runSprint, askWaive, store])
   useShortcuts(shortcuts)
+  useItemAddress(id, !!status)
 
   const title = status ? status.engagement.clientName || status.engagement.domain : ''
   return (
