@@ -1,35 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startLab, type Lab } from '../../electron/lab'
-import { memoryCredentialSource } from '../../electron/core/vault/sources'
-import { startServer, type BrowserServer } from '../../electron/serve/server'
+import type { Page } from 'playwright-core'
 import { callCore } from '../helpers/call'
-import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
+import { expectAccessible, openApp, shot } from './harness'
+import { startLabSession, type LabSession } from './session'
 
-let browser: Browser
-let context: BrowserContext
+let session: LabSession
 let page: Page
-let lab: Lab
-let server: BrowserServer
-let ws: { dir: string; cleanup(): void }
-const pageErrors: string[] = []
+let server: LabSession['server']
+let pageErrors: string[]
 
 beforeAll(async () => {
-  ws = tempDir('handover-e2e-forms-')
-  lab = await startLab('demo')
-  const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
-  server = await startServer({ workspaceDir: ws.dir, profile: lab.profile, credentials })
-  browser = await launchChromium()
-  ;({ context, page } = await newPage(browser, pageErrors))
+  session = await startLabSession('handover-e2e-forms-')
+  ;({ page, server, pageErrors } = session)
 })
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await lab?.close()
-  ws?.cleanup()
-})
+afterAll(() => session?.close())
 
 /** What has keyboard focus, as "tag#id" (a string expression: this file is typed without the DOM library). */
 const focused = () => page.evaluate('(() => { const a = document.activeElement; return a ? a.tagName.toLowerCase() + (a.id ? "#" + a.id : "") : "" })()') as Promise<string>

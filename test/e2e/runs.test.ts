@@ -1,36 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { runDone } from '../../electron/core/api/checks'
-import { startLab, type Lab } from '../../electron/lab'
-import { memoryCredentialSource } from '../../electron/core/vault/sources'
-import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { callCore } from '../helpers/call'
-import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
+import { expectAccessible, openApp, shot } from './harness'
+import { startLabSession, type LabSession } from './session'
 
-let browser: Browser
-let context: BrowserContext
+let session: LabSession
 let page: Page
-let lab: Lab
-let server: BrowserServer
-let ws: { dir: string; cleanup(): void }
-const pageErrors: string[] = []
+let server: LabSession['server']
+let pageErrors: string[]
 
 beforeAll(async () => {
-  ws = tempDir('handover-e2e-runs-')
-  lab = await startLab('demo')
-  const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
-  server = await startServer({ workspaceDir: ws.dir, profile: lab.profile, credentials })
-  browser = await launchChromium()
-  ;({ context, page } = await newPage(browser, pageErrors))
+  session = await startLabSession('handover-e2e-runs-')
+  ;({ page, server, pageErrors } = session)
 })
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await lab?.close()
-  ws?.cleanup()
-})
+afterAll(() => session?.close())
 
 /**
  * The tab as if it were in the background, with notifications allowed, and every notification
