@@ -88,7 +88,8 @@ describe('result and evidence screens against the demo sandbox', () => {
     // a deep link with filters opens filtered, after a reload too
     await page.evaluate(`location.hash = '#/engagements/${id}/evidence&kind=dns.answer&host=www.acme-launch.example'`)
     await page.reload()
-    await expect.poll(() => page.getByLabel('Host').inputValue()).toBe('www.acme-launch.example')
+    await waitReady(page)
+    await expect.poll(() => page.getByLabel('Host').inputValue(), { timeout: 15_000 }).toBe('www.acme-launch.example')
     expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe('')
     await expect.poll(async () => (await page.locator('[data-testid="evidence-row"] .ev-target').allTextContents()).every((t) => t === 'www.acme-launch.example')).toBe(true)
     await expect.poll(() => evidenceRows().count()).toBeGreaterThan(0)

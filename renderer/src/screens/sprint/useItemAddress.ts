@@ -22,9 +22,13 @@ export function useItemAddress(engagementId: string, loaded: boolean): void {
     // only when the address (or the plan's arrival) changes, not when the sheet does
   }, [routeItem, loaded, exists])
 
-  // sheet → address, after the address had its say
+  // sheet → address: only when the sheet changed since the last look (never on mount, when
+  // this effect would see the value from before the address applied itself)
+  const seen = useRef(openId)
   useEffect(() => {
-    if (!settled.current || openId === routeItem) return
+    const changed = seen.current !== openId
+    seen.current = openId
+    if (!changed || !settled.current || openId === routeItem) return
     navigate(openId ? { name: 'sprint', id: engagementId, item: openId } : { name: 'sprint', id: engagementId })
   }, [openId])
 }
