@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, session, shell } from 'electron'
 import { join } from 'node:path'
 import { createCore } from '../core/api'
 import { projectRoot } from '../core/paths'
 import { openWorkspace } from '../core/workspace'
 import { forwardEvents, makeSenderCheck, registerIpc } from './ipc'
 import { createDesktop } from './desktop'
+import { notifyRunEnds } from './notify'
 import { resolveWorkspaceLocation, writeWorkspaceChoice } from '../core/workspace/choice'
 import { menuTemplate } from './menu'
 import { hardenContents, hardenSession, windowOptions } from './security'
@@ -48,6 +49,10 @@ app.whenReady().then(() => {
   const core = createCore(workspace, 'electron', undefined, undefined, undefined, desktop)
   registerIpc(ipcMain, core, makeSenderCheck(renderer), (m) => console.warn(`[ipc] ${m}`))
   forwardEvents(core, () => mainWindow?.webContents)
+  notifyRunEnds(core, {
+    isFocused: () => !!mainWindow?.isFocused(),
+    show: (title, body) => Notification.isSupported() && new Notification({ title, body, silent: false }).show(),
+  })
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate((command) => core.events.emit({ type: 'menu.command', command }), {

@@ -5,8 +5,11 @@ const short = z.string().max(300).optional()
 
 export const timelineSchema = z.object({
   engagementId: z.string().min(1).max(100),
+  /** A check id, or a family ("http" matches http.https, http.cache …). */
   checkId: short,
   target: short,
+  /** Words to find in an item's label, check, host or kind (case-insensitive, substring). */
+  q: short,
   status: z.enum(['pass', 'warn', 'fail', 'error', 'skip']).optional(),
   kind: short,
   from: short,

@@ -1,35 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { startLab, type Lab } from '../../electron/lab'
-import { memoryCredentialSource } from '../../electron/core/vault/sources'
-import { startServer, type BrowserServer } from '../../electron/serve/server'
+import type { Page } from 'playwright-core'
 import { callCore } from '../helpers/call'
-import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, newPage, openApp, shot } from './harness'
+import { expectAccessible, openApp, shot } from './harness'
+import { startLabSession, type LabSession } from './session'
 
-let browser: Browser
-let context: BrowserContext
+let session: LabSession
 let page: Page
-let lab: Lab
-let server: BrowserServer
-let ws: { dir: string; cleanup(): void }
-const pageErrors: string[] = []
+let server: LabSession['server']
+let pageErrors: string[]
 
 beforeAll(async () => {
-  ws = tempDir('handover-e2e-forms-')
-  lab = await startLab('demo')
-  const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
-  server = await startServer({ workspaceDir: ws.dir, profile: lab.profile, credentials })
-  browser = await launchChromium()
-  ;({ context, page } = await newPage(browser, pageErrors))
+  session = await startLabSession('handover-e2e-forms-')
+  ;({ page, server, pageErrors } = session)
 })
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await lab?.close()
-  ws?.cleanup()
-})
+afterAll(() => session?.close())
 
 /** What has keyboard focus, as "tag#id" (a string expression: this file is typed without the DOM library). */
 const focused = () => page.evaluate('(() => { const a = document.activeElement; return a ? a.tagName.toLowerCase() + (a.id ? "#" + a.id : "") : "" })()') as Promise<string>
@@ -115,5 +99,40 @@ describe('one form pattern: inline errors all at once, focus on the first, input
     const itemId = await item.getAttribute('data-item')
     await expect.poll(focused).toBe(`button#item-${itemId}`)
     expect(pageErrors).toEqual([])
+  })
+
+  it('the vault form: provider names, show/hide, a least-privilege recipe, the sandbox note, errors in place', async () => {
+    const e = await callCore<{ id: string }>(server.core, 'createEngagement', { clientName: 'Vault Co', domain: 'vault-co.example', hosts: ['www'] })
+    const keychain = await callCore<{ available: boolean }>(server.core, 'keychainStatus', {})
+    await page.evaluate(`location.hash = '#/engagements/${e.id}/vault'`)
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Vault')
+    if (!keychain.available) return
+    await page.getByRole('button', { name: 'Add credential' }).click()
+    const form = page.getByRole('form', { name: 'Add a credential' })
+    // people's names for providers, not ids
+    expect(await form.getByLabel('Provider').locator('option').allTextContents()).toContain('Namecheap (registrar)')
+    expect(await form.getByLabel('Provider').locator('option').allTextContents()).not.toContain('registrar-namecheap')
+    // served on a sandbox: says whose credentials the checks use
+    expect(await page.getByTestId('vault-sandbox').textContent()).toContain("sandbox's own credentials")
+    expect(await form.getByText('How to create a least-privilege token for Cloudflare').count()).toBe(1)
+    await form.getByRole('button', { name: 'Save and verify' }).click()
+    await expect.poll(() => form.locator('.field-error').count()).toBe(2)
+    expect(await focused()).toBe('input#cred-label')
+    await form.getByLabel('Secret').fill('not-a-real-token-forms-e2e')
+    expect(await form.getByLabel('Secret').getAttribute('type')).toBe('password')
+    await form.getByRole('button', { name: 'Show' }).click()
+    expect(await form.getByLabel('Secret').getAttribute('type')).toBe('text')
+    await form.getByRole('button', { name: 'Hide' }).click()
+    await shot(page, 'forms-04-vault')
+    await expectAccessible(page, 'vault form')
+    // a token the provider refuses is stored, but never reported as "Saved"
+    await form.getByLabel('Provider').selectOption({ label: 'Cloudflare' })
+    await form.getByLabel('Label').fill('Refused token')
+    await form.getByRole('button', { name: 'Save and verify' }).click()
+    await expect.poll(() => page.getByTestId('credential-row').count()).toBe(1)
+    const toast = page.locator('.toast').last()
+    await expect.poll(() => toast.textContent()).toMatch(/Refused token is stored but did not verify/)
+    expect((await toast.textContent())!.toLowerCase().match(/verification failed/g)?.length ?? 0).toBeLessThan(2)
+    expect(await page.content()).not.toContain('not-a-real-token-forms-e2e')
   })
 })

@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { runDone } from '../../electron/core/api/checks'
-import { memoryCredentialSource } from '../../electron/core/vault/sources'
-import { startLab, type Lab } from '../../electron/lab'
-import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { callCore } from '../helpers/call'
-import { tempDir } from '../helpers/tmp'
-import { expectAccessible, launchChromium, openApp, shot } from './harness'
+import { expectAccessible, openApp, shot } from './harness'
+import { startLabSession, type LabSession } from './session'
 import { LAYOUT_PROBE, type LayoutProblem } from './layout-probe'
 
-let browser: Browser
-let lab: Lab
-let context: BrowserContext
+let session: LabSession
 let page: Page
-let server: BrowserServer
-let ws: { dir: string; cleanup(): void }
-const pageErrors: string[] = []
+let server: LabSession['server']
+let pageErrors: string[]
 /** The vault and signing need the OS keychain: npm test runs e2e inside a D-Bus session with gnome-keyring. */
 const KEYCHAIN = process.platform !== 'linux' || !!process.env.DBUS_SESSION_BUS_ADDRESS
 
@@ -32,15 +26,8 @@ let runbookRun = ''
 let resultId = 0
 
 beforeAll(async () => {
-  ws = tempDir('handover-e2e-layout-')
-  lab = await startLab('demo')
-  const credentials = memoryCredentialSource(Object.entries(lab.credentials).map(([provider, secret]) => ({ provider, secret })))
-  server = await startServer({ workspaceDir: ws.dir, port: 0, profile: lab.profile, credentials })
-  browser = await launchChromium()
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', colorScheme: 'light' })
-  page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(e.message))
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()))
+  session = await startLabSession('handover-e2e-layout-')
+  ;({ page, server, pageErrors } = session)
 
   // an engagement with long names, a sprint, a full run, a runbook under way, inventory and a credential
   const e = await call<{ id: string }>('createEngagement', {
@@ -63,18 +50,13 @@ beforeAll(async () => {
     await call('createBundle', { engagementId: id })
   }
 })
-afterAll(async () => {
-  await context?.close()
-  await browser?.close()
-  await server?.close()
-  await lab?.close()
-  ws?.cleanup()
-})
+afterAll(() => session?.close())
 
-const h1 = () => page.getByRole('heading', { level: 1 }).first().textContent()
+const h1 = () => page.getByRole('heading', { level: 1 }).first().textContent({ timeout: 5_000 })
+// a loaded 2-core machine can take seconds to render a screen: a hang guard, not a speed limit
 const go = async (hash: string, heading: string | RegExp) => {
   await page.evaluate(`location.hash = ${JSON.stringify(hash)}`)
-  await expect.poll(h1).toMatch(heading)
+  await expect.poll(h1, { timeout: 20_000 }).toMatch(heading)
 }
 
 const screens: Screen[] = [

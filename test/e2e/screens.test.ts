@@ -72,9 +72,25 @@ describe('result and evidence screens against the demo sandbox', () => {
     await expectAccessible(page, 'evidence timeline')
 
     // filter: only DNS answers about www
-    await page.getByLabel('Kind').fill('dns.answer')
-    await page.getByLabel('Host').fill('www.acme-launch.example')
-    await page.getByRole('button', { name: 'Apply' }).click()
+    // a check family, applied as typed (no Apply button), kept in the address
+    await page.getByLabel('Check or family').fill('http')
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/engagements/${id}/evidence&check=http`)
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^\d+ items?/ }).textContent()).toMatch(/^[1-9]\d* items?/)
+    expect((await page.locator('[data-testid="evidence-row"] .mono.small.muted').allTextContents()).every((t) => / · http\./.test(t))).toBe(true)
+    await page.getByRole('button', { name: /^Clear/ }).click()
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/engagements/${id}/evidence`)
+
+    // search finds words in labels, checks, hosts and kinds
+    await page.getByLabel('Search', { exact: true }).fill('CERT')
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/engagements/${id}/evidence&q=CERT`)
+    await expect.poll(async () => (await evidenceRows().allTextContents()).length > 0 && (await evidenceRows().allTextContents()).every((t) => /cert/i.test(t))).toBe(true)
+
+    // a deep link with filters opens filtered, after a reload too
+    await page.evaluate(`location.hash = '#/engagements/${id}/evidence&kind=dns.answer&host=www.acme-launch.example'`)
+    await page.reload()
+    await waitReady(page)
+    await expect.poll(() => page.getByLabel('Host').inputValue(), { timeout: 15_000 }).toBe('www.acme-launch.example')
+    expect(await page.getByLabel('Search', { exact: true }).inputValue()).toBe('')
     await expect.poll(async () => (await page.locator('[data-testid="evidence-row"] .ev-target').allTextContents()).every((t) => t === 'www.acme-launch.example')).toBe(true)
     await expect.poll(() => evidenceRows().count()).toBeGreaterThan(0)
 

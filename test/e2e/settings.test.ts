@@ -55,7 +55,7 @@ describe('Settings: the network checks run on', () => {
     await card().getByLabel('Recursive resolvers').fill('127.0.0.1\ndns.example')
     await card().getByLabel('Connections per host').fill('0')
     await save.click()
-    await expect.poll(() => card().locator('#net-resolvers-error').textContent()).toMatch(/line 2: .*not an IP address/)
+    await expect.poll(() => card().locator('#net-resolvers-error').textContent()).toMatch(/line 2: .*not an IP address/i)
     expect(await card().locator('#net-per-host-error').textContent()).toBe('At least 1')
     expect(await card().getByLabel('Connections per host').getAttribute('aria-describedby')).toContain('net-per-host-error')
     await shot(page, 'settings-01-errors')

@@ -3,7 +3,10 @@ import type { Db } from '../workspace/db'
 
 export interface TimelineFilter {
   engagementId: string
+  /** A check id or a family: "http" matches http.https and http.cache. */
   checkId?: string
+  /** Substring of the label, check id, target or kind, case-insensitive. */
+  q?: string
   target?: string
   status?: string
   kind?: string
@@ -64,7 +67,9 @@ function statement(db: Db, sql: string): Statement {
 }
 
 const COLUMNS: [keyof TimelineFilter, string][] = [
-  ['checkId', 'check_id = @checkId'],
+  // a family name matches its checks; LIKE's wildcards in the input are escaped
+  ['checkId', "(check_id = @checkId OR check_id LIKE @checkIdFamily ESCAPE '\\')"],
+  ['q', "(label LIKE @q ESCAPE '\\' OR check_id LIKE @q ESCAPE '\\' OR target LIKE @q ESCAPE '\\' OR kind LIKE @q ESCAPE '\\')"],
   ['target', 'target = @target'],
   ['status', 'status = @status'],
   ['kind', 'kind = @kind'],
@@ -80,7 +85,13 @@ function conditions(f: Partial<TimelineFilter>): { where: string[]; params: Reco
   for (const [key, sql] of COLUMNS) {
     if (f[key] === undefined || f[key] === '' || f[key] === null) continue
     where.push(sql)
-    params[key] = f[key]
+    params[key] = key === 'q' ? `%${likeEscape(String(f.q))}%` : f[key]
   }
+  if (params.checkId !== undefined) params.checkIdFamily = `${likeEscape(String(params.checkId))}.%`
   return { where, params }
+}
+
+/** A value LIKE matches literally: its % and _ (and the escape character) escaped. */
+function likeEscape(v: string): string {
+  return v.replace(/[\\%_]/g, (c) => `\\${c}`)
 }

@@ -1,6 +1,8 @@
 import type { AppEvent, MenuCommand } from '@shared/events'
 import type { AppStore } from '../store'
 import type { Transport } from '../transport/types'
+import { label } from '../store/engagements'
+import { notifyRunEnd } from './notify'
 
 /**
  * The one place main→renderer events enter the UI: subscribe once, write into the store.
@@ -26,7 +28,13 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
       case 'run.finished':
         s().sprintEvent(e)
         if (e.type !== 'sprint.changed') s().portfolioEvent(e)
-        if (e.type === 'run.finished') s().refreshAfterRun(e.engagementId)
+        if (e.type !== 'sprint.changed') s().activityEvent(e)
+        if (e.type === 'run.finished') {
+          s().refreshAfterRun(e.engagementId)
+          const run = s().activity.find((r) => r.runId === e.runId)
+          const eng = s().engagements.items.find((x) => x.id === e.engagementId)
+          if (run && s().info?.mode === 'browser') notifyRunEnd(run, eng ? label(eng) : 'An engagement')
+        }
         if (e.type === 'sprint.changed' || e.type === 'run.finished') refreshSummaries()
         break
       case 'settings.changed':

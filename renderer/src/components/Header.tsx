@@ -1,6 +1,7 @@
 import { useActions, useApp } from '../hooks/useStore'
 import { MOD_KEY } from '../hooks/platform'
 import { Icon } from './Icon'
+import { RunIndicator } from './RunIndicator'
 
 /** The top bar: where the data lives, which shell this is, and the command palette. */
 export function Header() {
@@ -15,6 +16,7 @@ export function Header() {
         <span className="mono truncate">{info?.workspace ?? '…'}</span>
       </div>
       <div className="topbar-right">
+        <RunIndicator />
         {connection === 'reconnecting' && (
           <span className="badge badge-warn" role="status">
             Reconnecting…

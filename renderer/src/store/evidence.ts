@@ -5,7 +5,7 @@ import type { EvidenceFilters, EvidenceState, EvidenceActions } from './types/ev
 
 export type { EvidenceFilters, EvidenceState, EvidenceActions } from './types/evidence'
 
-export const noFilters: EvidenceFilters = { checkId: '', target: '', status: '', kind: '', from: '', to: '' }
+export const noFilters: EvidenceFilters = { q: '', checkId: '', target: '', status: '', kind: '', from: '', to: '' }
 
 export const initialEvidence: EvidenceState = {
   engagementId: null,
@@ -50,6 +50,7 @@ export function timelineInput(engagementId: string, f: EvidenceFilters, before?:
   return {
     engagementId,
     limit,
+    ...(f.q.trim() ? { q: f.q.trim() } : {}),
     ...(f.checkId.trim() ? { checkId: f.checkId.trim() } : {}),
     ...(f.target.trim() ? { target: f.target.trim().toLowerCase() } : {}),
     ...(f.status ? { status: f.status } : {}),

@@ -18,6 +18,7 @@ import { initialSummaries, summaryActions } from './summaries'
 import { initialProbes, probeActions } from './probes'
 import { initialPortfolio, portfolioActions } from './portfolio'
 import { dismissToast, pushToast, type Toast } from './toasts'
+import { activityEvent, dismissActivity } from './activity'
 import { forgetEngagement, formFailed, initialUi, type UiState } from './ui'
 
 import type { AppActions, AppState, AppStore } from './types'
@@ -150,6 +151,12 @@ export function createAppStore(transport: Transport): AppStore {
       setConnection: (connection) => set({ connection }),
       toast,
       dismissToast: (id) => set((s) => ({ toasts: dismissToast(s.toasts, id) })),
+      activity: [],
+      activityEvent: (e) => set((s) => {
+        const activity = activityEvent(s.activity, e, Date.now())
+        return activity === s.activity ? s : { activity }
+      }),
+      dismissActivity: (runId) => set((s) => ({ activity: dismissActivity(s.activity, runId) })),
       engagementRemovedElsewhere: (id) => set((s) => ({ engagements: eng.removed(s.engagements, id), ui: forgetEngagement(s.ui, id) })),
     }
   })

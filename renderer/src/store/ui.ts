@@ -4,7 +4,7 @@ import type { FieldErrors } from './form'
 export type Route =
   | { name: 'engagements' }
   | { name: 'engagement'; id: string }
-  | { name: 'sprint'; id: string }
+  | { name: 'sprint'; id: string; /** An item whose sheet is open: `…/sprint/<itemId>`. */ item?: string }
   | { name: 'evidence'; id: string }
   | { name: 'result'; id: string; resultId: number }
   | { name: 'pictures'; id: string }

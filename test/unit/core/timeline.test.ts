@@ -53,4 +53,18 @@ describe('evidence timeline', () => {
   it('treats filter values as data, never SQL', () => {
     expect(timelinePage(ws.db, { engagementId: id, checkId: "x' OR 1=1 --" }).rows).toEqual([])
   })
+
+  it('matches a check family by its prefix, and searches labels, checks, hosts and kinds', () => {
+    // "http" + fail: the http family's failures, not nothing because no check is called "http"
+    const family = timelinePage(ws.db, { engagementId: id, checkId: 'http', status: 'fail', limit: 500 }).rows
+    expect(family.length).toBeGreaterThan(0)
+    expect(family.every((r) => r.checkId === 'http.https' && r.status === 'fail')).toBe(true)
+    // a family is whole labels: "htt" is not "http"
+    expect(timelineCount(ws.db, { engagementId: id, checkId: 'htt' })).toBe(0)
+    expect(timelineCount(ws.db, { engagementId: id, q: 'ITEM 24' })).toBe(11)
+    expect(timelineCount(ws.db, { engagementId: id, q: 'www.tl' })).toBe(50)
+    // LIKE's wildcards typed by a person match themselves
+    expect(timelineCount(ws.db, { engagementId: id, q: '%' })).toBe(0)
+    expect(timelineCount(ws.db, { engagementId: id, q: '_' })).toBe(0)
+  })
 })

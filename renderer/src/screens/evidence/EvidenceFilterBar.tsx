@@ -1,22 +1,39 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { activeFilters, noFilters, type EvidenceFilters } from '../../store/evidence'
 
 const STATUSES: EvidenceFilters['status'][] = ['', 'pass', 'warn', 'fail', 'error', 'skip']
+/** Typing pauses this long before the list follows (a request per pause, not per key). */
+const SETTLE_MS = 300
 
-/** The timeline's filters: edit freely, apply with Enter or the button. */
+/**
+ * The timeline's search and filters. They apply as they change (text after a short pause), so
+ * there is no Apply button; the screen keeps them in the address, so a filtered view is a link.
+ */
 export function EvidenceFilterBar({ value, onApply }: { value: EvidenceFilters; onApply(f: EvidenceFilters): void }) {
   const [f, setF] = useState(value)
+  const latest = useRef(onApply)
+  latest.current = onApply
+  const applied = useRef(JSON.stringify(value))
+  useEffect(() => {
+    const key = JSON.stringify(f)
+    if (key === applied.current) return
+    const t = setTimeout(() => {
+      applied.current = key
+      latest.current(f)
+    }, SETTLE_MS)
+    return () => clearTimeout(t)
+  }, [f])
   const set = (k: keyof EvidenceFilters) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }))
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    onApply(f)
-  }
   const n = activeFilters(value)
   return (
-    <form className="ev-filters card" onSubmit={submit} aria-label="Filter evidence">
+    <form className="ev-filters card" role="search" aria-label="Search and filter evidence" onSubmit={(e) => (e.preventDefault(), (applied.current = JSON.stringify(f)), onApply(f))}>
+      <label className="field ev-search">
+        <span>Search</span>
+        <input className="input" type="search" value={f.q} onChange={set('q')} placeholder="Label, check, host or kind" />
+      </label>
       <label className="field">
-        <span>Check</span>
-        <input className="input mono" value={f.checkId} onChange={set('checkId')} placeholder="dns.hosts" />
+        <span>Check or family</span>
+        <input className="input mono" value={f.checkId} onChange={set('checkId')} placeholder="http or dns.hosts" />
       </label>
       <label className="field">
         <span>Host</span>
@@ -44,23 +61,13 @@ export function EvidenceFilterBar({ value, onApply }: { value: EvidenceFilters; 
         <span>To</span>
         <input className="input" type="date" value={f.to} onChange={set('to')} />
       </label>
-      <div className="ev-filter-actions">
-        <button type="submit" className="btn btn-primary">
-          Apply
-        </button>
-        {n > 0 && (
-          <button
-            type="button"
-            className="btn btn-ghost"
-            onClick={() => {
-              setF(noFilters)
-              onApply(noFilters)
-            }}
-          >
+      {n > 0 && (
+        <div className="ev-filter-actions">
+          <button type="button" className="btn btn-ghost" onClick={() => setF(noFilters)}>
             Clear ({n})
           </button>
-        )}
-      </div>
+        </div>
+      )}
     </form>
   )
 }

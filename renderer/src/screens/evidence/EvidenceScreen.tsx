@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
-import { activeFilters } from '../../store/evidence'
+import { activeFilters, type EvidenceFilters } from '../../store/evidence'
+import { filtersFromHash, hashWithFilters } from '../../store/evidenceUrl'
 import { fullDate, plural, relativeTime } from '../../lib/format'
 import { BackToEngagement } from '../../components/BackToEngagement'
 import { VirtualRows } from '../../components/VirtualRows'
@@ -31,9 +32,14 @@ export function EvidenceScreen({ engagementId }: { engagementId: string }) {
   const { loadTimeline, loadMoreTimeline, openEvidence } = useActions()
   const sentinel = useRef<HTMLDivElement>(null)
 
+  // the filters live in the address (a filtered view is a link, and survives a reload)
   useEffect(() => {
-    void loadTimeline(engagementId)
+    void loadTimeline(engagementId, filtersFromHash(window.location.hash))
   }, [engagementId, loadTimeline])
+  const apply = (f: EvidenceFilters) => {
+    history.replaceState(history.state, '', hashWithFilters(window.location.hash, f))
+    void loadTimeline(engagementId, f)
+  }
 
   useEffect(() => {
     const el = sentinel.current
@@ -79,7 +85,7 @@ export function EvidenceScreen({ engagementId }: { engagementId: string }) {
           </p>
         </div>
       </div>
-      <EvidenceFilterBar key={JSON.stringify(ev.filters)} value={ev.filters} onApply={(f) => void loadTimeline(engagementId, f)} />
+      <EvidenceFilterBar key={engagementId} value={ev.engagementId === engagementId ? ev.filters : filtersFromHash(window.location.hash)} onApply={apply} />
       {ev.error && (
         <ErrorBanner>
           <strong>The evidence could not be loaded.</strong> {ev.error.message} Check the filters (dates as YYYY-MM-DD) and apply again.
@@ -88,12 +94,20 @@ export function EvidenceScreen({ engagementId }: { engagementId: string }) {
       <div className={`ev-layout${ev.open || ev.openError ? ' ev-layout-open' : ''}`}>
         {!ev.loading && !ev.error && ev.rows.length === 0 ? (
           <div className="empty card">
-            <h2>No evidence yet{activeFilters(ev.filters) ? ' for these filters' : ''}</h2>
-            {activeFilters(ev.filters) > 0 && <p>Nothing matches: loosen or clear the filters above.</p>}
-            <p className="muted">
-              Evidence is recorded by every check run: DNS answers, HTTP exchanges, certificates. Run the sprint or an audit, or from a terminal:{' '}
-              <code>handover audit {e?.domain ?? engagementId}</code>
-            </p>
+            {activeFilters(ev.filters) > 0 ? (
+              <>
+                <h2>Nothing matches</h2>
+                <p>No evidence item matches this search and these filters: loosen or clear them above.</p>
+              </>
+            ) : (
+              <>
+                <h2>No evidence yet</h2>
+                <p className="muted">
+                  Evidence is recorded by every check run: DNS answers, HTTP exchanges, certificates. Run the sprint or an audit, or from a terminal:{' '}
+                  <code>handover audit {e?.domain ?? engagementId}</code>
+                </p>
+              </>
+            )}
           </div>
         ) : (
           <div className="card table-card">

@@ -81,7 +81,8 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
                     type="button"
                     className="btn btn-xs btn-ghost"
                     aria-label={`Evidence for ${r.checkId} on ${r.target}`}
-                    onClick={() => (openItem(null), navigate({ name: 'result', id: engagementId, resultId: r.resultId! }))}
+                    // the sheet stays open underneath: Back from the result returns to it
+                    onClick={() => navigate({ name: 'result', id: engagementId, resultId: r.resultId! })}
                   >
                     Evidence
                   </button>

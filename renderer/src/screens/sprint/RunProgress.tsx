@@ -1,15 +1,27 @@
 import { useActions, useApp } from '../../hooks/useStore'
-import { runCounts, runProgress } from '../../store/runs'
+import { useNow } from '../../hooks/useNow'
+import { elapsed } from '../../store/activity'
+import { linesToShow, runCounts, runProgress } from '../../store/runs'
 import { StatusBadge } from './StatusBadge'
 
-/** The watched run: a progress bar, counts, the live list of checks, and Cancel. */
+/**
+ * The watched run: a progress bar, counts, time so far, the checks still running (each with how
+ * long it has been running) above the finished ones (failures first), and Cancel.
+ */
 export function RunProgress() {
   const run = useApp((s) => s.run)
   const { cancelRun } = useActions()
+  const now = useNow(run?.state === 'running')
   if (!run) return null
   const pct = Math.round(runProgress(run) * 100)
   const c = runCounts(run)
-  const label = run.state === 'running' ? `Running checks: ${run.done} of ${run.total}` : run.state === 'cancelled' ? `Run cancelled after ${run.done} of ${run.total}` : `Run finished: ${run.done} of ${run.total}`
+  const took = elapsed((run.finishedAt ?? now) - run.startedAt)
+  const label =
+    run.state === 'running'
+      ? `Running checks: ${run.done} of ${run.total} · ${took}`
+      : run.state === 'cancelled'
+        ? `Run cancelled after ${run.done} of ${run.total}`
+        : `Run finished: ${run.done} of ${run.total} in ${took}`
   return (
     <section className="card run-card" aria-labelledby="h-run" data-run-state={run.state}>
       <div className="run-head">
@@ -29,12 +41,20 @@ export function RunProgress() {
         {c.pass} pass · {c.warn} warn · {c.fail} fail · {c.error} error · {c.running} running
       </p>
       <ul className="run-lines" aria-label="Checks in this run" tabIndex={0}>
-        {run.lines.map((l) => (
-          <li key={l.key}>
+        {linesToShow(run).map((l) => (
+          <li key={l.key} data-state={l.state}>
             <StatusBadge status={l.state} />
             <span className="mono">{l.checkId}</span>
-            <span className="mono muted truncate">{l.target}</span>
-            <span className="small truncate">{l.summary}</span>
+            <span className="mono muted truncate" title={l.target}>
+              {l.target}
+            </span>
+            {l.state === 'running' ? (
+              <span className="small muted">running for {elapsed(now - l.startedAt)}</span>
+            ) : (
+              <span className="small truncate" title={l.summary}>
+                {l.summary}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Icon } from '../../components/Icon'
 import { useActions, useApp, useStoreApi } from '../../hooks/useStore'
+import { askToNotify } from '../../bridge/notify'
+import { useItemAddress } from './useItemAddress'
 import { useShortcuts, type Shortcuts } from '../../hooks/useShortcuts'
 import { boardItems, moveFocus } from '../../store/sprint'
 import { clockText } from '../../store/sprint'
@@ -19,6 +21,8 @@ export function SprintBoard({ id }: { id: string }) {
   const phase = useApp((s) => s.sprint.phase)
   const focus = useApp((s) => s.sprint.focus)
   const running = useApp((s) => s.run?.state === 'running')
+  // nothing has run yet, so nothing has failed yet: "Re-run failed" waits for a first run
+  const neverRan = useApp((s) => s.sprint.engagementId === id && s.sprint.runs.length === 0)
   const [staged, setStaged] = useState<PendingFile[]>([])
   const { openSprint, runSprint, askWaive } = a
   // actions are stable functions; the object holding them is not (it is the state snapshot)
@@ -35,8 +39,8 @@ export function SprintBoard({ id }: { id: string }) {
       palette: () => undefined,
       blocked: () => document.querySelector('[aria-modal="true"]') !== null,
       keys: {
-        r: () => void runSprint({}),
-        f: () => void runSprint({ failed: true }),
+        r: () => (askToNotify(), void runSprint({})),
+        f: () => void (store.getState().sprint.runs.length && (askToNotify(), runSprint({ failed: true }))),
         j: go(1),
         k: go(-1),
         w: () => void (focused() && askWaive(focused())),
@@ -44,6 +48,7 @@ export function SprintBoard({ id }: { id: string }) {
     }
   }, [runSprint, askWaive, store])
   useShortcuts(shortcuts)
+  useItemAddress(id, !!status)
 
   const title = status ? status.engagement.clientName || status.engagement.domain : ''
   return (
@@ -58,10 +63,17 @@ export function SprintBoard({ id }: { id: string }) {
         </div>
         {status && (
           <div className="page-actions">
-            <button type="button" className="btn" disabled={running} onClick={() => void a.runSprint({ failed: true })} aria-keyshortcuts="F">
+            <button
+              type="button"
+              className="btn"
+              disabled={running || neverRan}
+              title={neverRan ? 'Nothing has run yet: run everything first' : undefined}
+              onClick={() => (askToNotify(), void a.runSprint({ failed: true }))}
+              aria-keyshortcuts="F"
+            >
               Re-run failed
             </button>
-            <button type="button" className="btn btn-primary" disabled={running} onClick={() => void a.runSprint({})} aria-keyshortcuts="R">
+            <button type="button" className="btn btn-primary" disabled={running} onClick={() => (askToNotify(), void a.runSprint({}))} aria-keyshortcuts="R">
               Run everything
             </button>
           </div>

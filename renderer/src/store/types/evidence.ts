@@ -3,6 +3,9 @@ import type { ErrorInfo } from '@shared/errors'
 
 /** The timeline's filters as the form holds them (empty string = any). */
 export interface EvidenceFilters {
+  /** Words to find in an item's label, check, host or kind. */
+  q: string
+  /** A check id or a family ("http"). */
   checkId: string
   target: string
   status: '' | 'pass' | 'warn' | 'fail' | 'error' | 'skip'

@@ -5,6 +5,8 @@ import type { ConnectionStatus } from '../../transport/types'
 import type * as eng from '../engagements'
 import type { EngagementDraft } from '../form'
 import type { Toast } from '../toasts'
+import type { RunActivity } from '../activity'
+import type { AppEvent } from '@shared/events'
 import type { Route, UiState } from '../ui'
 import type { EvidenceActions, EvidenceState } from './evidence'
 import type { ExposureActions, ExposuresState } from './exposures'
@@ -48,6 +50,8 @@ export interface AppState extends SprintSliceState {
   summaries: SummariesState
   probes: ProbesState
   portfolio: PortfolioState
+  /** Every run in the workspace, from events: the global indicator and end-of-run notices. */
+  activity: RunActivity[]
 }
 
 export interface AppActions
@@ -68,6 +72,10 @@ export interface AppActions
   toast(t: Omit<Toast, 'id'>): void
   dismissToast(id: number): void
   engagementRemovedElsewhere(id: string): void
+  /** A run or check event: fold it into the run activity. */
+  activityEvent(e: AppEvent): void
+  /** Forget a finished run's notice. */
+  dismissActivity(runId: string): void
 }
 
 export type AppStore = StoreApi<AppState & AppActions>

@@ -1,3 +1,4 @@
+import { filtersFromHash, hashWithFilters } from '../../../../renderer/src/store/evidenceUrl'
 import { describe, expect, it } from 'vitest'
 import type { TimelineItem } from '@shared/contract/evidence'
 import {
@@ -35,10 +36,11 @@ describe('evidence timeline transitions', () => {
 
   it('turns filters into contract input, leaving empty ones out and widening dates to whole days', () => {
     expect(timelineInput('e1', noFilters)).toEqual({ engagementId: 'e1', limit: 200 })
-    const f = { checkId: ' dns.hosts ', target: 'WWW.A.example', status: 'fail' as const, kind: '', from: '2026-01-02', to: '2026-01-03', }
+    const f = { q: ' cert ', checkId: ' dns.hosts ', target: 'WWW.A.example', status: 'fail' as const, kind: '', from: '2026-01-02', to: '2026-01-03', }
     expect(timelineInput('e1', f, 42, 50)).toEqual({
       engagementId: 'e1',
       limit: 50,
+      q: 'cert',
       checkId: 'dns.hosts',
       target: 'www.a.example',
       status: 'fail',
@@ -46,7 +48,18 @@ describe('evidence timeline transitions', () => {
       to: '2026-01-03T23:59:59.999Z',
       before: 42,
     })
-    expect(activeFilters(f)).toBe(5)
+    expect(activeFilters(f)).toBe(6)
     expect(activeFilters(noFilters)).toBe(0)
+  })
+
+  it('keeps the search and filters in the address, and reads them back', () => {
+    const f = { ...noFilters, q: 'cert & key', checkId: 'http', status: 'fail' as const }
+    const hash = hashWithFilters('#/engagements/e1/evidence', f)
+    expect(hash).toBe('#/engagements/e1/evidence&q=cert+%26+key&check=http&status=fail')
+    expect(filtersFromHash(hash)).toEqual(f)
+    // the route part is untouched, and no filters means no `&` part
+    expect(hashWithFilters(hash, noFilters)).toBe('#/engagements/e1/evidence')
+    // a hand-edited address cannot smuggle a status the contract does not know
+    expect(filtersFromHash('#/engagements/e1/evidence&status=drop&kind=x').status).toBe('')
   })
 })

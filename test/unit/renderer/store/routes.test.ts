@@ -9,6 +9,7 @@ const EVERY: Route[] = [
   { name: 'settings' },
   { name: 'engagement', id: 'e 1' },
   { name: 'sprint', id: 'e1' },
+  { name: 'sprint', id: 'e1', item: 'dns/hosts ok' },
   { name: 'evidence', id: 'e/1' },
   { name: 'pictures', id: 'e1' },
   { name: 'runbooks', id: 'e1' },
@@ -52,6 +53,8 @@ describe('routes and addresses', () => {
     expect(addressStep(true, '#/engagements/a', '#/engagements')).toBe('push')
     // a route applied from Back/Forward already matches the address: no new entry
     expect(addressStep(true, '#/engagements/a/sprint', '#/engagements/a/sprint')).toBe('none')
+    // the evidence screen's filters ride after `&`: the same screen, no new step
+    expect(addressStep(true, '#/engagements/a/evidence', '#/engagements/a/evidence&q=cert')).toBe('none')
     // browser mode opens with a plain address now (a launch code became a cookie): it is replaced like any other
     expect(addressStep(false, '#/engagements', '#token=abc')).toBe('replace')
   })
