@@ -38,7 +38,7 @@ export function dnsAnswers(r: ResultRow | undefined): string[] {
  */
 export function observedValues(details: Record<string, unknown>, max = 200): Record<string, string | number | boolean | null> {
   const out: Record<string, string | number | boolean | null> = {}
-  const VOLATILE = /(^|\.)(ms|\w*Ms|durationMs|elapsed\w*|latency\w*|p50|p90|p95|p99|samples?|timings?|at|\w+At|time|timestamp|date|daysLeft|days|ttl|age|expires|retryAfter|requestId|id|connectTo|rdapUrl|bootstrap|stats|min|max|mean|avg|median|stddev)$/
+  const VOLATILE = /(^|\.)(ms|\w*Ms|durationMs|elapsed\w*|latency\w*|p50|p90|p95|p99|samples?|timings?|at|\w+At|time|timestamp|date|daysLeft|days|ttl|age|expires|retryAfter|requestId|id|connectTo|rdapUrl|bootstrap|stats|min|max|mean|avg|median|stddev|discarded)$/
   const rec = (v: unknown, path: string, depth: number) => {
     if (Object.keys(out).length >= max || depth > 8) return
     if (path && VOLATILE.test(path.replace(/\[\d+\]/g, ''))) return

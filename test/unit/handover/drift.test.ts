@@ -25,6 +25,8 @@ describe('baseline values and drift verdicts', () => {
   it('ignores edge cache hits and token ids, and calls a same-issuer certificate change a renewal', () => {
     expect(classify(base('http.cache', 'a.example', 'fail', { 'privateCacheable[0].edgeHit': true }), now('fail', { 'privateCacheable[0].edgeHit': false }))).toBeNull()
     expect(classify(base('cf.token', 'a.example', 'warn', { tokenId: 'aa' }), now('warn', { tokenId: 'bb' }))).toBeNull()
+    // samples http.routes retook because this computer was busy say nothing about the site
+    expect(classify(base('http.routes', 'a.example', 'warn', { 'routes[5].discarded': 0 }), now('warn', { 'routes[5].discarded': 3 }))).toBeNull()
     const renewed = classify(base('tls.cert', 'app.a.example', 'pass', { issuer: 'CN=Lab CA', validTo: '2027-01-01T00:00:00.000Z' }), now('pass', { issuer: 'CN=Lab CA', validTo: '2027-04-01T00:00:00.000Z' }, { validTo: '2027-04-01T00:00:00.000Z' }), 'a.example')
     expect(renewed?.verdict).toBe('neutral')
     expect(renewed?.headline).toBe('The certificate for app was renewed by the same issuer (now valid until 2027-04-01).')

@@ -4,9 +4,10 @@ type Observed = BaselineCheck['observed']
 
 /**
  * Keys whose value changes on every run or every edge request without anything a founder should
- * hear about: edge cache hits and misses, cache ages, provider token ids, sample counts.
+ * hear about: edge cache hits and misses, cache ages, provider token ids, sample counts, samples
+ * http.routes threw away because this computer was busy.
  */
-const NOISE = /(^|[.\]])(edgeHit|edgeCache\w*|cacheStatus|cf-cache-status|x-cache|age|tokenId|token\.id|samplesPerRoute)$/i
+const NOISE = /(^|[.\]])(edgeHit|edgeCache\w*|cacheStatus|cf-cache-status|x-cache|age|tokenId|token\.id|samplesPerRoute|discarded)$/i
 
 /**
  * Per check, observed paths another check owns: dns.hosts lists every record at a name (TXT, CAA,
