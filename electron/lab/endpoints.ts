@@ -18,7 +18,7 @@ export interface LabEndpoints {
   caaIssuer: string
   providers: ProviderUrls
   repos: Record<string, string>
-  /** The same repositories as clone URLs over git's smart HTTP protocol (http://127.0.0.1:port/<name>.git). */
+  /** The same repositories as clone URLs over git's smart HTTP protocol (http://git.<first domain>/<name>.git, routed to loopback by a connect-to rule). */
   repoUrls: Record<string, string>
 }
 

@@ -68,10 +68,11 @@ export async function startLab(input: Scenario | string, opts: { latencyMs?: num
     const providers: ProviderServer = await startProviders(scenario.providers, { domains: scenario.domains, latencyMs })
     toClose.push(providers)
     const { repos } = await createRepos(scenario.repos, path.join(dir, 'repos'))
-    const gitHttp = await startGitHttp(repos)
+    const gitHost = `git.${scenario.domains[0]}`
+    const gitHttp = await startGitHttp(repos, gitHost)
     toClose.push(gitHttp)
 
-    const connectTo = labConnectTo(plan, dnsServers.map((d) => d.port), web.hosts)
+    const connectTo = [...labConnectTo(plan, dnsServers.map((d) => d.port), web.hosts), { host: gitHost, port: 80, toHost: '127.0.0.1', toPort: gitHttp.port }]
     // labCa(dir) keeps the CA there as lab-ca.pem.
     const caFile = opts.dir ? path.join(opts.dir, 'lab-ca.pem') : undefined
     const profile: NetworkProfile = {

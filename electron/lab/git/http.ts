@@ -5,7 +5,12 @@ import { devNull } from 'node:os'
 
 /** The sandbox's git server: its repositories by name as clone URLs, and how to stop it. */
 export interface GitHttpServer {
+  /** Clone URLs under the sandbox's git host name (reached through the lab's connect-to rule). */
   urls: Record<string, string>
+  /** The loopback port the server listens on (the connect-to rule's target). */
+  port: number
+  /** Requests received so far (tests read it: a refused clone sends none). */
+  readonly requests: number
   close(): Promise<void>
 }
 
@@ -29,11 +34,15 @@ function relay(out: Buffer, res: ServerResponse): void {
 
 /**
  * Serve `repos` (name → local repository) over git's smart HTTP protocol on 127.0.0.1, read-only,
- * through the system's `git http-backend` (the CGI program real git servers use): clones from the
- * sandbox take the same path as clones from a client's git host. Each request is bounded (30 s).
+ * through the system's `git http-backend` (the CGI program real git servers use). Clone URLs name
+ * `hostName`, reached through the lab's connect-to rule like any sandbox host, so clones from the
+ * sandbox take the same path, egress policy included, as clones from a client's git host. Each
+ * request is bounded (30 s).
  */
-export async function startGitHttp(repos: Record<string, string>): Promise<GitHttpServer> {
+export async function startGitHttp(repos: Record<string, string>, hostName: string): Promise<GitHttpServer> {
+  let requests = 0
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    requests += 1
     const url = new URL(req.url ?? '/', 'http://lab')
     const [, name, ...rest] = url.pathname.split('/')
     const root = repos[name.replace(/\.git$/, '')]
@@ -68,7 +77,11 @@ export async function startGitHttp(repos: Record<string, string>): Promise<GitHt
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const port = (server.address() as AddressInfo).port
   return {
-    urls: Object.fromEntries(Object.keys(repos).map((n) => [n, `http://127.0.0.1:${port}/${n}.git`])),
+    urls: Object.fromEntries(Object.keys(repos).map((n) => [n, `http://${hostName}/${n}.git`])),
+    port,
+    get requests() {
+      return requests
+    },
     close: () => new Promise<void>((r) => (server.closeAllConnections(), server.close(() => r()))),
   }
 }

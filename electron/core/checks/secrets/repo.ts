@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scanRepo } from '../../secrets/repo-scan'
 import { cloneRepo, isCloneUrl, repoName } from '../../secrets/repo-source'
+import { cloneRoute } from '../../secrets/clone-route'
 import { describeFindings, findingRows, statusOf } from './lib/summary'
 
 /** secrets.repo: the client's git repositories (local paths, or clone URLs cloned with the system git): working tree and full history. */
@@ -33,9 +34,10 @@ export const check: CheckModule = {
     try {
       for (const [name, source] of repos) {
         try {
-          const path = isCloneUrl(source) ? await cloneRepo(source, cloneDir, { token, signal: ctx.signal }) : source
+          const route = isCloneUrl(source) ? await cloneRoute(source, ctx.profile, ctx.services.dns, ctx.signal) : undefined
+          const path = route ? await cloneRepo(source, cloneDir, { token, signal: ctx.signal, route }) : source
           const scan = await scanRepo(path, undefined, ctx.signal)
-          results.push({ name, source, cloned: isCloneUrl(source), ...scan, findings: scan.findings.map((f) => ({ ...f, path: repos.length > 1 ? `${name}:${f.path}` : f.path })) })
+          results.push({ name, source, cloned: !!route, ...(route?.allowed ? { privateTarget: route.allowed } : {}), ...scan, findings: scan.findings.map((f) => ({ ...f, path: repos.length > 1 ? `${name}:${f.path}` : f.path })) })
         } catch (e) {
           if (!isAppError(e)) throw e
           return { status: 'error', summary: `Could not scan repository "${name}": ${e.message}` }
@@ -57,7 +59,7 @@ export const check: CheckModule = {
     return {
       status,
       summary,
-      details: { repositories: results.map((r) => ({ name: r.name, source: r.source, cloned: r.cloned, filesScanned: r.filesScanned, historyChunks: r.historyChunks, truncated: r.truncated })), findings: findingRows(findings), count: findings.length },
+      details: { repositories: results.map((r) => ({ name: r.name, source: r.source, cloned: r.cloned, ...('privateTarget' in r ? { privateTarget: r.privateTarget } : {}), filesScanned: r.filesScanned, historyChunks: r.historyChunks, truncated: r.truncated })), findings: findingRows(findings), count: findings.length },
       evidence: [
         {
           kind: 'secrets.scan',

@@ -44,7 +44,8 @@ describe('secrets.repo on the client’s repositories (engagement setting)', () 
 
   it('a repository given by clone URL is cloned from the sandbox over git smart HTTP into the workspace and scanned with history', async () => {
     const url = lab.endpoints.repoUrls['acme-web']
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/acme-web\.git$/)
+    // a name like a client's git host, routed to the sandbox by a connect-to rule (never a loopback literal)
+    expect(url).toBe('http://git.acme-launch.example/acme-web.git')
     const r = await scanRepos([url], 'by-url')
     expect(r.status, r.summary).toBe('fail')
     expect(r.summary).toMatch(/AWS/)
@@ -58,7 +59,7 @@ describe('secrets.repo on the client’s repositories (engagement setting)', () 
   it('a clone URL that answers nothing is a clear error, never a pass', async () => {
     const r = await scanRepos([lab.endpoints.repoUrls['acme-web'].replace('acme-web', 'no-such-repo')], 'missing')
     expect(r.status).toBe('error')
-    expect(r.summary).toMatch(/^Could not scan repository "no-such-repo": git clone of http:\/\/127\.0\.0\.1:\d+\/no-such-repo\.git failed: /)
+    expect(r.summary).toMatch(/^Could not scan repository "no-such-repo": git clone of http:\/\/git\.acme-launch\.example\/no-such-repo\.git failed: repository 'http:\/\/git\.acme-launch\.example\/no-such-repo\.git\/' not found$/)
     expect(existsSync(join(r.dir, 'repos'))).toBe(true)
   })
 
