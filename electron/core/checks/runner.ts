@@ -7,7 +7,7 @@ import type { NetworkProfile } from '../net/profile'
 import type { Workspace } from '../workspace'
 import { executeCheck } from './execute'
 import { CheckStore, type FinishedCheck } from './persist'
-import { planRun } from './plan'
+import { planRun, type PlannedCheck } from './plan'
 import { getCheck, listChecks } from './registry'
 import { createServices } from './services'
 import { latestRegistrarVerdict } from './reg/lib/verdict'
@@ -15,7 +15,7 @@ import { probeFacts } from '../probes/gate'
 import { warmUp } from './warm'
 import { gatedOutcome, openGate, settleQueue } from './gate'
 import type { Waiting } from './queue'
-import { DEFAULT_THRESHOLDS, type CheckModule, type CheckServices, type CheckStatus, type Thresholds } from './types'
+import { DEFAULT_THRESHOLDS, type CheckModule, type CheckOutcome, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
 export interface AuditOptions {
   workspace: Workspace
@@ -49,6 +49,31 @@ export interface AuditResult {
   waiting?: { kind: 'offline' | 'untrusted'; reason: string; pending: number }
 }
 
+/**
+ * The chosen checks plus those that follow one of them (`meta.follows`) and have work for this
+ * engagement: selecting host.deploy runs http.smoke after it when smoke flows are declared.
+ */
+export function withFollowers(chosen: CheckModule[], engagement: Engagement, services: CheckServices): CheckModule[] {
+  const ids = new Set(chosen.map((c) => c.meta.id))
+  const extra = listChecks().filter((c) => !ids.has(c.meta.id) && c.meta.follows?.some((f) => ids.has(f)) && (c.hasWork?.(engagement, services) ?? true))
+  return [...chosen, ...extra]
+}
+
+/**
+ * Start every planned check at once, except that a check with `meta.follows` starts when every
+ * target of the checks it follows has finished (those not in the run are not waited for).
+ */
+function startInOrder(plan: PlannedCheck[], runOne: (p: PlannedCheck) => Promise<void>): Promise<void>[] {
+  const started = new Map<string, Promise<void>[]>()
+  const ordered = [...plan.filter((p) => !p.check.meta.follows), ...plan.filter((p) => p.check.meta.follows)]
+  return ordered.map((p) => {
+    const before = (p.check.meta.follows ?? []).flatMap((id) => started.get(id) ?? [])
+    const run = before.length ? Promise.all(before).then(() => runOne(p)) : runOne(p)
+    started.set(p.check.meta.id, [...(started.get(p.check.meta.id) ?? []), run])
+    return run
+  })
+}
+
 /** The checks to run: all registered ones, or the named ones (unknown ids throw). */
 export function selectChecks(ids?: string[]): CheckModule[] {
   if (!ids?.length) return listChecks()
@@ -72,10 +97,11 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const signal = o.signal ?? new AbortController().signal
   // Each check × target listens on the run's signal.
   setMaxListeners(0, signal)
-  const plan = planRun(engagement, o.modules ?? selectChecks(o.checkIds))
+  const chosen = o.modules ?? selectChecks(o.checkIds)
   // Clones of the engagement's repositories live in the workspace (private, like the rest of it).
   const repoDir = o.workspace.dir && o.workspace.dir !== ':memory:' ? { repoDir: join(o.workspace.dir, 'repos') } : {}
   const services = createServices(profile, { ...repoDir, recorded: { registrarVerdict: (id) => latestRegistrarVerdict(o.workspace.db, id), ...probeFacts(o.workspace.db) }, ...o.services })
+  const plan = planRun(engagement, o.modules ? chosen : withFollowers(chosen, engagement, services))
   // A rotation stored offline is verified at the next online run, before any check reads it.
   if (!profile.offline) await services.credentials.prepare?.().catch(() => undefined)
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
@@ -116,12 +142,16 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     })
   }
   let done = 0
+  // Outcomes so far, per check id, for the checks that follow them (ctx.earlier).
+  const outcomes = new Map<string, CheckOutcome[]>()
+  const earlier = (id: string) => outcomes.get(id) ?? []
   const runOne = async ({ check, target, host }: (typeof plan)[number]) => {
     events.emit({ type: 'check.started', runId, checkId: check.meta.id, target })
     const c0 = performance.now()
     const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs
-    const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services }
+    const ctx = { engagement, domain: engagement.domain, target, host, profile, thresholds: o.thresholds ?? DEFAULT_THRESHOLDS, services, earlier }
     const outcome = gate && check.meta.network && !signal.aborted ? gatedOutcome(gate) : await executeCheck(check, ctx, signal, timeoutMs)
+    outcomes.set(check.meta.id, [...earlier(check.meta.id), outcome])
     const durationMs = Math.round(performance.now() - c0)
     const row = { id: check.meta.id, target, status: outcome.status, summary: outcome.summary, durationMs, evidenceId: null, resultId: null }
     results.push(row)
@@ -131,7 +161,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   }
   // Every check at once, then the timing checks alone, one after another: a route's samples
   // must time the site, not this process busy with sixty other checks.
-  await Promise.all(plan.filter((p) => p.check.meta.phase !== 'timing').map(runOne))
+  await Promise.all(startInOrder(plan.filter((p) => p.check.meta.phase !== 'timing'), runOne))
   flush()
   for (const p of plan.filter((x) => x.check.meta.phase === 'timing')) await runOne(p)
   flush()

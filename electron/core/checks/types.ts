@@ -45,6 +45,13 @@ export interface CheckMeta {
    * other check of the run has finished (their work would otherwise be timed as the site's).
    */
   phase?: 'timing'
+  /**
+   * Checks this one follows: it starts once they have finished in the same run (and reads their
+   * outcomes through `ctx.earlier`), and a run that selects one of them runs this one too, when
+   * it has work for the engagement (http.smoke follows host.deploy: right after a deploy is when
+   * a smoke flow matters).
+   */
+  follows?: string[]
 }
 
 /** One raw observation: a DNS answer, an HTTP exchange, a certificate chain, an API excerpt. Never secrets. */
@@ -94,6 +101,8 @@ export interface CheckContext {
   signal: AbortSignal
   /** Shared network services for this run (resolver, HTTP client, TLS probe, providers). */
   services: CheckServices
+  /** Outcomes, in this run, of a check named in `meta.follows` (one per target). */
+  earlier?(checkId: string): CheckOutcome[]
 }
 
 /** A provider credential for one run: from the keychain, or a lab scenario's in-memory token. */
@@ -148,5 +157,7 @@ export interface CheckModule {
   meta: CheckMeta
   /** Whether this check applies to the engagement/host at all (otherwise it is not run). */
   applies?(engagement: Engagement, host?: Host): boolean
+  /** Whether a run that did not select it should add it as a follower (see `meta.follows`). */
+  hasWork?(engagement: Engagement, services: CheckServices): boolean
   run(ctx: CheckContext): Promise<CheckOutcome>
 }

@@ -14,6 +14,12 @@ interface StepResult {
 
 const MAX_BODY = 256 * 1024
 
+/** The production deployment host.deploy saw in this run, when it ran before this check. */
+function deploymentSeen(deploy: CheckOutcome[]): string | undefined {
+  const id = deploy.map((o) => o.details?.current).find((c) => typeof c === 'string')
+  return typeof id === 'string' ? id : undefined
+}
+
 /** Walk one flow's steps in order; the first step that does not match ends the flow. */
 async function walk(ctx: CheckContext, flow: SmokeFlow, evidence: EvidenceItem[]): Promise<StepResult[]> {
   const out: StepResult[] = []
@@ -59,21 +65,26 @@ export const check: CheckModule = {
     scope: 'engagement',
     network: true,
     timeoutMs: 60_000,
+    // Right after a deploy is when a smoke flow matters: a run of host.deploy runs it too.
+    follows: ['host.deploy'],
   },
+  hasWork: (engagement, services) => (services.recorded?.probeSettings?.(engagement.id).flows.length ?? 0) > 0,
   async run(ctx): Promise<CheckOutcome> {
     const flows = ctx.services.recorded?.probeSettings?.(ctx.engagement.id).flows ?? []
     if (!flows.length) return { status: 'skip', summary: 'No smoke flow declared for this engagement.' }
+    const after = deploymentSeen(ctx.earlier?.('host.deploy') ?? [])
+    const prefix = after ? `After deployment ${after}: ` : ''
     const evidence: EvidenceItem[] = []
     const results: { name: string; steps: StepResult[]; total: number }[] = []
     for (const f of flows) results.push({ name: f.name, steps: await walk(ctx, f, evidence), total: f.steps.length })
     const broken = results.filter((r) => r.steps.length < r.total || r.steps.some((s) => !s.ok))
-    const details = { flows: results.map((r) => ({ name: r.name, ok: !broken.includes(r), steps: r.steps, notRun: r.total - r.steps.length })) }
-    if (!broken.length) return { status: 'pass', summary: `${results.map((r) => `"${r.name}" (${r.total} step${r.total === 1 ? '' : 's'})`).join(', ')} passed`, details, evidence }
+    const details = { ...(after ? { afterDeployment: after } : {}), flows: results.map((r) => ({ name: r.name, ok: !broken.includes(r), steps: r.steps, notRun: r.total - r.steps.length })) }
+    if (!broken.length) return { status: 'pass', summary: `${prefix}${results.map((r) => `"${r.name}" (${r.total} step${r.total === 1 ? '' : 's'})`).join(', ')} passed`, details, evidence }
     const lines = broken.map((r) => {
       const bad = r.steps.find((s) => !s.ok)
       return bad ? `"${r.name}" failed at step ${bad.n} (${bad.request}: ${bad.got}, expected ${bad.expected})` : `"${r.name}" stopped after ${r.steps.length} of ${r.total} steps`
     })
     const onlyUnreachable = broken.every((r) => r.steps.find((s) => !s.ok)?.unreachable)
-    return { status: onlyUnreachable ? 'error' : 'fail', summary: lines.join('; '), details, evidence }
+    return { status: onlyUnreachable ? 'error' : 'fail', summary: prefix + lines.join('; '), details, evidence }
   },
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoProbes } from '../../../../electron/cli/demo-probes'
+import { runAudit } from '../../../../electron/core/checks/runner'
+import { memoryCredentialSource } from '../../../../electron/core/vault/sources'
 import { D, probeSandbox, type ProbeSandbox } from './harness'
 
 const STAGING = `https://staging.${D}`
@@ -35,5 +37,21 @@ describe('http.smoke', () => {
 
     await s.lab.applyFix('fix-staging')
     expect((await s.audit(['http.smoke'])).checks[0]).toMatchObject({ status: 'pass' })
+  })
+
+  it('follows a deploy check: a run of host.deploy alone walks the flows right after it, naming the deployment', async () => {
+    const credentials = memoryCredentialSource(Object.entries(s.lab.credentials).map(([provider, secret]) => ({ provider, secret })))
+    const engagement = s.core.workspace.engagements.get(s.engagement.id)
+    const deployRun = async () => runAudit({ workspace: s.core.workspace, events: s.core.events, engagement, profile: s.lab.profile, checkIds: ['host.deploy'], services: { credentials } })
+    const r = await deployRun()
+    expect(r.checks.map((c) => c.id)).toEqual(['host.deploy', 'http.smoke'])
+    const deploy = r.checks[0]
+    const id = /Production deployment (\S+)/.exec(deploy.summary)?.[1]
+    expect(id, deploy.summary).toBeTruthy()
+    // it names the deployment the deploy check saw, which it can know only once that check has finished
+    expect(r.checks[1]).toMatchObject({ status: 'pass', summary: `After deployment ${id}: "staging sign-in" (3 steps) passed` })
+    // with no flow declared, a deploy check runs alone (nothing to follow with)
+    await s.declare({ flows: [] })
+    expect((await deployRun()).checks.map((c) => c.id)).toEqual(['host.deploy'])
   })
 })
