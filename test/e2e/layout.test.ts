@@ -70,6 +70,16 @@ const screens: Screen[] = [
     },
   },
   { name: 'dashboard', open: () => go(`#/engagements/${id}`, /^Acme Launch/) },
+  {
+    name: 'smoke-flow-form',
+    open: async () => {
+      await go(`#/engagements/${id}`, /^Acme Launch/)
+      await page.getByRole('button', { name: 'Add a smoke flow' }).click()
+      await page.getByRole('button', { name: 'Add a step' }).click()
+      await page.getByRole('group', { name: 'Step 2' }).getByLabel('Method').selectOption('POST')
+      await page.getByRole('form', { name: 'Add a smoke flow' }).scrollIntoViewIfNeeded()
+    },
+  },
   { name: 'board', open: () => go(`#/engagements/${id}/sprint`, 'Sprint board') },
   {
     name: 'item-sheet',

@@ -101,4 +101,58 @@ describe('probes on the engagement page', () => {
     expect((server!.core.workspace.db.prepare("SELECT COUNT(*) AS n FROM evidence WHERE engagement_id = ? AND kind = 'probe.consent'").get(e.id) as { n: number }).n).toBe(2)
     expect(pageErrors).toEqual([])
   })
+  it('declares a smoke flow in a form that says every problem at once, runs it, and removes it after asking', async () => {
+    const e = await call<{ id: string }>('createEngagement', { domain: D, clientName: 'Acme Launch', hosts: ['www', 'app', 'api', { name: 'staging', role: 'staging' }] })
+    await openApp(page, server!.newLaunchUrl())
+    await page.getByTestId('engagement-row').first().locator('button.row-open').click()
+    const flows = page.getByTestId('smoke-flows')
+    await expect.poll(() => flows.textContent()).toContain('No smoke flow declared')
+    await flows.getByRole('button', { name: 'Add a smoke flow' }).click()
+    const form = flows.getByRole('form', { name: 'Add a smoke flow' })
+
+    // nothing named, a step off the domain, a bad status: all said at once, focus on the first
+    await form.getByLabel('URL').fill('https://victim.example/login')
+    await form.getByLabel('Expected status').fill('2000')
+    await form.getByRole('button', { name: 'Save flow' }).click()
+    await expect.poll(() => form.locator('.field-error').allTextContents()).toEqual(['Give the flow a name, like "staging sign-in"', 'Steps go only to acme-launch.example and its hosts', 'A status code from 100 to 599'])
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('name')
+    // what was typed is kept as typed
+    expect(await form.getByLabel('URL').inputValue()).toBe('https://victim.example/login')
+    await form.scrollIntoViewIfNeeded()
+    await shot(page, 'probes-smoke-form-errors')
+
+    await form.getByLabel('Flow name').fill('staging sign-in')
+    await form.getByLabel('URL').fill(`https://staging.${D}/login`)
+    await form.getByLabel('Expected status').fill('200')
+    await form.getByLabel(/Expected text/).fill('Sign in')
+    await form.getByRole('button', { name: 'Add a step' }).click()
+    const step2 = form.getByRole('group', { name: 'Step 2' })
+    await step2.getByLabel('Method').selectOption('POST')
+    await step2.getByLabel('URL').fill(`https://www.${D}/session`)
+    await step2.getByLabel(/Expected text/).fill('Welcome back')
+    await step2.getByLabel('Form fields').fill('email=smoke@example.com\npassword=staging-only')
+    // core knows which hosts are staging: a form posted to www is refused, in words, nothing saved
+    await form.getByRole('button', { name: 'Save flow' }).click()
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('forms are posted only to a host declared as staging or preview')
+    expect((await call<{ settings: { flows: unknown[] } }>('probeState', { engagementId: e.id })).settings.flows).toEqual([])
+
+    await step2.getByLabel('URL').fill(`https://staging.${D}/session`)
+    await form.getByRole('button', { name: 'Save flow' }).click()
+    await expect.poll(() => flows.getByTestId('smoke-flow').textContent()).toContain(`POST https://staging.${D}/session → 200 "Welcome back" (form: email, password)`)
+    await shot(page, 'probes-smoke-flow')
+    await expectAccessible(page, 'probes card with a smoke flow')
+
+    // http.smoke walks it against the sandbox's staging host
+    const { runId } = await call<{ runId: string }>('runAudit', { engagementId: e.id, checkIds: ['http.smoke'] })
+    expect((await runDone(runId))?.checks[0]).toMatchObject({ status: 'pass', summary: '"staging sign-in" (2 steps) passed' })
+
+    // removing asks first; Keep keeps it
+    await flows.getByRole('button', { name: 'Remove staging sign-in' }).click()
+    await flows.getByRole('button', { name: 'Keep' }).click()
+    expect(await flows.getByTestId('smoke-flow').count()).toBe(1)
+    await flows.getByRole('button', { name: 'Remove staging sign-in' }).click()
+    await flows.getByRole('button', { name: 'Remove', exact: true }).click()
+    await expect.poll(() => flows.textContent()).toContain('No smoke flow declared')
+    expect(pageErrors).toEqual([])
+  })
 })

@@ -100,7 +100,7 @@ export function EngagementDetail({ id }: { id: string }) {
           </table>
         </section>
         <CheckSettingsCard e={e} />
-        <ProbesCard engagementId={e.id} />
+        <ProbesCard engagementId={e.id} domain={e.domain} />
         <section className="card span-2" aria-labelledby="h-notes">
           <h2 id="h-notes" className="card-title">Notes</h2>
           {e.notes ? <p className="notes">{e.notes}</p> : <p className="muted">No notes yet. Use Edit to record context, constraints and who to call.</p>}

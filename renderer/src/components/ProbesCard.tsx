@@ -4,6 +4,7 @@ import { useActions, useApp } from '../hooks/useStore'
 import { endpointFromDraft, type EndpointDraft } from '../store/probes'
 import { fullDate } from '../lib/format'
 import { ErrorBanner } from './ErrorBanner'
+import { SmokeFlows } from './SmokeFlows'
 
 const EMPTY: EndpointDraft = { id: '', kind: 'login', url: '', canary: '' }
 
@@ -11,7 +12,7 @@ const EMPTY: EndpointDraft = { id: '', kind: 'login', url: '', canary: '' }
  * The engagement page's "Probes" card: the endpoints abuse.rate-limit and ai.injection may probe,
  * the smoke flows, and the site owner's consent. Without consent the probes send nothing.
  */
-export function ProbesCard({ engagementId }: { engagementId: string }) {
+export function ProbesCard({ engagementId, domain }: { engagementId: string; domain: string }) {
   const p = useApp((s) => s.probes)
   const { loadProbes, saveProbeEndpoints, recordProbeConsent, revokeProbeConsent } = useActions()
   const [draft, setDraft] = useState<EndpointDraft>(EMPTY)
@@ -118,11 +119,7 @@ export function ProbesCard({ engagementId }: { engagementId: string }) {
           </button>
         </div>
       </form>
-      {st.settings.flows.length > 0 && (
-        <p className="small">
-          Smoke flows: {st.settings.flows.map((f) => `"${f.name}" (${f.steps.length} steps)`).join(', ')}
-        </p>
-      )}
+      <SmokeFlows engagementId={engagementId} domain={domain} flows={st.settings.flows} />
       {consent ? (
         <div role="status" data-testid="probe-consent">
           <p>

@@ -44,6 +44,18 @@ export function probeActions(transport: Transport, set: Api['setState'], get: Ap
     },
     saveProbeEndpoints: (engagementId, endpoints) =>
       attempt(engagementId, () => transport.call('saveProbeSettings', { engagementId, settings: { endpoints, flows: get().probes.state?.settings.flows ?? [] } }), 'Probe endpoints saved'),
+    async saveSmokeFlows(engagementId, flows, done) {
+      patch({ busy: true })
+      try {
+        await transport.call('saveProbeSettings', { engagementId, settings: { endpoints: get().probes.state?.settings.endpoints ?? [], flows } })
+        await reload(engagementId)
+        get().toast({ kind: 'success', title: done })
+        return { ok: true }
+      } catch (e) {
+        patch({ busy: false })
+        return { ok: false, message: toErrorInfo(e).message }
+      }
+    },
     recordProbeConsent: (engagementId, i) =>
       attempt(engagementId, () => transport.call('recordProbeConsent', { engagementId, givenBy: i.givenBy, recordedBy: i.recordedBy, limits: { maxRequests: i.maxRequests, perSecond: i.perSecond }, note: '' }), 'Consent recorded'),
     revokeProbeConsent: (engagementId, by) => attempt(engagementId, () => transport.call('revokeProbeConsent', { engagementId, by }), 'Consent revoked: the probes send nothing'),

@@ -1,6 +1,6 @@
 import type { ProbeState } from '@shared/contract/probes'
 import type { ErrorInfo } from '@shared/errors'
-import type { ProbeEndpoint, ProbeKind } from '@shared/schemas/probes'
+import type { ProbeEndpoint, ProbeKind, SmokeFlow } from '@shared/schemas/probes'
 
 /** The probes of the engagement on screen: declarations, consent and its history. */
 export interface ProbesState {
@@ -22,6 +22,8 @@ export interface ProbeActions {
   loadProbes(engagementId: string): Promise<void>
   /** Save the endpoint list (smoke flows are kept as they are); false when core refused it. */
   saveProbeEndpoints(engagementId: string, endpoints: ProbeEndpoint[]): Promise<boolean>
+  /** Save the smoke flows (endpoints kept as they are); the refusal comes back in words, nothing saved. */
+  saveSmokeFlows(engagementId: string, flows: SmokeFlow[], done: string): Promise<{ ok: true } | { ok: false; message: string }>
   recordProbeConsent(engagementId: string, input: { givenBy: string; recordedBy: string; maxRequests: number; perSecond: number }): Promise<boolean>
   revokeProbeConsent(engagementId: string, by: string): Promise<boolean>
 }
