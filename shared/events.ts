@@ -10,7 +10,8 @@ export type AppEvent =
   | { type: 'run.started'; runId: string; engagementId: string; total: number }
   | { type: 'check.started'; runId: string; checkId: string; target: string }
   | { type: 'check.finished'; runId: string; checkId: string; target: string; status: string; summary: string; done: number; total: number }
-  | { type: 'run.finished'; runId: string; engagementId: string; cancelled: boolean }
+  /** `waiting`: the run's network checks could not judge and wait in the offline queue (why, in one word). */
+  | { type: 'run.finished'; runId: string; engagementId: string; cancelled: boolean; waiting?: 'offline' | 'untrusted' }
   /** The workspace's network settings were saved or reset. */
   | { type: 'settings.changed' }
 

@@ -1,5 +1,6 @@
 import type { AppEvent } from '@shared/events'
 import type { Core } from '../core/api'
+import { runOutcome } from '@shared/run-outcome'
 
 /** What main needs to tell the person a run ended: whether they are looking, and the OS notice. */
 export interface RunNoticeDeps {
@@ -8,7 +9,7 @@ export interface RunNoticeDeps {
   show(title: string, body: string): void
 }
 
-/** "Acme Launch: 3 fail · 2 warn of 32 checks" (or "no failures", or "cancelled after 4 of 32"). */
+/** "Acme Launch: 3 fail · 1 error · 2 warn of 32 checks" (or "no failures", "cancelled", or the network was not sound). */
 export async function runNotice(core: Core, e: Extract<AppEvent, { type: 'run.finished' }>): Promise<{ title: string; body: string }> {
   const eng = await Promise.resolve(core.api.getEngagement({ id: e.engagementId })).catch(() => null)
   const name = eng ? eng.clientName.trim() || eng.domain : 'An engagement'
@@ -16,8 +17,9 @@ export async function runNotice(core: Core, e: Extract<AppEvent, { type: 'run.fi
   const run = runs.find((r) => r.id === e.runId)
   if (e.cancelled) return { title: 'Run cancelled', body: name }
   if (!run) return { title: 'Run finished', body: name }
-  const found = [run.counts.fail + run.counts.error && `${run.counts.fail + run.counts.error} fail`, run.counts.warn && `${run.counts.warn} warn`].filter(Boolean).join(' · ')
-  return { title: 'Run finished', body: `${name}: ${found || 'no failures'} of ${run.total} checks` }
+  // the renderer's own words for the same run (one vocabulary: an error is not a fail)
+  const found = runOutcome({ cancelled: false, done: run.total, total: run.total, fail: run.counts.fail, error: run.counts.error, warn: run.counts.warn, waiting: e.waiting })
+  return { title: 'Run finished', body: `${name}: ${found}${e.waiting ? '' : ` of ${run.total} checks`}` }
 }
 
 /**

@@ -77,6 +77,20 @@ export interface RunChanges {
   rows: RunChange[]
 }
 
+/**
+ * A run in the offline queue: its network checks could not judge (the machine was offline, or
+ * its network's DNS told lies), so these check × target pairs wait for a run on a sound network.
+ */
+export interface WaitingRunInfo {
+  runId: string
+  engagementId: string
+  domain: string
+  startedAt: string
+  kind: 'offline' | 'untrusted'
+  reason: string
+  pending: { checkId: string; target: string }[]
+}
+
 const ref = z.string().min(1).max(100)
 
 export const runAuditSchema = z.object({ engagementId: ref, checkIds: z.array(z.string().min(1).max(100)).max(200).optional() }).strict()
@@ -86,6 +100,8 @@ export const listResultsSchema = z.object({ engagementId: ref, runId: ref.option
 export const listRunsSchema = z.object({ engagementId: ref, limit: z.number().int().min(1).max(200).default(20) }).strict()
 export const runChangesSchema = z.object({ engagementId: ref, runId: ref.optional() }).strict()
 export const getResultSchema = z.object({ resultId: z.number().int().positive() }).strict()
+export const listWaitingSchema = z.object({ engagementId: ref.optional() }).strict()
+export const resumeWaitingSchema = z.object({ engagementId: ref }).strict()
 
 /** Check catalog, audit runs (results stream as run.* / check.* events), results with evidence. */
 export const checkMethods = {
@@ -103,4 +119,11 @@ export const checkMethods = {
   listRuns: method<typeof listRunsSchema, RunInfo[]>(listRunsSchema),
   /** What one run (default: the newest with results) changed against the results before it. */
   runChanges: method<typeof runChangesSchema, RunChanges>(runChangesSchema),
+  /** The offline queue: runs whose network checks wait for a sound network (one engagement's, or all), oldest first. */
+  listWaiting: method<typeof listWaitingSchema, WaitingRunInfo[]>(listWaitingSchema),
+  /**
+   * Run an engagement's waiting checks now (the checks of every pair in its queue). A run on a
+   * sound network takes them off the queue; on a network still unsound, it waits too.
+   */
+  resumeWaiting: method<typeof resumeWaitingSchema, { runId: string; total: number }>(resumeWaitingSchema),
 }

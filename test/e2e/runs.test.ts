@@ -54,12 +54,12 @@ describe('runs are visible from every screen', () => {
     await shot(page, 'runs-01-indicator-running')
     await runDone(runId)
     expect(((await page.evaluate('window.__seen')) as string[]).some((t) => /^Running \d+\/\d+ · \d+ s on Acme Launch$/.test(t))).toBe(true)
-    await expect.poll(() => indicator.textContent()).toMatch(/^Run finished: (\d+ fail|no failures)/)
+    await expect.poll(() => indicator.textContent()).toMatch(/^Run finished: (\d+ fail|\d+ error|no failures)/)
     await shot(page, 'runs-02-indicator-finished')
     await expectAccessible(page, 'run indicator (finished)')
     await expect.poll(() => page.evaluate('window.__notices.length')).toBe(1)
     expect(await page.evaluate('window.__notices[0].title')).toBe('Run finished')
-    expect(await page.evaluate('window.__notices[0].body')).toMatch(/^Acme Launch: (\d+ fail|no failures).* of \d+ checks$/)
+    expect(await page.evaluate('window.__notices[0].body')).toMatch(/^Acme Launch: (\d+ fail|\d+ error|no failures).* of \d+ checks$/)
 
     // the notice opens the board, where "Re-run failed" is now offered
     await indicator.getByRole('button', { name: /^Run finished/ }).click()

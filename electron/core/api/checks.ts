@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { AppError } from '@shared/errors'
-import type { CheckResultInfo, CheckStatusName } from '@shared/contract/checks'
+import type { CheckResultInfo, CheckStatusName, WaitingRunInfo } from '@shared/contract/checks'
+import { RunQueue, splitPending, type WaitingRun } from '../checks/queue'
 import { CheckStore, type StoredResult } from '../checks/persist'
 import { listChecks } from '../checks/registry'
 import { runAudit, selectChecks, type AuditResult } from '../checks/runner'
@@ -23,7 +24,7 @@ export function runDone(runId: string): Promise<AuditResult> | undefined {
   return running.get(runId)?.done
 }
 
-type CheckMethods = 'listChecks' | 'runAudit' | 'runAllAudits' | 'cancelRun' | 'listResults' | 'getResult' | 'listRuns' | 'runChanges'
+type CheckMethods = 'listChecks' | 'runAudit' | 'runAllAudits' | 'cancelRun' | 'listResults' | 'getResult' | 'listRuns' | 'runChanges' | 'listWaiting' | 'resumeWaiting'
 
 /** Check catalog, audit runs, results and their evidence, run history and what each run changed. */
 export function checkApi(s: CoreServices): ApiSlice<CheckMethods> {
@@ -89,5 +90,19 @@ export function checkApi(s: CoreServices): ApiSlice<CheckMethods> {
       if (runId && store().getRun(runId)?.engagementId !== e.id) throw new AppError('not_found', `no run "${runId}" for this engagement`)
       return runChanges(workspace.db, e.id, runId)
     },
+    listWaiting: ({ engagementId }) => new RunQueue(workspace.db).list(engagementId && workspace.engagements.get(engagementId).id).map(waitingInfo),
+    resumeWaiting: ({ engagementId }) => {
+      const e = workspace.engagements.get(engagementId)
+      const ids = [...new Set(new RunQueue(workspace.db).list(e.id).flatMap((w) => w.pending.map((p) => splitPending(p).checkId)))]
+      if (!ids.length) throw new AppError('conflict', `nothing of ${e.domain} waits in the offline queue`)
+      // ids of checks since removed from the catalog are left out (they can never run again)
+      const known = new Set(listChecks().map((c) => c.meta.id))
+      return start(e.id, ids.filter((id) => known.has(id)))
+    },
   }
+}
+
+/** A queued run as the contract gives it: the pending pairs split into check and target. */
+function waitingInfo(w: WaitingRun): WaitingRunInfo {
+  return { runId: w.runId, engagementId: w.engagementId, domain: w.domain, startedAt: w.startedAt, kind: w.kind, reason: w.reason, pending: w.pending.map(splitPending) }
 }

@@ -21,6 +21,12 @@ export interface WaitingRun extends Waiting {
 /** The key of one check × target in a run's pending list. */
 export const pendingKey = (checkId: string, target: string): string => `${checkId} ${target}`
 
+/** A pending key back as its check and target (check ids hold no space). */
+export function splitPending(key: string): { checkId: string; target: string } {
+  const i = key.indexOf(' ')
+  return i < 0 ? { checkId: key, target: '' } : { checkId: key.slice(0, i), target: key.slice(i + 1) }
+}
+
 /** Read a stored `waiting` column defensively (an imported or hand-edited file may hold anything). */
 export function parseWaiting(text: string | null): Waiting | null {
   if (!text) return null

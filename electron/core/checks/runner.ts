@@ -178,7 +178,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   } catch (e) {
     persistError ??= e
   }
-  events.emit({ type: 'run.finished', runId, engagementId: engagement.id, cancelled: signal.aborted })
+  events.emit({ type: 'run.finished', runId, engagementId: engagement.id, cancelled: signal.aborted, ...(waiting ? { waiting: waiting.kind } : {}) })
   if (persistError) throw new Error(`the results could not be saved: ${(persistError as Error).message}`)
   results.sort((a, b) => a.id.localeCompare(b.id) || a.target.localeCompare(b.target))
   const wait = waiting ? { waiting: { kind: waiting.kind, reason: waiting.reason, pending: waiting.pending.length } } : {}

@@ -15,6 +15,7 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
   const s = () => store.getState()
   const refresh = coalesced(() => s().refreshEngagements())
   const refreshSummaries = coalesced(() => s().loadSummaries())
+  const refreshQueue = coalesced(() => s().loadQueue())
   const onEvent = (e: AppEvent): void => {
     switch (e.type) {
       case 'engagements.changed':
@@ -31,6 +32,8 @@ export function startEventBridge(store: AppStore, transport: Transport): () => v
         if (e.type !== 'sprint.changed') s().activityEvent(e)
         if (e.type === 'run.finished') {
           s().refreshAfterRun(e.engagementId)
+          // a run may have joined the offline queue or emptied it
+          if (s().queue.runs) refreshQueue()
           const run = s().activity.find((r) => r.runId === e.runId)
           const eng = s().engagements.items.find((x) => x.id === e.engagementId)
           if (run && s().info?.mode === 'browser') notifyRunEnd(run, eng ? label(eng) : 'An engagement')

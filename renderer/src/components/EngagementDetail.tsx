@@ -8,6 +8,7 @@ import { Icon } from './Icon'
 import { ExportButton } from './TransferButtons'
 import { CheckSettingsCard } from './CheckSettingsCard'
 import { ProbesCard } from './ProbesCard'
+import { OfflineQueue } from './OfflineQueue'
 import { StagePill } from './StagePill'
 
 /** One engagement: who, what, which hosts; edit and delete from here. */
@@ -52,6 +53,7 @@ export function EngagementDetail({ id }: { id: string }) {
         </div>
       </div>
       <div className="detail-grid">
+        <OfflineQueue engagementId={e.id} />
         <section className="card" aria-labelledby="h-founder">
           <h2 id="h-founder" className="card-title">Founder</h2>
           <dl className="facts">

@@ -8,6 +8,7 @@ import { EngagementTable } from './EngagementTable'
 import { Icon } from './Icon'
 import { ImportButton } from './TransferButtons'
 import { ErrorBanner } from './ErrorBanner'
+import { OfflineQueue } from './OfflineQueue'
 import { portfolioBusy, type RowRun } from '../store/portfolio'
 
 /** Audits every engagement shown (the filter applies), a few at a time; each row shows its progress. */
@@ -91,6 +92,7 @@ export function EngagementsView() {
       {error && (
         <ErrorBanner onRetry={() => void refreshEngagements()}>Could not load engagements: {error.message}</ErrorBanner>
       )}
+      <OfflineQueue />
       {items.length === 0 && status !== 'error' ? (
         <EmptyState />
       ) : shown.length === 0 && filter ? (

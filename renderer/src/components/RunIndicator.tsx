@@ -35,8 +35,8 @@ export function RunIndicator() {
         </button>
       ) : (
         ended && (
-          <span className={`badge badge-ended${ended.fail ? ' badge-ended-fail' : ''}`}>
-            <button type="button" className="linklike" onClick={() => (dismissActivity(ended.runId), open(ended.engagementId))}>
+          <span className={`badge badge-ended${ended.fail || ended.error || ended.waiting ? ' badge-ended-fail' : ''}`}>
+            <button type="button" className="linklike" title={`Run ${ended.cancelled ? 'cancelled' : 'finished'}: ${runOutcome(ended)} on ${name(ended.engagementId)}`} onClick={() => (dismissActivity(ended.runId), open(ended.engagementId))}>
               Run {ended.cancelled ? 'cancelled' : 'finished'}: {runOutcome(ended)}
               <span className="sr-only"> on {name(ended.engagementId)}</span>
             </button>

@@ -1,5 +1,7 @@
 import type { AppEvent } from '@shared/events'
 
+export { runOutcome } from '@shared/run-outcome'
+
 /** A run anywhere in the workspace, as the global indicator shows it (from events alone). */
 export interface RunActivity {
   runId: string
@@ -7,10 +9,14 @@ export interface RunActivity {
   total: number
   done: number
   fail: number
+  /** Checks that could not judge (a provider down, a timeout): not a verdict about the client. */
+  error: number
   warn: number
   startedAt: number
   finishedAt: number | null
   cancelled: boolean
+  /** The run's network checks wait in the offline queue (offline, or a network that tells lies). */
+  waiting?: 'offline' | 'untrusted'
 }
 
 /** Runs kept: the running ones and the few newest finished ones. */
@@ -25,13 +31,13 @@ export function activityEvent(list: RunActivity[], e: AppEvent, now: number): Ru
   switch (e.type) {
     case 'run.started': {
       if (list.some((r) => r.runId === e.runId)) return list
-      const run: RunActivity = { runId: e.runId, engagementId: e.engagementId, total: e.total, done: 0, fail: 0, warn: 0, startedAt: now, finishedAt: null, cancelled: false }
+      const run: RunActivity = { runId: e.runId, engagementId: e.engagementId, total: e.total, done: 0, fail: 0, error: 0, warn: 0, startedAt: now, finishedAt: null, cancelled: false }
       return trim([run, ...list])
     }
     case 'check.finished':
-      return patch(list, e.runId, (r) => ({ ...r, done: Math.max(r.done, e.done), total: e.total || r.total, fail: r.fail + (e.status === 'fail' || e.status === 'error' ? 1 : 0), warn: r.warn + (e.status === 'warn' ? 1 : 0) }))
+      return patch(list, e.runId, (r) => ({ ...r, done: Math.max(r.done, e.done), total: e.total || r.total, fail: r.fail + (e.status === 'fail' ? 1 : 0), error: r.error + (e.status === 'error' ? 1 : 0), warn: r.warn + (e.status === 'warn' ? 1 : 0) }))
     case 'run.finished':
-      return patch(list, e.runId, (r) => ({ ...r, finishedAt: now, cancelled: e.cancelled }))
+      return patch(list, e.runId, (r) => ({ ...r, finishedAt: now, cancelled: e.cancelled, ...(e.waiting ? { waiting: e.waiting } : {}) }))
     default:
       return list
   }
@@ -45,13 +51,6 @@ export function dismissActivity(list: RunActivity[], runId: string): RunActivity
 /** The runs still going, oldest first. */
 export function runningNow(list: RunActivity[]): RunActivity[] {
   return list.filter((r) => r.finishedAt === null).sort((a, b) => a.startedAt - b.startedAt)
-}
-
-/** What a finished run found, in words: "3 fail · 2 warn", "all passed", "cancelled after 4 of 9". */
-export function runOutcome(r: RunActivity): string {
-  if (r.cancelled) return `cancelled after ${r.done} of ${r.total}`
-  const parts = [r.fail && `${r.fail} fail`, r.warn && `${r.warn} warn`].filter(Boolean)
-  return parts.length ? parts.join(' · ') : 'no failures'
 }
 
 /** Elapsed time as "12 s", "3 min 4 s" or "1 h 2 min". */

@@ -17,6 +17,7 @@ import { identityActions, initialIdentity } from './identity'
 import { initialSummaries, summaryActions } from './summaries'
 import { initialProbes, probeActions } from './probes'
 import { initialPortfolio, portfolioActions } from './portfolio'
+import { initialQueue, queueActions } from './queue'
 import { dismissToast, pushToast, type Toast } from './toasts'
 import { activityEvent, dismissActivity } from './activity'
 import { forgetEngagement, formFailed, initialUi, type UiState } from './ui'
@@ -71,6 +72,8 @@ export function createAppStore(transport: Transport): AppStore {
       ...probeActions(transport, set, get),
       portfolio: initialPortfolio,
       ...portfolioActions(transport, set, toast),
+      queue: initialQueue,
+      ...queueActions(transport, set, get),
 
       async init() {
         try {

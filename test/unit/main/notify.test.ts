@@ -1,8 +1,9 @@
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../../electron/core/api'
 import { runDone } from '../../../electron/core/api/checks'
 import { openWorkspace } from '../../../electron/core/workspace'
-import { startLab, type Lab } from '../../../electron/lab'
+import { loadScenario, startLab, type Lab } from '../../../electron/lab'
 import { notifyRunEnds } from '../../../electron/main/notify'
 import { callCore } from '../../helpers/call'
 import { tempDir } from '../../helpers/tmp'
@@ -32,7 +33,7 @@ describe('the desktop end-of-run notification', () => {
     await runDone(first.runId)
     await expect.poll(() => shown.length).toBe(1)
     expect(shown[0]!.title).toBe('Run finished')
-    expect(shown[0]!.body).toMatch(/^Acme Launch: (\d+ fail|no failures)( · \d+ warn)? of \d+ checks$/)
+    expect(shown[0]!.body).toMatch(/^Acme Launch: (\d+ fail|\d+ error|no failures)( · \d+ error)?( · \d+ warn)? of \d+ checks$/)
 
     focused = true
     const second = await callCore<{ runId: string }>(core, 'runAudit', { engagementId: e.id, checkIds: ['dns.hosts'] })
@@ -41,5 +42,23 @@ describe('the desktop end-of-run notification', () => {
     await new Promise((r) => setImmediate(r))
     expect(shown).toHaveLength(1)
     stop()
+  })
+
+  it('says the run waits, never "fail", when the network could not be trusted', async () => {
+    const s = structuredClone(loadScenario('healthy'))
+    s.dns.resolver = { faults: [{ name: '*', kind: 'nxdomain' }] }
+    const lying = await startLab(s)
+    const c = createCore(openWorkspace(join(tmp.dir, 'lying')), 'electron', undefined, lying.profile)
+    try {
+      const e = await callCore<{ id: string }>(c, 'createEngagement', { clientName: 'Tidy', domain: 'tidy.example' })
+      const shown: string[] = []
+      const stop = notifyRunEnds(c, { isFocused: () => false, show: (_t, body) => shown.push(body) })
+      await runDone((await callCore<{ runId: string }>(c, 'runAudit', { engagementId: e.id, checkIds: ['mail.mx', 'dns.caa'] })).runId)
+      await expect.poll(() => shown).toEqual(['Tidy: network not trusted, checks wait'])
+      stop()
+    } finally {
+      c.workspace.close()
+      await lying.close()
+    }
   })
 })

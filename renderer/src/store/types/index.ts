@@ -20,6 +20,7 @@ import type { SprintActions, SprintSliceState } from './sprint'
 import type { SummariesState, SummaryActions } from './summaries'
 import type { ProbeActions, ProbesState } from './probes'
 import type { PortfolioActions, PortfolioState } from './portfolio'
+import type { QueueActions, QueueState } from './queue'
 import type { TransferActions } from './transfer'
 import type { VaultActions, VaultState } from './vault'
 
@@ -50,12 +51,14 @@ export interface AppState extends SprintSliceState {
   summaries: SummariesState
   probes: ProbesState
   portfolio: PortfolioState
+  /** The offline queue: runs whose network checks wait for a sound network. */
+  queue: QueueState
   /** Every run in the workspace, from events: the global indicator and end-of-run notices. */
   activity: RunActivity[]
 }
 
 export interface AppActions
-  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions, ProbeActions, PortfolioActions {
+  extends SprintActions, TransferActions, EvidenceActions, ResultActions, RunbookActions, VaultActions, HandoverActions, InventoryActions, ExposureActions, SettingsActions, IdentityActions, SummaryActions, ProbeActions, PortfolioActions, QueueActions {
   init(): Promise<void>
   refreshEngagements(): Promise<void>
   navigate(route: Route): void

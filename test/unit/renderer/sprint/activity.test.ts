@@ -31,6 +31,18 @@ describe('run activity (the global indicator)', () => {
     expect(runOutcome({ ...a[1]!, cancelled: true, done: 1, total: 3 })).toBe('cancelled after 1 of 3')
   })
 
+  it('keeps the engine’s vocabulary: an error is not a fail, and a run whose checks wait says so first', () => {
+    let a = activityEvent([], started('r2'), 0)
+    a = activityEvent(a, finishedCheck('r2', 'a', 'error', 1), 1)
+    a = activityEvent(a, finishedCheck('r2', 'b', 'fail', 2), 2)
+    a = activityEvent(a, { type: 'run.finished', runId: 'r2', engagementId: 'e1', cancelled: false }, 3)
+    expect(runOutcome(a[0]!)).toBe('1 fail · 1 error')
+    a = activityEvent(a, started('r3'), 4)
+    a = activityEvent(a, finishedCheck('r3', 'a', 'error', 1), 5)
+    a = activityEvent(a, { type: 'run.finished', runId: 'r3', engagementId: 'e1', cancelled: false, waiting: 'untrusted' }, 6)
+    expect(runOutcome(a[0]!)).toBe('network not trusted, checks wait')
+  })
+
   it('words elapsed time', () => {
     expect([elapsed(12_400), elapsed(184_000), elapsed(3_720_000)]).toEqual(['12 s', '3 min 4 s', '1 h 2 min'])
   })
