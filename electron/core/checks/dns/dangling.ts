@@ -2,6 +2,7 @@ import type { CheckModule } from '../types'
 import { normName, recordDns } from './lib/evidence'
 import { COMMON_LABELS, takeoverService } from './lib/takeover'
 import { zoneRecords } from './lib/zone-records'
+import { releasedAddresses } from './lib/cloud-address'
 
 interface Finding {
   host: string
@@ -11,7 +12,11 @@ interface Finding {
   service?: string
 }
 
-/** dns.dangling: CNAMEs whose target does not resolve, especially on third-party services (takeover risk). */
+/**
+ * dns.dangling: CNAMEs whose target does not resolve, especially on third-party services
+ * (takeover risk), and A/AAAA records at cloud addresses (recognised by reverse DNS) that no
+ * longer serve the name (possibly released, so the next customer given the address gets it).
+ */
 export const check: CheckModule = {
   meta: {
     id: 'dns.dangling',
@@ -19,7 +24,7 @@ export const check: CheckModule = {
     area: 'dns',
     stage: 'dns-routing',
     why: 'A record pointing at a deleted app or bucket lets a stranger claim it and serve pages or steal cookies under your domain.',
-    fix: 'Delete the CNAME (or re-create the resource it points to) for every host listed, starting with those on third-party services.',
+    fix: 'Delete the CNAME (or re-create the resource it points to) for every host listed, starting with those on third-party services. For an A record at a cloud address that no longer serves the name, delete the record or point it at the server that now runs the site.',
     runbook: 'dns-broke-site',
     scope: 'domain',
     network: true,
@@ -50,6 +55,8 @@ export const check: CheckModule = {
       }),
     )
     const judged = new Set(proxiedCnames.map((r) => r.name))
+    // name → address of A/AAAA records that are not CNAMEs (the API's unproxied ones, then public DNS)
+    const direct = new Map<string, string>(inZone.filter((r) => (r.type === 'A' || r.type === 'AAAA') && !r.proxied).map((r) => [r.name, r.content]))
     await Promise.all(
       [...names].filter((h) => !judged.has(h)).map(async (host) => {
         try {
@@ -57,7 +64,12 @@ export const check: CheckModule = {
           if (!a.cnames.length) {
             // Not a CNAME at all (or the resolver did not follow): ask for the CNAME itself.
             const c = await dns.lookup(host, 'CNAME', o)
-            if (!c.records.length) return
+            if (!c.records.length) {
+              // A plain A record: its address may be a released cloud address (below).
+              const first = a.records.find((r) => r.type === 'A')
+              if (first) direct.set(host, String(first.data))
+              return
+            }
             const target = normName(c.records[0].data)
             const t = await dns.lookup(target, 'A', o)
             const t6 = t.records.length ? t : await dns.lookup(target, 'AAAA', o)
@@ -76,14 +88,19 @@ export const check: CheckModule = {
         }
       }),
     )
+    const released = await releasedAddresses([...direct].map(([host, address]) => ({ host, address })), ctx.services.dns, ctx.services.tls, ctx.signal)
     const source = zone ? (zone.error ? `the Cloudflare zone could not be listed (${zone.error}); declared and common hosts only` : `every A/AAAA/CNAME name of the Cloudflare zone (${inZone.length}) plus declared and common hosts`) : 'declared and common hosts (no DNS provider API to list the zone)'
-    const details = { source, zoneNames: inZone.length, checked, findings, errors }
+    const details = { source, zoneNames: inZone.length, checked, findings, errors, addressesLooked: released.looked, releasedAddresses: released.found }
     const out = (status: 'pass' | 'fail' | 'warn' | 'error', summary: string) => ({ status, summary, details, evidence: [...(zone?.evidence ?? []), ...evidence()] })
+    // Every finding, worst first: takeovers, then dangling CNAMEs, then addresses that may be released.
     const risky = findings.filter((f) => f.service)
-    if (risky.length) {
-      return out('fail', `Takeover risk: ${risky.map((f) => `${f.host} → ${f.target} (${f.service}, ${f.rcode === 'NXDOMAIN' ? 'unclaimed' : 'no address'})`).join('; ')}.`)
-    }
-    if (findings.length) return out('fail', `Dangling CNAME: ${findings.map((f) => `${f.host} → ${f.target} does not resolve`).join('; ')}.`)
+    const lines = [
+      risky.length && `Takeover risk: ${risky.map((f) => `${f.host} → ${f.target} (${f.service}, ${f.rcode === 'NXDOMAIN' ? 'unclaimed' : 'no address'})`).join('; ')}.`,
+      findings.length > risky.length && `Dangling CNAME: ${findings.filter((f) => !f.service).map((f) => `${f.host} → ${f.target} does not resolve`).join('; ')}.`,
+      released.found.length && `Possibly released cloud address: ${released.found.map((r) => `${r.host} → ${r.address} (${r.pool}, by its reverse DNS ${r.ptr}) ${r.problem}`).join('; ')}; whoever is given the address next serves the name.`,
+    ].filter((x): x is string => !!x)
+    if (findings.length) return out('fail', lines.join(' '))
+    if (released.found.length) return out('warn', lines.join(' '))
     if (errors.length && !checked.length) return out('error', `Could not look up the hosts: ${errors[0]}`)
     const over = zone && !zone.error ? ` across the ${inZone.length} names the Cloudflare zone lists` : ''
     return out('pass', checked.length ? `${checked.length} CNAME record${checked.length === 1 ? '' : 's'} checked${over}; every target resolves.` : `No CNAME records found on the declared or common hosts${over}.`)
