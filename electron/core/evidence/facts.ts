@@ -1,3 +1,4 @@
+import type { CredentialRotation } from '@shared/contract/credentials'
 import type { ItemState } from '@shared/schemas/sprint'
 
 /**
@@ -94,22 +95,14 @@ export interface RotationFact {
   createdAt: string
 }
 
-/** A stored credential's rotation (the row of credential_rotations): who, when, why, and how verification went. */
-export interface CredentialRotationFact {
-  id: string
-  credentialId: string
-  provider: string
-  label: string
-  rotatedAt: string
-  by: string
-  reason: string
+/**
+ * A stored credential's rotation (the row of credential_rotations): the contract's
+ * CredentialRotation, except that a chained body's status is read as any string (an imported
+ * file may hold anything; verification compares it with the row, never trusts it).
+ */
+export type CredentialRotationFact = Omit<CredentialRotation, 'status'> & {
   /** verified | pending (stored offline, verified at the next online run) | failed | unverifiable (no API) */
   status: string
-  verifiedAt: string | null
-  verifyError: string | null
-  /** When a live check found the old secret dead. */
-  oldRevokedAt: string | null
-  createdAt: string
 }
 
 /** Who holds the registrar account, as a person found it (the row of registrar_verdicts). */
