@@ -6,7 +6,7 @@ import { ConfirmDialog } from './ConfirmDialog'
 import { useHashRoute } from '../hooks/useHashRoute'
 import { useHistoryKeys } from '../hooks/useHistoryKeys'
 import { useStoredTheme } from '../screens/settings/theme'
-import { EngagementPage, EvidenceScreen, GuidedRunbook, HandoverScreen, InventoryScreen, PicturesScreen, ResultDetail, RunbooksScreen, SettingsScreen, SprintBoard, VaultScreen } from './screens'
+import { EngagementPage, EvidenceScreen, GuidedRunbook, HandoverScreen, InventoryScreen, PicturesScreen, ResultDetail, RunbooksScreen, SettingsScreen, SprintBoard, VaultScreen, preloadScreens } from './screens'
 import { EngagementForm } from './EngagementForm'
 import { EngagementsView } from './EngagementsView'
 import { Header } from './Header'
@@ -60,7 +60,11 @@ export function App() {
 
   // The app-ready marker e2e tests wait on: set after the first load has rendered.
   useEffect(() => {
-    if (ready) document.body.dataset.ready = 'true'
+    if (!ready) return
+    document.body.dataset.ready = 'true'
+    // the other screens' code, fetched while the person reads the first one
+    const t = setTimeout(preloadScreens, 500)
+    return () => clearTimeout(t)
   }, [ready])
 
   return (

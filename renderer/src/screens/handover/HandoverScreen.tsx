@@ -25,6 +25,8 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
   useEffect(() => {
     void loadHandover(engagementId)
     void loadIdentity()
+    // start pdf.js and its worker now, while the bundle list and the PDF's bytes are on their way
+    void import('./pdf').then((m) => m.warmWorker(), () => {})
   }, [engagementId, loadHandover, loadIdentity])
   const mine = h.engagementId === engagementId
   return (
