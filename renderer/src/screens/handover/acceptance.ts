@@ -23,5 +23,5 @@ export function acceptanceState(h: Pick<HandoverState, 'bundles' | 'report' | 'r
   if (good.length)
     return { tone: 'pass', word: 'Accepted', text: `${newest.name} accepted by ${good.map((a) => `${a.name} <${a.email}> on ${a.acceptedAt}`).join('; ')}.` }
   if (bad.length) return { tone: 'fail', word: 'Invalid', text: `An acceptance beside ${newest.name} does not hold (of another bundle, or changed): ask the founder to accept this one again.` }
-  return { tone: 'warn', word: 'Not yet', text: `${newest.name} is not accepted by the founder yet: send it to them (below), they accept it on their own machine.` }
+  return { tone: 'warn', word: 'Not yet', text: `${newest.name} is not accepted by the founder yet: they accept it on their own machine, with their own key.` }
 }
