@@ -10,6 +10,7 @@ import { BuiltFiles } from './BuiltFiles'
 import { Readiness } from './Readiness'
 import { SendToFounder } from './SendToFounder'
 import { VerifyReportCard } from './VerifyReportCard'
+import { startPdfWorker } from './pdfWorker'
 import '../vault/vault.css'
 import './handover.css'
 
@@ -25,7 +26,8 @@ export function HandoverScreen({ engagementId }: { engagementId: string }) {
   useEffect(() => {
     void loadHandover(engagementId)
     void loadIdentity()
-    // start pdf.js and its worker now, while the bundle list and the PDF's bytes are on their way
+    // start pdf.js's worker and module now, while the bundle list and the PDF's bytes are on their way
+    startPdfWorker()
     void import('./pdf').then((m) => m.warmWorker(), () => {})
   }, [engagementId, loadHandover, loadIdentity])
   const mine = h.engagementId === engagementId

@@ -3,6 +3,7 @@ import { getDocument, GlobalWorkerOptions, PDFWorker, VerbosityLevel } from 'pdf
 // The worker ships with the app as a file of its own: script-src 'self' allows it; no CDN, no blob:.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
 import type { PageImage } from './pageState'
+import { startPdfWorker } from './pdfWorker'
 
 /**
  * pdf.js parses in a worker started from that file: same origin in browser mode, and in the
@@ -20,7 +21,9 @@ GlobalWorkerOptions.workerSrc = workerUrl
  */
 let worker: PDFWorker | null = null
 export function warmWorker(): PDFWorker {
-  worker ??= new PDFWorker({ verbosity: VerbosityLevel.ERRORS })
+  // the worker the screen started on mount (pdfWorker.ts), else one pdf.js starts from workerSrc
+  const port = startPdfWorker()
+  worker ??= port ? PDFWorker.create({ port, verbosity: VerbosityLevel.ERRORS }) : new PDFWorker({ verbosity: VerbosityLevel.ERRORS })
   return worker
 }
 
