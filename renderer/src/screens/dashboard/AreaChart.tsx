@@ -14,7 +14,8 @@ const BAR_H = 16
  * result is one result long, not as long as an area with nineteen.
  */
 export function AreaChart({ engagementId, results, checks }: { engagementId: string; results: CheckResultInfo[]; checks: CheckInfo[] }) {
-  const rows = areaOverview(results, checks)
+  // in the order a person reads the names, not their ids
+  const rows = areaOverview(results, checks).sort((a, b) => areaName(a.area).localeCompare(areaName(b.area)))
   const most = Math.max(1, ...rows.map((r) => r.total))
   const evidence = `#/engagements/${encodeURIComponent(engagementId)}/evidence`
   return (
