@@ -76,6 +76,9 @@ describe('the dashboard and pictures charts read true and lead to their results'
     expect(address).toMatch(/kind=check\.result/)
     expect(address).toMatch(/from=\d{4}-/)
     await page.getByTestId('evidence-row').first().waitFor({ timeout: 20_000 })
+    // the filter shows the run's exact start, not a blank date field
+    expect(await page.getByLabel('From').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/)
+    await shot(page, 'charts-02b-run-results')
   })
 
   it('puts the latency histograms on one x scale, with the p95 coloured by its target and labelled above the bars', async () => {
