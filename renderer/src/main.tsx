@@ -5,6 +5,7 @@ import { StoreContext } from './hooks/useStore'
 import { startEventBridge } from './bridge/events'
 import { createAppStore } from './store'
 import { NoSessionError, pickTransport } from './transport'
+import { followRoutes } from './lib/trail'
 import './styles/index.css'
 
 const root = createRoot(document.getElementById('root')!)
@@ -13,6 +14,7 @@ pickTransport().then(
   (transport) => {
     const store = createAppStore(transport)
     startEventBridge(store, transport)
+    followRoutes(store)
     void store.getState().init()
     root.render(
       <StrictMode>

@@ -124,6 +124,21 @@ export interface BundleSigner {
   fingerprint: string
 }
 
+/** The handover screen's summary before building: the PDF's verdict if built now, and what is behind it. */
+export interface HandoverReadiness {
+  ready: boolean
+  /** The verdict in the PDF's words, e.g. "Not ready to launch: 2 launch blockers open". */
+  headline: string
+  /** Open launch blockers, in fix order. */
+  launchBlockers: { itemId: string; title: string }[]
+  /** Items to improve: passing with warnings, or open and not launch blockers. */
+  attention: number
+  /** Risks accepted by a waiver. */
+  waived: number
+  /** The sprint's state; 'none' when no sprint started (the PDF then reports the default plan). */
+  sprint: 'none' | 'running' | 'finished' | 'time-up'
+}
+
 /** A founder's acceptance (countersignature) found beside a bundle, checked. */
 export interface Acceptance {
   /** The files' common stem, e.g. acceptance-3f2a9c01d4e5b6a7. */
@@ -208,6 +223,8 @@ export const handoverMethods = {
   removeInventoryEntry: method<typeof idRef, { id: string }>(idRef),
   importInventory: method<typeof inventoryImportSchema, InventoryEntry[]>(inventoryImportSchema),
   prefillInventory: method<typeof engagementRef, InventoryEntry[]>(engagementRef),
+  /** The verdict the PDF would open with if built now, and what is behind it. */
+  handoverReadiness: method<typeof engagementRef, HandoverReadiness>(engagementRef),
   createBundle: method<typeof engagementRef, BundleInfo>(engagementRef),
   listBundles: method<typeof engagementRef, { name: string; createdAt: string }[]>(engagementRef),
   /** Every hash and signature; with expectFingerprint, also that this key signed it. */

@@ -65,23 +65,44 @@ function inkOf(selector: string): Promise<number[]> {
 }
 
 describe('the handover screen shows the PDF pages and hands over the zip (browser mode)', () => {
-  it('renders page thumbnails and a large page, moves between pages with the keyboard, and downloads the zip', async () => {
+  it('draws the first page large at once, thumbnails as they scroll into view, and a revisit shows the first page from the session cache', async () => {
     await openApp(page, server.newLaunchUrl())
     await page.evaluate(`location.hash = '#/engagements/${engagementId}/handover'`)
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Handover')
-    await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid="page-view"] img', { timeout: 60_000 })
+    expect(await view().getAttribute('data-source')).toBe('drawn')
     const count = await thumbs().count()
-    expect(count).toBeGreaterThan(1)
-
-    // every thumbnail and the large page carry ink: the PDF was really drawn
-    const ink = await inkOf('[data-testid="page-thumbs"] img')
-    expect(ink).toHaveLength(count)
-    for (const share of ink) expect(share).toBeGreaterThan(0.002)
-    await page.waitForSelector('[data-testid="page-view"] img')
+    expect(count).toBeGreaterThan(8)
     expect((await inkOf('[data-testid="page-view"] img'))[0]).toBeGreaterThan(0.002)
     expect(await view().getByRole('img').getAttribute('alt')).toBe(`Page 1 of ${count} of handover.pdf`)
+
+    // thumbnails near the top are drawn; the last ones wait until the list scrolls to them
+    await expect.poll(() => page.locator('.ho-thumb[data-drawn="true"]').count(), { timeout: 60_000 }).toBeGreaterThan(2)
+    expect(await thumbs().last().getAttribute('data-drawn')).toBe('false')
+    await page.getByTestId('page-thumbs').evaluate((el) => el.scrollTo(0, el.scrollHeight))
+    await expect.poll(() => thumbs().last().getAttribute('data-drawn'), { timeout: 60_000 }).toBe('true')
+    const ink = await inkOf('.ho-thumb[data-drawn="true"] img')
+    for (const share of ink) expect(share).toBeGreaterThan(0.002)
+    await page.getByTestId('page-thumbs').evaluate((el) => el.scrollTo(0, 0))
     await shot(page, 'u3-01-handover-pages')
     await expectAccessible(page, 'handover pages')
+
+    // leave for the dashboard and come back: the first page is there when the preview first
+    // appears (from the session's cache), never the "Drawing page 1…" placeholder
+    await page.evaluate(`location.hash = '#/engagements/${engagementId}'`)
+    await expect.poll(() => page.getByTestId('page-view').count()).toBe(0)
+    await page.evaluate(`(() => {
+      window.__firstView = null
+      const seen = () => {
+        const v = document.querySelector('[data-testid="page-view"]')
+        if (!v || window.__firstView) return
+        window.__firstView = { img: !!v.querySelector('img'), source: v.getAttribute('data-source') }
+      }
+      new MutationObserver(seen).observe(document.body, { subtree: true, childList: true })
+    })()`)
+    await page.evaluate(`location.hash = '#/engagements/${engagementId}/handover'`)
+    await expect.poll(() => page.evaluate('window.__firstView')).toEqual({ img: true, source: 'cache' })
+    expect(await view().getByRole('img').getAttribute('alt')).toBe(`Page 1 of ${count} of handover.pdf`)
 
     // arrow keys move the selection; the large view follows
     await page.getByTestId('page-thumbs').focus()
@@ -142,11 +163,10 @@ describe('the handover screen shows the PDF pages and hands over the zip (browse
     })
     await page.reload()
     await expect.poll(() => page.getByTestId('bundle-view').getByRole('status').filter({ hasText: 'Opening handover.pdf' }).count(), { timeout: 15_000 }).toBe(1)
-    expect(await page.getByRole('progressbar', { name: 'Page preview progress' }).count()).toBe(1)
     await shot(page, 'u3-03b-handover-pages-opening')
     await expectAccessible(page, 'handover pages opening')
     release()
-    await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid="page-view"] img', { timeout: 60_000 })
     await page.unroute('**/api/readBundleFile')
     await expect.poll(() => page.getByTestId('bundle-row').count(), { timeout: 15_000 }).toBe(2)
     await page.getByRole('button', { name: `Show pages of ${name}-damaged` }).click()
@@ -155,7 +175,7 @@ describe('the handover screen shows the PDF pages and hands over the zip (browse
     await expectAccessible(page, 'handover pages error')
     // the good bundle still renders when shown again
     await page.getByRole('button', { name: `Show pages of ${name}`, exact: true }).click()
-    await page.waitForSelector('.ho-pages[data-phase="ready"]', { timeout: 60_000 })
+    await page.waitForSelector('[data-testid="page-view"] img', { timeout: 60_000 })
     expect(pageErrors).toEqual([])
   })
 })

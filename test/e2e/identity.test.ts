@@ -85,7 +85,7 @@ describe('who signed it, who accepted it (browser mode, real keychain)', () => {
     await page.evaluate(`location.hash = '#/engagements/${engagementId}/handover'`)
     await page.getByRole('button', { name: 'Build the bundle' }).click()
     await expect.poll(() => report().textContent(), { timeout: 60_000 }).toContain('Intact')
-    expect(await page.getByTestId('built-signer').textContent()).toContain('Signed by Ada Consultant <ada@studio.example>, Ada Launch Studio')
+    expect(await page.getByTestId('built-signer').textContent()).toMatch(/ is signed by Ada Consultant <ada@studio\.example>, Ada Launch Studio\.$/)
     expect(await fingerprintIn('built-fingerprint')).toBe(fp)
 
     // the files name the consultant as set: cover, certificate subject, manifest, VERIFY.txt
@@ -120,18 +120,30 @@ describe('who signed it, who accepted it (browser mode, real keychain)', () => {
     expect(await page.getByTestId('verify-expected').textContent()).toBe('This is the key you expected.')
   })
 
-  it("takes the founder's acceptance only once they confirm they are at this machine, and verify names them", async () => {
+  it("shows how the founder accepts on their own machine; takes an acceptance here only behind an explicit disclosure, typed by the founder; the state follows", async () => {
+    // the screen reads as the founder's acceptance is theirs to give: steps, then the state
+    const send = page.getByTestId('send-to-founder')
+    expect(await send.textContent()).toContain('handover countersign <folder>')
+    expect(await page.getByTestId('acceptance-state').getAttribute('data-tone')).toBe('warn')
+    expect(await page.getByTestId('ready-acceptance').textContent()).toContain('not accepted by the founder yet')
+    // nothing to click until the disclosure is opened; nothing is filled in for the founder
     const form = page.getByTestId('countersign-form')
+    expect(await form.isVisible()).toBe(false)
+    await page.getByTestId('in-person').getByText('The founder is here, at this computer').click()
+    expect(await form.getByLabel('Founder name').inputValue()).toBe('')
+    expect(await form.getByLabel('Founder email').inputValue()).toBe('')
     await form.getByLabel('Founder name').fill('Bob Other-Founder')
     await form.getByLabel('Founder email').fill('bob@other.example')
     const sign = form.getByRole('button', { name: 'Sign the acceptance' })
     expect(await sign.isDisabled()).toBe(true)
-    await form.getByLabel(/The founder is here and signs on this machine/).check()
+    await form.getByLabel(/I am the founder, I am at this computer/).check()
     await sign.click()
     await expect.poll(() => page.getByTestId('countersigned').textContent(), { timeout: 30_000 }).toContain('Accepted by Bob Other-Founder <bob@other.example>')
     await expect.poll(() => page.getByTestId('acceptance').count(), { timeout: 30_000 }).toBe(1)
     expect(await page.getByTestId('acceptance').textContent()).toContain('by Bob Other-Founder <bob@other.example>')
     expect(await report().textContent()).toContain('Intact')
+    await expect.poll(() => page.getByTestId('ready-acceptance').textContent()).toContain('accepted by Bob Other-Founder <bob@other.example>')
+    expect(await page.getByTestId('acceptance-state').getAttribute('data-tone')).toBe('pass')
     await report().scrollIntoViewIfNeeded()
     await shot(page, 'i19-05-accepted')
     await expectAccessible(page, 'handover with acceptance')

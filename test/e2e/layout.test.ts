@@ -117,6 +117,16 @@ const screens: Screen[] = [
   { name: 'vault', open: () => go(`#/engagements/${id}/vault`, 'Vault') },
   { name: 'inventory', open: () => go(`#/engagements/${id}/inventory`, 'Access inventory') },
   { name: 'handover', open: () => go(`#/engagements/${id}/handover`, 'Handover') },
+  {
+    // the founder at this computer: the disclosure open, its form in view (needs a bundle, so a keychain)
+    name: 'handover-in-person',
+    open: async () => {
+      await go(`#/engagements/${id}/handover`, 'Handover')
+      if (!KEYCHAIN) return
+      await page.getByTestId('in-person').locator('summary').click({ timeout: 20_000 })
+      await page.getByTestId('countersign-form').scrollIntoViewIfNeeded()
+    },
+  },
   { name: 'settings', open: () => go('#/settings', 'Settings') },
 ]
 

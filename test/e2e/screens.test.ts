@@ -234,7 +234,8 @@ describe('result and evidence screens against the demo sandbox', () => {
     await page.getByLabel('Dark').check()
     expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark')
     await page.reload()
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Settings')
+    // a reload fetches the app, then the Settings screen's own chunk: a hang guard, not a speed limit
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Settings')
     expect(await page.evaluate('document.documentElement.dataset.theme')).toBe('dark')
     expect(await page.getByLabel('Dark').isChecked()).toBe(true)
     await shot(page, 'u2-11-settings-dark')

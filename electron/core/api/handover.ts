@@ -9,6 +9,7 @@ import { createBundle } from '../handover/bundle/build'
 import { verifyBundle } from '../handover/bundle/verify'
 import { countersignBundle } from '../handover/bundle/countersign'
 import { confinedPath, safeSlug } from '../files/slug'
+import { handoverReadiness } from '../handover/facts/readiness'
 
 /** The folder under the workspace where bundles made from the UI go (the UI never names paths). */
 export function bundlesDir(workspaceDir: string): string {
@@ -20,7 +21,7 @@ export function bundlesDir(workspaceDir: string): string {
 export function handoverApi(
   { workspace, events }: CoreServices,
   secrets: SecretStore = createKeychainStore(),
-): ApiSlice<'listInventory' | 'saveInventoryEntry' | 'removeInventoryEntry' | 'importInventory' | 'prefillInventory' | 'createBundle' | 'listBundles' | 'verifyBundle' | 'countersignBundle'> {
+): ApiSlice<'listInventory' | 'saveInventoryEntry' | 'removeInventoryEntry' | 'importInventory' | 'prefillInventory' | 'handoverReadiness' | 'createBundle' | 'listBundles' | 'verifyBundle' | 'countersignBundle'> {
   const repo = new InventoryRepo(workspace.db)
   const engagement = (id: string) => workspace.engagements.get(id)
   return {
@@ -29,6 +30,7 @@ export function handoverApi(
     removeInventoryEntry: ({ id }) => repo.remove(id),
     importInventory: ({ engagementId, entries, replace }) => repo.import(engagement(engagementId).id, entries, replace),
     prefillInventory: ({ engagementId }) => prefillInventory(workspace.db, repo, engagement(engagementId).id),
+    handoverReadiness: ({ engagementId }) => handoverReadiness(workspace, engagementId, repo.list(engagement(engagementId).id)),
     createBundle: async ({ engagementId }) => {
       const e = engagement(engagementId)
       const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')

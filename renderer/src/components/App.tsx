@@ -1,22 +1,12 @@
-import { useEffect, useMemo } from 'react'
+import { Suspense, useEffect, useMemo } from 'react'
 import { useActions, useApp, useStoreApi } from '../hooks/useStore'
 import { useShortcuts, type Shortcuts } from '../hooks/useShortcuts'
 import { CommandPalette } from './CommandPalette'
 import { ConfirmDialog } from './ConfirmDialog'
-import { EngagementPage } from '../screens/dashboard/EngagementPage'
-import { SprintBoard } from '../screens/sprint/SprintBoard'
-import { EvidenceScreen } from '../screens/evidence/EvidenceScreen'
 import { useHashRoute } from '../hooks/useHashRoute'
 import { useHistoryKeys } from '../hooks/useHistoryKeys'
-import { ResultDetail } from '../screens/results/ResultDetail'
-import { PicturesScreen } from '../screens/results/PicturesScreen'
-import { RunbooksScreen } from '../screens/runbooks/RunbooksScreen'
-import { GuidedRunbook } from '../screens/runbooks/GuidedRunbook'
-import { VaultScreen } from '../screens/vault/VaultScreen'
-import { HandoverScreen } from '../screens/handover/HandoverScreen'
-import { InventoryScreen } from '../screens/inventory/InventoryScreen'
-import { SettingsScreen } from '../screens/settings/SettingsScreen'
 import { useStoredTheme } from '../screens/settings/theme'
+import { EngagementPage, EvidenceScreen, GuidedRunbook, HandoverScreen, InventoryScreen, PicturesScreen, ResultDetail, RunbooksScreen, SettingsScreen, SprintBoard, VaultScreen, preloadScreens } from './screens'
 import { EngagementForm } from './EngagementForm'
 import { EngagementsView } from './EngagementsView'
 import { Header } from './Header'
@@ -70,7 +60,11 @@ export function App() {
 
   // The app-ready marker e2e tests wait on: set after the first load has rendered.
   useEffect(() => {
-    if (ready) document.body.dataset.ready = 'true'
+    if (!ready) return
+    document.body.dataset.ready = 'true'
+    // the other screens' code, fetched while the person reads the first one
+    const t = setTimeout(preloadScreens, 500)
+    return () => clearTimeout(t)
   }, [ready])
 
   return (
@@ -91,41 +85,50 @@ export function App() {
         <div className="main">
           <Header />
           <main id="content" tabIndex={-1} aria-labelledby="page-title">
-            {fatal ? (
-              <ErrorBanner>
-                <strong>The console cannot reach its engine.</strong> {fatal.message}
-              </ErrorBanner>
-            ) : !ready ? (
-              <p className="muted loading" role="status">
-                Loading the workspace…
-              </p>
-            ) : missing && 'id' in route ? (
-              <MissingEngagement id={route.id} />
-            ) : route.name === 'engagement' ? (
-              <EngagementPage id={route.id} />
-            ) : route.name === 'sprint' ? (
-              <SprintBoard id={route.id} />
-            ) : route.name === 'evidence' ? (
-              <EvidenceScreen engagementId={route.id} />
-            ) : route.name === 'result' ? (
-              <ResultDetail engagementId={route.id} resultId={route.resultId} />
-            ) : route.name === 'pictures' ? (
-              <PicturesScreen engagementId={route.id} />
-            ) : route.name === 'runbooks' ? (
-              <RunbooksScreen engagementId={route.id} />
-            ) : route.name === 'runbook' ? (
-              <GuidedRunbook engagementId={route.id} runId={route.runId} />
-            ) : route.name === 'vault' ? (
-              <VaultScreen engagementId={route.id} />
-            ) : route.name === 'inventory' ? (
-              <InventoryScreen engagementId={route.id} />
-            ) : route.name === 'handover' ? (
-              <HandoverScreen engagementId={route.id} />
-            ) : route.name === 'settings' ? (
-              <SettingsScreen />
-            ) : (
-              <EngagementsView />
-            )}
+            {/* a screen's code arrives on its first visit (components/screens.tsx) */}
+            <Suspense
+              fallback={
+                <p className="muted loading" role="status">
+                  Opening…
+                </p>
+              }
+            >
+              {fatal ? (
+                <ErrorBanner>
+                  <strong>The console cannot reach its engine.</strong> {fatal.message}
+                </ErrorBanner>
+              ) : !ready ? (
+                <p className="muted loading" role="status">
+                  Loading the workspace…
+                </p>
+              ) : missing && 'id' in route ? (
+                <MissingEngagement id={route.id} />
+              ) : route.name === 'engagement' ? (
+                <EngagementPage id={route.id} />
+              ) : route.name === 'sprint' ? (
+                <SprintBoard id={route.id} />
+              ) : route.name === 'evidence' ? (
+                <EvidenceScreen engagementId={route.id} />
+              ) : route.name === 'result' ? (
+                <ResultDetail engagementId={route.id} resultId={route.resultId} />
+              ) : route.name === 'pictures' ? (
+                <PicturesScreen engagementId={route.id} />
+              ) : route.name === 'runbooks' ? (
+                <RunbooksScreen engagementId={route.id} />
+              ) : route.name === 'runbook' ? (
+                <GuidedRunbook engagementId={route.id} runId={route.runId} />
+              ) : route.name === 'vault' ? (
+                <VaultScreen engagementId={route.id} />
+              ) : route.name === 'inventory' ? (
+                <InventoryScreen engagementId={route.id} />
+              ) : route.name === 'handover' ? (
+                <HandoverScreen engagementId={route.id} />
+              ) : route.name === 'settings' ? (
+                <SettingsScreen />
+              ) : (
+                <EngagementsView />
+              )}
+            </Suspense>
           </main>
         </div>
       </div>

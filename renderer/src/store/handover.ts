@@ -8,6 +8,7 @@ export type { HandoverState, HandoverActions } from './types/handover'
 
 export const initialHandover: HandoverState = {
   engagementId: null,
+  readiness: null,
   bundles: null,
   built: null,
   report: null,
@@ -45,7 +46,16 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
     if (!id) throw new Error('no engagement is open')
     return id
   }
-  const show = async (name: string | null) => {
+  /** Verify without taking the busy flag: what the screen shows on its own (acceptance state, fingerprint). */
+  const quietVerify = async (name: string) => {
+    try {
+      const report = await transport.call('verifyBundle', { name })
+      patch((h) => (h.shown === name && h.reportOf !== name ? { ...h, report, reportOf: name } : h))
+    } catch (e) {
+      patch((h) => ({ ...h, error: toErrorInfo(e) }))
+    }
+  }
+  const show = async (name: string | null, verifyToo = true) => {
     patch((h) => ({ ...h, shown: name, place: h.shown === name ? h.place : null }))
     if (!name) return
     try {
@@ -54,6 +64,7 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
     } catch (e) {
       patch((h) => ({ ...h, error: toErrorInfo(e) }))
     }
+    if (verifyToo && get().handover.reportOf !== name) await quietVerify(name)
   }
   const notify = (kind: 'success' | 'error', title: string, detail?: string) => get().toast({ kind, title, detail })
   const verify = async (name: string, expectFingerprint?: string) => {
@@ -68,6 +79,10 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
   return {
     async loadHandover(engagementId) {
       patch((h) => (h.engagementId === engagementId ? { ...h, error: null } : { ...initialHandover, engagementId }))
+      transport.call('handoverReadiness', { engagementId }).then(
+        (readiness) => patch((h) => (h.engagementId === engagementId ? { ...h, readiness } : h)),
+        (e: unknown) => patch((h) => (h.engagementId === engagementId ? { ...h, error: toErrorInfo(e) } : h)),
+      )
       try {
         const bundles = await transport.call('listBundles', { engagementId })
         if (get().handover.engagementId !== engagementId) return
@@ -86,14 +101,14 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
         patch((h) => ({ ...h, built }))
         const bundles = await transport.call('listBundles', { engagementId })
         patch((h) => ({ ...h, bundles }))
-        void show(bundleName(built.dir))
+        void show(bundleName(built.dir), false)
         await verify(bundleName(built.dir))
       } catch (e) {
         fail(e)
       }
     },
     verifyBundleNamed: verify,
-    showBundle: show,
+    showBundle: (name) => show(name),
     async bundleFileBytes(name, path) {
       const f = await transport.call('readBundleFile', { engagementId: engagement(), bundle: name, path })
       return fromBase64(f.base64)
@@ -130,7 +145,7 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
         const countersigned = await transport.call('countersignBundle', { name, founderName, founderEmail, founderPresent: true })
         patch((h) => ({ ...h, busy: null, countersigned }))
         // the zip now carries the countersignature too: refresh its size
-        if (get().handover.shown === name) void show(name)
+        if (get().handover.shown === name) void show(name, false)
         await verify(name)
       } catch (e) {
         fail(e)

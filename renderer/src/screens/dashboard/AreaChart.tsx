@@ -1,14 +1,23 @@
 import type { CheckInfo, CheckResultInfo } from '@shared/contract/checks'
+import { hashWithFilters } from '../../store/evidenceUrl'
+import { noFilters } from '../../store/evidence'
 import { areaOverview, OUTCOMES } from '../../store/sprint'
+import { areaName } from '../../lib/areas'
 import { OutcomeLegend } from './OutcomeLegend'
 
-const ROW = 26
-const LABEL_W = 110
 const BAR_W = 300
+const BAR_H = 16
 
-/** Pass/warn/fail by area as hand-drawn SVG stacked bars, with a text table for screen readers. */
-export function AreaChart({ results, checks }: { results: CheckResultInfo[]; checks: CheckInfo[] }) {
-  const rows = areaOverview(results, checks)
+/**
+ * Pass/warn/fail by area, one row each: the area's name links to its results in the evidence
+ * (filtered by its checks), and the bar is on one scale for every row, so an area with one
+ * result is one result long, not as long as an area with nineteen.
+ */
+export function AreaChart({ engagementId, results, checks }: { engagementId: string; results: CheckResultInfo[]; checks: CheckInfo[] }) {
+  // in the order a person reads the names, not their ids
+  const rows = areaOverview(results, checks).sort((a, b) => areaName(a.area).localeCompare(areaName(b.area)))
+  const most = Math.max(1, ...rows.map((r) => r.total))
+  const evidence = `#/engagements/${encodeURIComponent(engagementId)}/evidence`
   return (
     <section className="card" aria-labelledby="h-areas">
       <h2 id="h-areas" className="card-title">
@@ -18,28 +27,29 @@ export function AreaChart({ results, checks }: { results: CheckResultInfo[]; che
         <p className="muted small">No results yet. Run everything from the sprint board to fill this chart.</p>
       ) : (
         <>
-          <svg className="chart" viewBox={`0 0 ${LABEL_W + BAR_W + 40} ${rows.length * ROW}`} role="img" aria-labelledby="h-areas chart-desc">
-            <desc id="chart-desc">{rows.map((r) => `${r.area}: ${OUTCOMES.map((o) => `${r.counts[o]} ${o}`).join(', ')}`).join('; ')}</desc>
-            {rows.map((r, i) => {
-              let x = LABEL_W
+          <ul className="area-rows" data-testid="area-chart">
+            {rows.map((r) => {
+              const name = areaName(r.area)
+              const said = OUTCOMES.filter((o) => r.counts[o]).map((o) => `${r.counts[o]} ${o}`).join(', ')
+              let x = 0
               return (
-                <g key={r.area} transform={`translate(0 ${i * ROW})`}>
-                  <text x={0} y={17} className="chart-label">
-                    {r.area}
-                  </text>
-                  {OUTCOMES.map((o) => {
-                    const w = (r.counts[o] / r.total) * BAR_W
-                    const rect = w > 0 ? <rect key={o} x={x} y={5} width={w} height={16} className={`seg-${o}`} /> : null
-                    x += w
-                    return rect
-                  })}
-                  <text x={LABEL_W + BAR_W + 6} y={17} className="chart-label">
-                    {r.total}
-                  </text>
-                </g>
+                <li key={r.area} data-area={r.area}>
+                  <a href={hashWithFilters(evidence, { ...noFilters, checkId: r.area, kind: 'check.result' })} className="area-name" title={`${name}: open its results`}>
+                    {name}
+                  </a>
+                  <svg className="area-bar" viewBox={`0 0 ${BAR_W} ${BAR_H}`} preserveAspectRatio="none" role="img" aria-label={`${name}: ${said}`}>
+                    {OUTCOMES.map((o) => {
+                      const w = (r.counts[o] / most) * BAR_W
+                      const rect = w > 0 ? <rect key={o} x={x} y={0} width={w} height={BAR_H} className={`seg-${o}`} data-outcome={o} /> : null
+                      x += w
+                      return rect
+                    })}
+                  </svg>
+                  <span className="small area-total">{r.total}</span>
+                </li>
               )
             })}
-          </svg>
+          </ul>
           <OutcomeLegend />
         </>
       )}

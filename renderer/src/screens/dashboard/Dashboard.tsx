@@ -55,10 +55,10 @@ export function Dashboard({ id }: { id: string }) {
           <Clock msLeft={status.msLeft} blocks={status.blocks} finished={!!status.sprint.finishedAt} />
           <StageBars stages={status.stages} />
           <RiskList risks={status.risks} />
-          <AreaChart results={sprint.results} checks={sprint.checks} />
+          <AreaChart engagementId={id} results={sprint.results} checks={sprint.checks} />
           <RunHistory runs={sprint.runs.slice(0, 6)} />
           <RunDiff engagementId={id} changes={sprint.changes} />
-          <SprintTimeline status={status} runs={sprint.runs} />
+          <SprintTimeline engagementId={id} status={status} runs={sprint.runs} />
         </div>
       )}
     </section>

@@ -1,6 +1,8 @@
 import type { RunInfo } from '@shared/contract/checks'
 import type { SprintStatus } from '@shared/schemas/sprint'
 import { fullDate } from '../../lib/format'
+import { hashWithFilters } from '../../store/evidenceUrl'
+import { noFilters } from '../../store/evidence'
 import { OUTCOMES } from '../../store/sprint'
 import { OutcomeLegend } from './OutcomeLegend'
 import { sprintTimeline } from './sprintTimeline'
@@ -10,18 +12,23 @@ const W = 1000
 const LEFT = 8
 const RIGHT = 8
 const BAND = 26
-const PLOT_TOP = 40
+/** The plot starts below the bands and the "now" label, so no bar ever runs under that label. */
+const PLOT_TOP = 46
 const PLOT_H = 110
 const AXIS_Y = PLOT_TOP + PLOT_H + 16
 const H = AXIS_Y + 10
-const BAR_W = 10
+/** Every run is at least this wide (of 1000), however short: a 10-second run is still a bar you can see and click. */
+const BAR_W = 16
 
 /**
  * The 48 hours on one axis: the blocks, every run as a bar of its outcomes (fail at the bottom,
- * so fixes show as red shrinking), waivers as diamonds, and a "now" line. A list follows for
- * screen readers and for exact times.
+ * so fixes show as red shrinking) that links to that run's results in the evidence, waivers as
+ * diamonds, and a "now" line whose label sits above the plot.
  */
-export function SprintTimeline({ status, runs }: { status: SprintStatus; runs: RunInfo[] }) {
+export function SprintTimeline({ engagementId, status, runs }: { engagementId: string; status: SprintStatus; runs: RunInfo[] }) {
+  const evidence = `#/engagements/${encodeURIComponent(engagementId)}/evidence`
+  // the run's results: evidence recorded between its start and its end (still running: until now)
+  const resultsOf = (r: { at: string; finishedAt: string | null }) => hashWithFilters(evidence, { ...noFilters, kind: 'check.result', from: r.at, to: r.finishedAt ?? new Date().toISOString() })
   const m = sprintTimeline(status, runs)
   const px = (x: number) => LEFT + x * (W - LEFT - RIGHT)
   const maxTotal = Math.max(1, ...m.runs.map((r) => r.total))
@@ -35,7 +42,7 @@ export function SprintTimeline({ status, runs }: { status: SprintStatus; runs: R
       <h2 id="h-timeline" className="card-title">
         Sprint timeline
       </h2>
-      <svg className="chart sprint-timeline" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="h-timeline timeline-desc" data-testid="sprint-timeline">
+      <svg className="chart sprint-timeline" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="h-timeline timeline-desc" data-testid="sprint-timeline">
         <desc id="timeline-desc">
           {`${m.runs.length} run${m.runs.length === 1 ? '' : 's'} during the sprint; ${m.waivers.length} waiver${m.waivers.length === 1 ? '' : 's'} granted.`}
         </desc>
@@ -53,18 +60,29 @@ export function SprintTimeline({ status, runs }: { status: SprintStatus; runs: R
             {t.hour === 0 ? 'start' : `+${t.hour} h`}
           </text>
         ))}
+        {m.now !== null && (
+          <g className="tl-now">
+            <line x1={px(m.now)} x2={px(m.now)} y1={BAND + 4} y2={PLOT_TOP + PLOT_H} />
+            <text x={px(m.now) + (m.now > 0.9 ? -4 : 4)} y={PLOT_TOP - 6} className="chart-label" textAnchor={m.now > 0.9 ? 'end' : 'start'}>
+              now
+            </text>
+          </g>
+        )}
         {m.runs.map((r, i) => {
           let y = PLOT_TOP + PLOT_H
+          const said = `${fullDate(r.at)}: ${OUTCOMES.filter((o) => r.counts[o]).map((o) => `${r.counts[o]} ${o}`).join(', ') || 'no results'}${r.status === 'finished' ? '' : ` (${r.status})`}`
           return (
-            <g key={r.id} className="tl-run" data-run={r.id}>
-              <title>{`${fullDate(r.at)}: ${OUTCOMES.filter((o) => r.counts[o]).map((o) => `${r.counts[o]} ${o}`).join(', ') || 'no results'}${r.status === 'finished' ? '' : ` (${r.status})`}`}</title>
+            <a key={r.id} href={resultsOf(r)} className="tl-run tl-run-link" data-run={r.id} aria-label={`Run of ${said}: open its results`}>
+              <title>{said}</title>
+              {/* the whole column is the link's target, not only its coloured part */}
+              <rect x={Math.min(xs[i], W - RIGHT) - BAR_W / 2} y={PLOT_TOP} width={BAR_W} height={PLOT_H} fill="transparent" />
               {stack.map((o) => {
                 const h = (r.counts[o] / maxTotal) * PLOT_H
                 if (h <= 0) return null
                 y -= h
-                return <rect key={o} x={Math.min(xs[i], W - RIGHT) - BAR_W / 2} y={y} width={BAR_W} height={h} className={`seg-${o}`} />
+                return <rect key={o} x={Math.min(xs[i], W - RIGHT) - BAR_W / 2} y={y} width={BAR_W} height={Math.max(h, 1)} className={`seg-${o}`} />
               })}
-            </g>
+            </a>
           )
         })}
         {m.waivers.map((w) => (
@@ -72,14 +90,6 @@ export function SprintTimeline({ status, runs }: { status: SprintStatus; runs: R
             <title>{`Waived ${w.itemId} ${fullDate(w.at)}: ${w.reason}`}</title>
           </path>
         ))}
-        {m.now !== null && (
-          <g className="tl-now">
-            <line x1={px(m.now)} x2={px(m.now)} y1={BAND + 4} y2={PLOT_TOP + PLOT_H} />
-            <text x={px(m.now) + (m.now > 0.9 ? -4 : 4)} y={PLOT_TOP + 2} className="chart-label" textAnchor={m.now > 0.9 ? 'end' : 'start'}>
-              now
-            </text>
-          </g>
-        )}
       </svg>
       <OutcomeLegend>
         <span>

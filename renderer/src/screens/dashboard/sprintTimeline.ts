@@ -8,7 +8,7 @@ export interface TimelineModel {
   blocks: { id: string; title: string; x0: number; x1: number; state: string }[]
   /** Where "now" is, or null when it is outside the sprint. */
   now: number | null
-  runs: { id: string; x: number; at: string; status: RunInfo['status']; counts: Record<CheckStatusName, number>; total: number }[]
+  runs: { id: string; x: number; at: string; finishedAt: string | null; status: RunInfo['status']; counts: Record<CheckStatusName, number>; total: number }[]
   waivers: { itemId: string; x: number; at: string; reason: string }[]
   /** Runs that happened before the sprint started or after it ended (not drawn). */
   outside: number
@@ -35,7 +35,7 @@ export function sprintTimeline(status: Pick<SprintStatus, 'sprint' | 'blocks' | 
     blocks: status.blocks.map((b) => ({ id: b.id, title: b.title, x0: Math.max(0, x(Date.parse(b.startsAt))), x1: Math.min(1, x(Date.parse(b.endsAt))), state: b.state })),
     now: inside(nowMs) ? x(nowMs) : null,
     runs: drawn
-      .map((r) => ({ id: r.id, x: x(Date.parse(r.startedAt)), at: r.startedAt, status: r.status, counts: r.counts, total: Object.values(r.counts).reduce((n, c) => n + c, 0) }))
+      .map((r) => ({ id: r.id, x: x(Date.parse(r.startedAt)), at: r.startedAt, finishedAt: r.finishedAt, status: r.status, counts: r.counts, total: Object.values(r.counts).reduce((n, c) => n + c, 0) }))
       .sort((a, b) => a.x - b.x),
     waivers: status.items
       .filter((i) => i.waiver && inside(Date.parse(i.waiver.createdAt)))

@@ -4,6 +4,8 @@ import { activeFilters, noFilters, type EvidenceFilters } from '../../store/evid
 const STATUSES: EvidenceFilters['status'][] = ['', 'pass', 'warn', 'fail', 'error', 'skip']
 /** Typing pauses this long before the list follows (a request per pause, not per key). */
 const SETTLE_MS = 300
+/** A filter bound that is a moment (a run's start or end), not a day. */
+const timeOf = (v: string) => v.includes('T')
 
 /**
  * The timeline's search and filters. They apply as they change (text after a short pause), so
@@ -14,6 +16,13 @@ export function EvidenceFilterBar({ value, onApply }: { value: EvidenceFilters; 
   const latest = useRef(onApply)
   latest.current = onApply
   const applied = useRef(JSON.stringify(value))
+  // filters set from outside (an address with other filters: a chart's link) replace what is shown
+  const valueKey = JSON.stringify(value)
+  useEffect(() => {
+    if (valueKey === applied.current) return
+    applied.current = valueKey
+    setF(JSON.parse(valueKey) as EvidenceFilters)
+  }, [valueKey])
   useEffect(() => {
     const key = JSON.stringify(f)
     if (key === applied.current) return
@@ -55,11 +64,12 @@ export function EvidenceFilterBar({ value, onApply }: { value: EvidenceFilters; 
       </label>
       <label className="field">
         <span>From</span>
-        <input className="input" type="date" value={f.from} onChange={set('from')} />
+        {/* a run's link from the sprint timeline carries exact times (ISO, UTC): shown as they are */}
+        <input className={timeOf(f.from) ? 'input mono' : 'input'} type={timeOf(f.from) ? 'text' : 'date'} value={f.from} onChange={set('from')} />
       </label>
       <label className="field">
         <span>To</span>
-        <input className="input" type="date" value={f.to} onChange={set('to')} />
+        <input className={timeOf(f.to) ? 'input mono' : 'input'} type={timeOf(f.to) ? 'text' : 'date'} value={f.to} onChange={set('to')} />
       </label>
       {n > 0 && (
         <div className="ev-filter-actions">

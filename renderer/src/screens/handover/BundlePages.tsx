@@ -1,94 +1,70 @@
-import { useEffect, useState, type KeyboardEvent } from 'react'
+import { useEffect, useReducer, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import { useActions } from '../../hooks/useStore'
 import { Icon } from '../../components/Icon'
 import type { PdfPages } from './pdf'
-import { drawnCount, failed, initialPages, opened, pageForKey, thumbDrawn, type PageImage, type PagesState } from './pageState'
+import { pageForKey, type PageImage } from './pageState'
+import { cachedPage, drawPage, known, openDoc } from './pageCache'
 
 /** The bundle's operating guide (DESIGN.md §7 names it). */
 const GUIDE = 'handover.pdf'
 const THUMB_WIDTH = 112
 const PAGE_WIDTH = 720
 
-/** An open PDF and the large page images drawn from it (revoked when it closes). */
-interface OpenDoc {
-  pdf: PdfPages
-  pages: Map<number, PageImage>
-  closed: boolean
-}
-
-function close(d: OpenDoc): void {
-  d.closed = true
-  void d.pdf.close()
-  d.pages.forEach((p) => URL.revokeObjectURL(p.url))
-}
+type Doc = { hash: string; pdf: PdfPages }
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /**
  * The pages of a bundle's PDF: thumbnails down the side (arrow keys, Home and End move between
- * them) and the selected page large. pdf.js is loaded here on first use, not with the app.
+ * them) and the selected page large. The large page is drawn first; a thumbnail is drawn when it
+ * scrolls into view; every drawn page is kept for the session (pageCache.ts), so a revisit shows
+ * the first page at once. pdf.js is loaded here on first use, not with the app.
  */
-export function BundlePages({ bundle }: { bundle: string }) {
+export function BundlePages({ engagementId, bundle }: { engagementId: string; bundle: string }) {
   const { bundleFileBytes } = useActions()
-  const [s, setS] = useState<PagesState>(initialPages)
-  const [doc, setDoc] = useState<OpenDoc | null>(null)
-  const [large, setLarge] = useState<PageImage | null>(null)
+  const bundleKey = `${engagementId}/${bundle}`
+  const [info, setInfo] = useState(() => known(bundleKey))
+  const [fromCache] = useState(() => !!(info && cachedPage(info.hash, 1, PAGE_WIDTH)))
+  const [doc, setDoc] = useState<Doc | null>(null)
+  const [selected, setSelected] = useState(0)
+  const [error, setError] = useState<string | null>(null)
+  const [, redraw] = useReducer((x: number) => x + 1, 0)
+  const thumbsRef = useRef<HTMLDivElement>(null)
+  const selectedRef = useRef(selected)
+  selectedRef.current = selected
 
-  // Fetch and open the PDF, then draw every thumbnail in turn.
+  // Open the PDF (the session's open one when it is this bundle's: nothing is fetched again).
   useEffect(() => {
     let live = true
-    let current: OpenDoc | null = null
-    const thumbs: string[] = []
-    setS(initialPages)
-    setDoc(null)
-    setLarge(null)
-    ;(async () => {
-      try {
-        const [bytes, lib] = await Promise.all([bundleFileBytes(bundle, GUIDE), import('./pdf')])
-        const pdf = await lib.openPdf(bytes)
-        current = { pdf, pages: new Map(), closed: false }
-        if (!live) return close(current)
-        setDoc(current)
-        setS((x) => opened(x, pdf.count))
-        for (let i = 0; i < pdf.count && live; i++) {
-          const image = await pdf.render(i + 1, THUMB_WIDTH)
-          if (!live) return URL.revokeObjectURL(image.url)
-          thumbs.push(image.url)
-          setS((x) => thumbDrawn(x, i, image))
-        }
-      } catch (e) {
-        if (live) setS((x) => failed(x, e instanceof Error ? e.message : String(e)))
-      }
-    })()
-    return () => {
-      live = false
-      if (current) close(current)
-      thumbs.forEach((u) => URL.revokeObjectURL(u))
-    }
-  }, [bundle, bundleFileBytes])
-
-  // Draw the selected page large (once per page; kept while this document is open).
-  const { selected } = s
-  useEffect(() => {
-    if (!doc) return
-    const cached = doc.pages.get(selected)
-    setLarge(cached ?? null)
-    if (cached) return
-    let live = true
-    doc.pdf.render(selected + 1, PAGE_WIDTH).then(
-      (image) => {
-        if (doc.closed || doc.pages.has(selected)) return URL.revokeObjectURL(image.url)
-        doc.pages.set(selected, image)
-        if (live) setLarge(image)
+    openDoc(bundleKey, () => bundleFileBytes(bundle, GUIDE)).then(
+      (d) => {
+        if (!live) return
+        setDoc(d)
+        setInfo({ hash: d.hash, count: d.pdf.count })
       },
-      (e: unknown) => live && !doc.closed && setS((x) => failed(x, e instanceof Error ? e.message : String(e))),
+      (e: unknown) => live && setError(message(e)),
     )
     return () => {
       live = false
     }
-  }, [doc, selected])
+  }, [bundleKey, bundle, bundleFileBytes])
 
-  const count = s.thumbs.length
+  // Draw the selected page large, before any thumbnail; kept for the session.
+  const large = info ? cachedPage(info.hash, selected + 1, PAGE_WIDTH) : null
+  useEffect(() => {
+    if (!doc || large) return
+    let live = true
+    drawPage({ ...doc, page: selected + 1, width: PAGE_WIDTH, urgent: true, wanted: () => live && selectedRef.current === selected }).then(
+      (image) => live && image && redraw(),
+      (e: unknown) => live && setError(message(e)),
+    )
+    return () => {
+      live = false
+    }
+  }, [doc, selected, large])
+
+  const count = info?.count ?? 0
   const select = (i: number) => {
-    setS((x) => ({ ...x, selected: i }))
+    setSelected(i)
     document.getElementById(`pdf-page-${i}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
   }
   const onKey = (e: KeyboardEvent) => {
@@ -98,29 +74,26 @@ export function BundlePages({ bundle }: { bundle: string }) {
     select(next)
   }
 
-  if (s.phase === 'error')
+  if (error)
     return (
       <div className="banner banner-error" role="alert" data-testid="pages-error">
         <Icon name="alert" />
         <span>
-          <strong>The pages could not be shown.</strong> {s.error} Verify the bundle to check its files, or open {GUIDE} from the bundle folder.
+          <strong>The pages could not be shown.</strong> {error} Verify the bundle to check its files, or open {GUIDE} from the bundle folder.
         </span>
       </div>
     )
-  const drawn = drawnCount(s)
   return (
-    <div className="ho-pages" data-phase={s.phase}>
-      {s.phase !== 'ready' && (
-        <div className="ho-progress">
-          <progress max={count || 1} value={drawn} aria-label="Page preview progress" />
-          <p className="small muted" role="status">
-            {s.phase === 'loading' ? `Opening ${GUIDE}…` : `Rendering page ${Math.min(drawn + 1, count)} of ${count}…`}
-          </p>
-        </div>
+    <div className="ho-pages" data-phase={info ? 'ready' : 'loading'}>
+      {!info && (
+        <p className="small muted" role="status">
+          Opening {GUIDE}…
+        </p>
       )}
-      {count > 0 && (
+      {info && count > 0 && (
         <div className="ho-pages-body">
           <div
+            ref={thumbsRef}
             className="ho-thumbs"
             role="listbox"
             tabIndex={0}
@@ -130,21 +103,16 @@ export function BundlePages({ bundle }: { bundle: string }) {
             onKeyDown={onKey}
             data-testid="page-thumbs"
           >
-            {s.thumbs.map((t, i) => (
-              <div key={i} id={`pdf-page-${i}`} role="option" aria-selected={i === selected} aria-label={`Page ${i + 1}`} className="ho-thumb" onClick={() => select(i)}>
-                {t ? <img src={t.url} alt="" width={THUMB_WIDTH} height={Math.round((THUMB_WIDTH * t.height) / t.width)} /> : <span className="ho-thumb-wait" aria-hidden="true" />}
-                <span className="small muted" aria-hidden="true">
-                  {i + 1}
-                </span>
-              </div>
+            {Array.from({ length: count }, (_, i) => (
+              <Thumb key={i} index={i} hash={info.hash} doc={doc} selected={i === selected} root={thumbsRef} onSelect={select} />
             ))}
           </div>
-          <figure className="ho-page" data-testid="page-view" data-page={selected + 1}>
+          <figure className="ho-page" data-testid="page-view" data-page={selected + 1} data-source={fromCache ? 'cache' : 'drawn'}>
             {large ? (
               <img src={large.url} alt={`Page ${selected + 1} of ${count} of ${GUIDE}`} width={PAGE_WIDTH} height={Math.round((PAGE_WIDTH * large.height) / large.width)} />
             ) : (
               <div className="ho-page-wait" role="status">
-                Rendering page {selected + 1}…
+                Drawing page {selected + 1}…
               </div>
             )}
             <figcaption className="small muted">
@@ -153,6 +121,45 @@ export function BundlePages({ bundle }: { bundle: string }) {
           </figure>
         </div>
       )}
+    </div>
+  )
+}
+
+/** One thumbnail: drawn when it scrolls into the list's view (or from the session's cache). */
+function Thumb(p: { index: number; hash: string; doc: Doc | null; selected: boolean; root: RefObject<HTMLDivElement | null>; onSelect: (i: number) => void }) {
+  const { index, hash, doc } = p
+  const ref = useRef<HTMLDivElement>(null)
+  const [image, setImage] = useState<PageImage | null>(() => cachedPage(hash, index + 1, THUMB_WIDTH))
+  const [seen, setSeen] = useState(false)
+
+  // note when the slot comes within a screen of the list's visible part
+  useEffect(() => {
+    const el = ref.current
+    if (!el || image || seen) return
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setSeen(true), { root: p.root.current, rootMargin: '300px' })
+    io.observe(el)
+    return () => io.disconnect()
+  }, [image, seen, p.root])
+
+  useEffect(() => {
+    if (!seen || image || !doc) return
+    let live = true
+    drawPage({ ...doc, page: index + 1, width: THUMB_WIDTH, urgent: false, wanted: () => live }).then(
+      (img) => live && img && setImage(img),
+      () => {}, // a thumbnail that cannot be drawn stays blank; the large page says why
+    )
+    return () => {
+      live = false
+    }
+  }, [seen, image, doc, index])
+
+  const shown = image ?? cachedPage(hash, index + 1, PAGE_WIDTH)
+  return (
+    <div ref={ref} id={`pdf-page-${index}`} role="option" aria-selected={p.selected} aria-label={`Page ${index + 1}`} className="ho-thumb" data-drawn={!!image} onClick={() => p.onSelect(index)}>
+      {shown ? <img src={shown.url} alt="" width={THUMB_WIDTH} height={Math.round((THUMB_WIDTH * shown.height) / shown.width)} /> : <span className="ho-thumb-wait" aria-hidden="true" />}
+      <span className="small muted" aria-hidden="true">
+        {index + 1}
+      </span>
     </div>
   )
 }

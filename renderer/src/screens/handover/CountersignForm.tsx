@@ -2,23 +2,17 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
 
 /**
- * The founder's acceptance, made in this app: only with the founder at this machine, which the
- * form asks them to confirm, since their key is made and kept in this machine's keychain. On
- * their own machine a founder runs `handover countersign`, or openssl alone (VERIFY.txt).
+ * The founder's acceptance made in this app, for when the founder sits at this machine: they
+ * type their own name and email (nothing is filled in for them) and confirm they are here, since
+ * their key is made and kept in this machine's keychain. Otherwise they accept on their own
+ * machine (`handover countersign`, or openssl alone as VERIFY.txt shows).
  */
-export function CountersignForm({ bundle, engagementId }: { bundle: string; engagementId: string }) {
-  const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
+export function CountersignForm({ bundle }: { bundle: string }) {
   const h = useApp((s) => s.handover)
   const { countersign } = useActions()
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
   const [present, setPresent] = useState(false)
-  useEffect(() => {
-    if (e) {
-      setName(e.founderName)
-      setEmail(e.founderEmail)
-    }
-  }, [e])
   // each acceptance is confirmed anew: another bundle, or one just signed, unticks it
   useEffect(() => setPresent(false), [bundle, h.countersigned])
   const submit = (ev: FormEvent) => {
@@ -28,24 +22,24 @@ export function CountersignForm({ bundle, engagementId }: { bundle: string; enga
   const done = h.countersigned
   return (
     <form className="vault-form ho-sign" onSubmit={submit} aria-labelledby="h-countersign" data-testid="countersign-form">
-      <h3 id="h-countersign">Founder acceptance</h3>
+      <h3 id="h-countersign">Acceptance by the founder, at this computer</h3>
       <p className="small muted">
-        The founder accepts this bundle by signing a statement with their own key: their name, email, the date and this manifest. It is kept beside the bundle; the signed files do
-        not change. On their own machine they use <code>handover countersign</code> or the openssl steps in VERIFY.txt.
+        Only with the founder here, typing themselves: their own key signs a statement with their name, email, the date and this manifest, kept beside the bundle (the signed files
+        do not change). That key is made and kept in this computer&apos;s keychain, not theirs: when they can, they should accept on their own machine instead.
       </p>
       <div className="vault-fields">
         <label className="field">
           <span>Founder name</span>
-          <input className="input" required value={name} onChange={(x) => setName(x.target.value)} />
+          <input className="input" required autoComplete="off" value={name} onChange={(x) => setName(x.target.value)} />
         </label>
         <label className="field">
           <span>Founder email</span>
-          <input className="input" type="email" required value={email} onChange={(x) => setEmail(x.target.value)} />
+          <input className="input" type="email" required autoComplete="off" value={email} onChange={(x) => setEmail(x.target.value)} />
         </label>
       </div>
       <label className="ho-confirm">
-        <input type="checkbox" checked={present} onChange={(x) => setPresent(x.target.checked)} /> The founder is here and signs on this machine: their key is made and kept in this
-        machine&apos;s keychain.
+        <input type="checkbox" checked={present} onChange={(x) => setPresent(x.target.checked)} /> I am the founder, I am at this computer, and I accept this bundle with a key
+        kept in its keychain.
       </label>
       <div>
         <button type="submit" className="btn" disabled={!present || !name.trim() || !email.trim() || !!h.busy}>

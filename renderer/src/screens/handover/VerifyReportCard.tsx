@@ -3,7 +3,6 @@ import { normalizeFingerprint } from '@shared/fingerprint'
 import type { VerifyReport } from '@shared/contract/handover'
 import { useActions, useApp } from '../../hooks/useStore'
 import { orderedItems } from '../../store/handover'
-import { CountersignForm } from './CountersignForm'
 import { sentence } from '../../lib/formErrors'
 
 /** Who signed, with which key, and whether it is the key the person expected. */
@@ -78,13 +77,13 @@ function ExpectForm({ bundle }: { bundle: string }) {
   )
 }
 
-/** The verification report of one bundle: every item, who signed and accepted, and the founder's acceptance form. */
-export function VerifyReportCard({ engagementId }: { engagementId: string }) {
+/** The verification report of one bundle: every item, who signed it and who accepted it. */
+export function VerifyReportCard() {
   const h = useApp((s) => s.handover)
   if (!h.report || !h.reportOf) return null
   const r = h.report
   return (
-    <section className="card span-2" aria-labelledby="h-verify" data-testid="verify-report">
+    <section className="card" aria-labelledby="h-verify" data-testid="verify-report">
       <h2 id="h-verify" className="card-title">
         Verification of {h.reportOf} <span className={`st ${r.ok ? 'st-pass' : 'st-fail'}`}>{r.ok ? 'Intact' : 'Problems found'}</span>
       </h2>
@@ -97,7 +96,6 @@ export function VerifyReportCard({ engagementId }: { engagementId: string }) {
           </li>
         ))}
       </ul>
-      {r.ok && <CountersignForm bundle={h.reportOf} engagementId={engagementId} />}
     </section>
   )
 }

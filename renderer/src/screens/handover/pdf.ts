@@ -1,8 +1,9 @@
 // Loaded with import() from BundlePages only, so the app's first render never pays for pdf.js.
-import { getDocument, GlobalWorkerOptions, VerbosityLevel } from 'pdfjs-dist'
+import { getDocument, GlobalWorkerOptions, PDFWorker, VerbosityLevel } from 'pdfjs-dist'
 // The worker ships with the app as a file of its own: script-src 'self' allows it; no CDN, no blob:.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
 import type { PageImage } from './pageState'
+import { startPdfWorker } from './pdfWorker'
 
 /**
  * pdf.js parses in a worker started from that file: same origin in browser mode, and in the
@@ -11,6 +12,20 @@ import type { PageImage } from './pageState'
  * still within script-src 'self'.
  */
 GlobalWorkerOptions.workerSrc = workerUrl
+
+/**
+ * One worker for the session, shared by every PDF opened: starting it (fetching and compiling
+ * 1.2 MB of pdf.js) is most of the first page's wait, so the handover screen starts it on
+ * mount, while the PDF's bytes are still on their way. A loading task does not destroy a worker
+ * it was given, so closing a PDF leaves it running.
+ */
+let worker: PDFWorker | null = null
+export function warmWorker(): PDFWorker {
+  // the worker the screen started on mount (pdfWorker.ts), else one pdf.js starts from workerSrc
+  const port = startPdfWorker()
+  worker ??= port ? PDFWorker.create({ port, verbosity: VerbosityLevel.ERRORS }) : new PDFWorker({ verbosity: VerbosityLevel.ERRORS })
+  return worker
+}
 
 /** An open PDF whose pages render to images. */
 export interface PdfPages {
@@ -22,7 +37,7 @@ export interface PdfPages {
 
 /** Open a PDF from its bytes. Wasm decoders stay off: the CSP has no 'wasm-unsafe-eval'. */
 export async function openPdf(bytes: Uint8Array): Promise<PdfPages> {
-  const task = getDocument({ data: bytes, useWasm: false, verbosity: VerbosityLevel.ERRORS })
+  const task = getDocument({ data: bytes, worker: warmWorker(), useWasm: false, verbosity: VerbosityLevel.ERRORS })
   const doc = await task.promise
   return {
     count: doc.numPages,

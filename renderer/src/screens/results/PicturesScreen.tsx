@@ -3,7 +3,7 @@ import { useActions, useApp } from '../../hooks/useStore'
 import { BackToEngagement } from '../../components/BackToEngagement'
 import { DnsMap, RedirectMap } from './Maps'
 import { LatencyHistogram } from './Latency'
-import { dnsPaths, redirectPaths, routeLatencies } from './pictures'
+import { dnsPaths, redirectPaths, routeLatencies, sharedTop } from './pictures'
 import './results.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
 
@@ -60,7 +60,7 @@ export function PicturesScreen({ engagementId }: { engagementId: string }) {
             {pics.latency.routes.length ? (
               <div className="pic-grid">
                 {pics.latency.routes.map((r) => (
-                  <LatencyHistogram key={r.url} route={r} passMs={pics.latency.passMs} />
+                  <LatencyHistogram key={r.url} route={r} passMs={pics.latency.passMs} topMs={sharedTop(pics.latency.routes)} />
                 ))}
               </div>
             ) : (

@@ -3,17 +3,17 @@ import { useActions, useApp } from '../../hooks/useStore'
 import { checkOf } from '../../store/results'
 import { resolveRunbook } from '../../store/runbooks'
 import { fullDate, plural, relativeTime } from '../../lib/format'
-import { Icon } from '../../components/Icon'
 import { EvidenceBody } from './EvidenceBody'
 import { StatusTag } from './StatusTag'
 import './results.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { InjectionCases } from './InjectionCases'
+import { ResultBack } from './ResultBack'
 
 /** One check result: what it found, why it matters, how to fix it, the evidence and the history. */
 export function ResultDetail({ engagementId, resultId }: { engagementId: string; resultId: number }) {
   const r = useApp((s) => s.result)
-  const { loadResult, navigate, startGuidedRunbook, loadRunbooks } = useActions()
+  const { loadResult, startGuidedRunbook, loadRunbooks } = useActions()
   const runbooks = useApp((s) => s.runbooks.catalog)
   useEffect(() => {
     if (r.resultId !== resultId) void loadResult(resultId)
@@ -24,18 +24,7 @@ export function ResultDetail({ engagementId, resultId }: { engagementId: string;
   useEffect(() => {
     if (!runbooks && check?.runbook) void loadRunbooks(engagementId)
   }, [runbooks, check?.runbook, engagementId, loadRunbooks])
-  const back = (
-    <a
-      href={`#/engagements/${engagementId}/evidence`}
-      className="back"
-      onClick={(ev) => {
-        ev.preventDefault()
-        navigate({ name: 'evidence', id: engagementId })
-      }}
-    >
-      <Icon name="back" /> Evidence
-    </a>
-  )
+  const back = <ResultBack engagementId={engagementId} />
   if (r.error && r.resultId === resultId)
     return (
       <>

@@ -70,11 +70,28 @@ export function routeLatencies(results: CheckResultInfo[]): { routes: RouteLaten
   return { routes, passMs: typeof t.p95PassMs === 'number' ? t.p95PassMs : null, warnMs: typeof t.p95WarnMs === 'number' ? t.p95WarnMs : null }
 }
 
-/** Equal-width buckets from 0 to the slowest sample (at least 1 ms wide). */
-export function histogram(samples: number[], buckets = 12): Histogram {
-  const top = Math.max(1, ...samples)
+/**
+ * Equal-width buckets from 0 to the slowest sample (at least 1 ms wide), or to `topMs` when
+ * several histograms share one scale (the slowest sample of all of them).
+ */
+export function histogram(samples: number[], buckets = 12, topMs?: number): Histogram {
+  const top = Math.max(1, topMs ?? 0, ...samples)
   const width = Math.max(1, Math.ceil(top / buckets))
   const counts = Array.from({ length: buckets }, () => 0)
   for (const s of samples) counts[Math.min(buckets - 1, Math.floor(Math.max(0, s) / width))]++
   return { edges: counts.map((_, i) => i * width), width, counts, max: Math.max(0, ...counts) }
+}
+
+/** The slowest sample of every route: the one x scale the compared histograms share. */
+export function sharedTop(routes: readonly RouteLatency[]): number {
+  return Math.max(1, ...routes.flatMap((r) => r.samples))
+}
+
+/**
+ * How a p95 stands against its target: well under it (under 80 %), near it (80–100 %), or over
+ * it. Without a target there is nothing to judge (neutral).
+ */
+export function p95Standing(p95: number, passMs: number | null): 'under' | 'near' | 'over' | 'neutral' {
+  if (passMs === null) return 'neutral'
+  return p95 > passMs ? 'over' : p95 > 0.8 * passMs ? 'near' : 'under'
 }

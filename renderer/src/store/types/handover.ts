@@ -1,9 +1,11 @@
-import type { Acceptance, BundleInfo, BundlePlace, VerifyReport } from '@shared/contract/handover'
+import type { Acceptance, BundleInfo, BundlePlace, HandoverReadiness, VerifyReport } from '@shared/contract/handover'
 import type { ErrorInfo } from '@shared/errors'
 
 /** The handover screen: bundles built so far, the one just built, and a verification report. */
 export interface HandoverState {
   engagementId: string | null
+  /** The verdict the PDF would open with if built now; null until read. */
+  readiness: HandoverReadiness | null
   bundles: { name: string; createdAt: string }[] | null
   built: BundleInfo | null
   report: VerifyReport | null

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { drawnCount, failed, initialPages, opened, pageForKey, thumbDrawn } from '../../../../renderer/src/screens/handover/pageState'
+import { pageForKey } from '../../../../renderer/src/screens/handover/pageState'
 import { keepShown } from '../../../../renderer/src/store/handover'
 import { fromBase64 } from '../../../../renderer/src/lib/bytes'
 
-const img = (n: number) => ({ url: `blob:${n}`, width: 112, height: 158 })
-
 describe('page preview state', () => {
-  it('opens with an empty slot per page and is ready once every thumbnail is drawn', () => {
-    let s = opened(initialPages, 3)
-    expect(s).toMatchObject({ phase: 'rendering', thumbs: [null, null, null], selected: 0 })
-    s = thumbDrawn(s, 1, img(1))
-    s = thumbDrawn(s, 0, img(0))
-    expect([s.phase, drawnCount(s)]).toEqual(['rendering', 2])
-    s = thumbDrawn(s, 2, img(2))
-    expect([s.phase, drawnCount(s)]).toEqual(['ready', 3])
-    expect(failed(s, 'bad PDF')).toMatchObject({ phase: 'error', error: 'bad PDF' })
-    expect(opened(initialPages, 0).phase).toBe('ready')
-  })
-
   it('moves between pages with the arrow keys, Home and End, without wrapping', () => {
     expect(pageForKey(0, 'ArrowDown', 5)).toBe(1)
     expect(pageForKey(0, 'ArrowRight', 5)).toBe(1)

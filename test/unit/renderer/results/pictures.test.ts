@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CheckResultInfo } from '@shared/contract/checks'
-import { dnsPaths, histogram, redirectPaths, routeLatencies } from '../../../../renderer/src/screens/results/pictures'
+import { dnsPaths, histogram, p95Standing, redirectPaths, routeLatencies, sharedTop } from '../../../../renderer/src/screens/results/pictures'
+import { areaName } from '../../../../renderer/src/lib/areas'
 
 const res = (checkId: string, target: string, details: Record<string, unknown>, status: CheckResultInfo['status'] = 'pass'): CheckResultInfo => ({
   id: 1,
@@ -64,5 +65,30 @@ describe('pictures from result details', () => {
     expect(h.counts[11]).toBe(1)
     expect(h.max).toBe(2)
     expect(histogram([]).max).toBe(0)
+  })
+})
+
+describe('latency histograms compared side by side', () => {
+  it('share one x scale, and judge a p95 by its target: well under, near, over', () => {
+    const routes = [
+      { url: 'a', samples: [5, 10, 20], p95: 20 },
+      { url: 'b', samples: [100, 400, 450], p95: 450 },
+    ]
+    const top = sharedTop(routes)
+    expect(top).toBe(450)
+    const spans = routes.map((r) => {
+      const h = histogram(r.samples, 12, top)
+      return h.width * h.counts.length
+    })
+    expect(spans[0]).toBe(spans[1])
+    expect(p95Standing(100, 300)).toBe('under')
+    expect(p95Standing(260, 300)).toBe('near')
+    expect(p95Standing(301, 300)).toBe('over')
+    expect(p95Standing(10, null)).toBe('neutral')
+  })
+
+  it('names check areas in words, keeping an unknown id as it is', () => {
+    expect(['cf', 'reg', 'mon'].map(areaName)).toEqual(['Cloudflare', 'Registrar', 'Monitoring'])
+    expect(areaName('zz')).toBe('zz')
   })
 })
