@@ -7,6 +7,7 @@ import { CliExit, EXIT, type CliContext } from './context'
 import { openNetwork } from './network'
 import { credentialProbe } from '../core/runbooks/probe'
 import { credentialService } from '../core/api/credentials'
+import { runbookProgress } from '@shared/runbook-progress'
 
 /**
  * Follow a runbook in the terminal, one step at a time: instructions are confirmed (with the
@@ -25,7 +26,7 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
     return a.trim()
   }
   const runChecks: RunChecks = async (ids) => {
-    const r = await runAudit({ workspace: core.workspace, events: core.events, engagement: e, profile: net.profile, checkIds: ids, services: net.credentials ? { credentials: net.credentials } : {} })
+    const r = await runAudit({ workspace: core.workspace, events: core.events, engagement: e, profile: net.profile, checkIds: ids, origin: 'runbook', services: net.credentials ? { credentials: net.credentials } : {} })
     return { offline: !!net.profile.offline, checks: r.checks }
   }
   try {
@@ -35,8 +36,8 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
       if (!step) break
       const filled = fillRunbook(runbook, e, runbookValuesFor(core.workspace, e))
       const fstep = filled.steps.find((s) => s.id === step.id)!
-      const n = runbook.steps.findIndex((s) => s.id === step.id) + 1
-      ctx.out.info(`\n${formatStep(fstep, n, runbook.steps.length)}\n`)
+      const at = runbookProgress(runbook, run)
+      ctx.out.info(`\n${formatStep(fstep, at.number, at.total)}\n`)
       if (step.kind === 'decision') {
         const a = await ask(`Choose 1–${step.options.length}: `)
         const i = Number(a) - 1

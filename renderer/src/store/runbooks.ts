@@ -1,4 +1,5 @@
-import type { RunbookSummary, RunbookView } from '@shared/contract/runbooks'
+import type { OpenRunbookRun, RunbookSummary, RunbookView } from '@shared/contract/runbooks'
+import { runbookProgress } from '@shared/runbook-progress'
 import type { RunbookRun } from '@shared/schemas/runbook'
 import { toErrorInfo, type Transport } from '../transport/types'
 import type { SliceApi } from './types'
@@ -8,11 +9,14 @@ export type { RunbooksState, RunbookActions } from './types/runbooks'
 
 export const initialRunbooks: RunbooksState = { catalog: null, engagementId: null, openRuns: [], view: null, busy: false, error: null }
 
-/** Where the guided run stands: "step 2 of 5" (the position in the runbook's step order). */
-export function stepPosition(v: RunbookView): { index: number; count: number } {
-  const count = v.runbook.steps.length
-  const i = v.step ? v.runbook.steps.findIndex((s) => s.id === v.step!.id) : count - 1
-  return { index: i < 0 ? 0 : i, count }
+/** Where the guided run stands: "step 3 of 8", counted along the way the run went (see shared/runbook-progress). */
+export function stepPosition(v: RunbookView): { number: number; total: number } {
+  return runbookProgress(v.runbook, v.run)
+}
+
+/** The run as "In progress" lists it, from a fresh view. */
+function asOpen(v: RunbookView): OpenRunbookRun {
+  return { ...v.run, stepTitle: v.step?.title ?? null, progress: stepPosition(v) }
 }
 
 /** Steps already done in this run (from its log), for the progress list. */
@@ -23,7 +27,7 @@ export function doneSteps(run: RunbookRun): Set<string> {
 /** A new view arrived: show it; a finished run leaves the open-runs list. */
 export function viewLoaded(s: RunbooksState, view: RunbookView): RunbooksState {
   const others = s.openRuns.filter((r) => r.id !== view.run.id)
-  return { ...s, view, busy: false, error: null, openRuns: view.run.finishedAt ? others : [view.run, ...others] }
+  return { ...s, view, busy: false, error: null, openRuns: view.run.finishedAt ? others : [asOpen(view), ...others] }
 }
 
 type Api = SliceApi
@@ -76,6 +80,16 @@ export function runbookActions(transport: Transport, set: Api['setState'], get: 
       step((runId, stepId) => transport.call('runbookDone', { runId, stepId, ...(note.trim() ? { note: note.trim() } : {}), ...(Object.keys(inputs).length ? { inputs } : {}) })),
     chooseOption: (option) => step((runId, stepId) => transport.call('runbookChoose', { runId, stepId, option })),
     verifyStep: () => step((runId, stepId) => transport.call('runbookVerify', { runId, stepId })),
+    skipStep: (reason) => step((runId, stepId) => transport.call('runbookSkip', { runId, stepId, reason })),
+    stepBack: () => step((runId, stepId) => transport.call('runbookBack', { runId, stepId })),
+    async abandonRun(reason) {
+      const v = get().runbooks.view
+      await step((runId, stepId) => transport.call('runbookAbandon', { runId, stepId, ...(reason.trim() ? { reason: reason.trim() } : {}) }))
+      const after = get().runbooks.view
+      if (!v || !after?.run.abandoned) return
+      get().toast({ kind: 'info', title: `Abandoned “${v.runbook.title}”`, detail: 'What was done so far stays in the evidence.' })
+      get().navigate({ name: 'runbooks', id: v.run.engagementId })
+    },
   }
 }
 

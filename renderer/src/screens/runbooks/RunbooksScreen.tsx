@@ -37,11 +37,13 @@ export function RunbooksScreen({ engagementId }: { engagementId: string }) {
               <li key={r.id}>
                 <div>
                   <strong>{titleOf(r.runbookId)}</strong>
-                  <div className="small muted">
-                    started {relativeTime(r.startedAt)} by {r.by} · at step <span className="mono">{r.currentStep ?? '—'}</span>
+                  <div className="small muted" data-testid="open-run-meta">
+                    Started {relativeTime(r.startedAt)}
+                    {r.by.trim() ? ` by ${r.by}` : ''} · step {r.progress.number} of {r.progress.total}
+                    {r.stepTitle ? `: ${r.stepTitle}` : ''}
                   </div>
                 </div>
-                <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'runbook', id: engagementId, runId: r.id })}>
+                <button type="button" className="btn btn-primary" aria-label={`Resume ${titleOf(r.runbookId)}`} onClick={() => navigate({ name: 'runbook', id: engagementId, runId: r.id })}>
                   Resume
                 </button>
               </li>
