@@ -147,7 +147,13 @@ export function createAppStore(transport: Transport): AppStore {
         }
       },
 
-      setPalette: (open) => patchUi((u) => ({ ...u, paletteOpen: open && !u.form && !u.confirm })),
+      setPalette: (open) => patchUi((u) => ({ ...u, paletteOpen: open && !u.form && !u.confirm, shortcutsOpen: open ? false : u.shortcutsOpen })),
+      async loadPaletteData(engagementId) {
+        const checks = get().result.catalog ?? (get().sprint.checks.length ? get().sprint.checks : await transport.call('listChecks').catch(() => null))
+        const results = engagementId ? await transport.call('listResults', { engagementId }).catch(() => null) : null
+        return { checks, results }
+      },
+      setShortcutSheet: (open) => patchUi((u) => ({ ...u, shortcutsOpen: open && !u.form && !u.confirm, paletteOpen: false })),
       setConnection: (connection) => set({ connection }),
       toast,
       dismissToast: (id) => set((s) => ({ toasts: dismissToast(s.toasts, id) })),

@@ -36,14 +36,13 @@ export function SprintBoard({ id }: { id: string }) {
     }
     const focused = () => store.getState().sprint.focus
     return {
-      palette: () => undefined,
       blocked: () => document.querySelector('[aria-modal="true"]') !== null,
       keys: {
-        r: () => (askToNotify(), void runSprint({})),
-        f: () => void (store.getState().sprint.runs.length && (askToNotify(), runSprint({ failed: true }))),
-        j: go(1),
-        k: go(-1),
-        w: () => void (focused() && askWaive(focused())),
+        run: () => (askToNotify(), void runSprint({})),
+        runFailed: () => void (store.getState().sprint.runs.length && (askToNotify(), runSprint({ failed: true }))),
+        next: go(1),
+        previous: go(-1),
+        waive: () => void (focused() && askWaive(focused())),
       },
     }
   }, [runSprint, askWaive, store])

@@ -1,3 +1,4 @@
+import type { CheckInfo, CheckResultInfo } from '@shared/contract/checks'
 import type { StoreApi } from 'zustand/vanilla'
 import type { AppInfo } from '@shared/contract'
 import type { ErrorInfo } from '@shared/errors'
@@ -68,6 +69,10 @@ export interface AppActions
   cancelConfirm(): void
   confirmRemove(): Promise<void>
   setPalette(open: boolean): void
+  /** What the palette searches for an engagement: the check catalog and its latest results (either may be null when it could not load). */
+  loadPaletteData(engagementId: string | null): Promise<{ checks: CheckInfo[] | null; results: CheckResultInfo[] | null }>
+  /** Show or hide the `?` keyboard shortcut sheet. */
+  setShortcutSheet(open: boolean): void
   setConnection(s: ConnectionStatus): void
   toast(t: Omit<Toast, 'id'>): void
   dismissToast(id: number): void
