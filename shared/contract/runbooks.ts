@@ -12,6 +12,8 @@ export interface RunbookSummary {
   summary: string
   severity: Runbook['severity']
   steps: number
+  /** The checks it fixes (its `related_checks`): a failing one suggests this runbook. */
+  relatedChecks: string[]
 }
 
 /** An unfinished run as "In progress" lists it: where it stands, by the step's title and number. */

@@ -29,7 +29,7 @@ export function runbookApi(s: CoreServices): ApiSlice<Methods> {
     return { offline: !!profile.offline, checks: r.checks }
   }
   return {
-    listRunbooks: () => loadRunbooks().map((r) => ({ id: r.id, title: r.title, summary: r.summary, severity: r.severity, steps: r.steps.length })),
+    listRunbooks: () => loadRunbooks().map((r) => ({ id: r.id, title: r.title, summary: r.summary, severity: r.severity, steps: r.steps.length, relatedChecks: r.related_checks })),
     getRunbook: ({ id, engagementId }) => {
       const e = engagementId ? workspace.engagements.get(engagementId) : null
       return fillRunbook(getRunbook(id), e, e ? runbookValuesFor(workspace, e) : {})

@@ -36,7 +36,7 @@ export function App() {
   const missing = useApp((s) => 'id' in s.ui.route && s.engagements.status === 'loaded' && !s.engagements.items.some((x) => x.id === (s.ui.route as { id: string }).id))
   // the board's sheet and waive dialog count only on the board (a result opened from a sheet leaves it set, for Back)
   const overlay = useApp(
-    (s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.ui.shortcutsOpen || (s.ui.route.name === 'sprint' && (s.sprint.openItem || s.sprint.waiveItem)) || (s.ui.route.name === 'inventory' && (s.inventory.sheet || s.inventory.dialog))),
+    (s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.ui.shortcutsOpen || (s.ui.route.name === 'sprint' && (s.sprint.openItem || s.sprint.waiveItem)) || (s.ui.route.name === 'result' && s.sprint.waiveItem) || (s.ui.route.name === 'inventory' && (s.inventory.sheet || s.inventory.dialog))),
   )
   const a = useActions()
   const store = useStoreApi()

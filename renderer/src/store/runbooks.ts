@@ -94,6 +94,18 @@ export function runbookActions(transport: Transport, set: Api['setState'], get: 
 }
 
 /**
+ * Runbooks to suggest for failing checks: the checks' own runbooks (their `runbook` field) first,
+ * then those whose related checks cover the most of them; at most `max`.
+ */
+export function suggestRunbooks(failing: string[], catalog: RunbookSummary[] | null, own: string[] = [], max = 3): RunbookSummary[] {
+  if (!catalog || !failing.length) return []
+  const mine = own.map((ref) => resolveRunbook(ref, catalog)).filter((r): r is RunbookSummary => !!r)
+  const score = (r: RunbookSummary) => failing.filter((c) => r.relatedChecks.includes(c)).length
+  const related = catalog.filter((r) => score(r) > 0).sort((a, b) => score(b) - score(a) || a.title.localeCompare(b.title))
+  return [...new Map([...mine, ...related].map((r) => [r.id, r])).values()].slice(0, max)
+}
+
+/**
  * The catalog runbook a check's `runbook` field means. Some checks name a runbook by a short
  * stem ("dns" for dns-broke-site), so an exact id wins, then the one id that starts with it.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RunbookSummary, RunbookView } from '@shared/contract/runbooks'
 import type { RunbookRun } from '@shared/schemas/runbook'
-import { doneSteps, fillText, initialRunbooks, resolveRunbook, stepPosition, viewLoaded, type RunbooksState } from '../../../../renderer/src/store/runbooks'
+import { doneSteps, fillText, initialRunbooks, resolveRunbook, stepPosition, suggestRunbooks, viewLoaded, type RunbooksState } from '../../../../renderer/src/store/runbooks'
 
 const run = (over: Partial<RunbookRun> = {}): RunbookRun => ({
   id: 'r1',
@@ -56,5 +56,19 @@ describe('runbook transitions', () => {
   it('fills catalog placeholders for display', () => {
     expect(fillText("{{domain}}'s DNS at {{registrar.name|the registrar}} ({{ other }})", 'a.example')).toBe("a.example's DNS at the registrar (other)")
     expect(fillText('{{domain}} moved', undefined)).toBe('domain moved')
+  })
+})
+
+describe('runbooks suggested by what is failing', () => {
+  const cat = [
+    { id: 'dns-broke-site', title: 'A DNS change broke the site', relatedChecks: ['dns.delegation', 'dns.hosts', 'http.https'] },
+    { id: 'certificate-expiry', title: 'Certificate expiry', relatedChecks: ['tls.cert'] },
+    { id: 'uptime-alert', title: 'Uptime alert', relatedChecks: ['http.https'] },
+  ] as RunbookSummary[]
+  it("suggests the check's own runbook first, then those covering the most failing checks", () => {
+    expect(suggestRunbooks(['http.https', 'dns.hosts'], cat).map((r) => r.id)).toEqual(['dns-broke-site', 'uptime-alert'])
+    expect(suggestRunbooks(['http.https'], cat, ['uptime']).map((r) => r.id)).toEqual(['uptime-alert', 'dns-broke-site'])
+    expect(suggestRunbooks(['mail.spf'], cat)).toEqual([])
+    expect(suggestRunbooks([], cat)).toEqual([])
   })
 })
