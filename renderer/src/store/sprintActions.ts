@@ -177,6 +177,17 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
       }
     },
 
+    async readAttachment(attachmentId) {
+      const id = current()
+      if (!id) return null
+      try {
+        return await transport.call('readAttachment', { engagementId: id, id: attachmentId })
+      } catch (e) {
+        fail('Could not open the attachment')(e)
+        return null
+      }
+    },
+
     sprintEvent(e) {
       const id = current()
       const before = get().run
