@@ -49,7 +49,7 @@ export function AttachmentList({ items }: { items: AttachmentInfo[] }) {
               {a.sha256.slice(0, 12)}…
             </span>
             {/^image\/(png|jpeg|gif|webp)$/.test(a.mime) && (
-              <button type="button" className="btn btn-xs" aria-expanded={preview?.id === a.id} aria-label={`Preview ${a.name}`} disabled={busy === a.id} onClick={() => void show(a)}>
+              <button type="button" className="btn btn-xs" aria-expanded={preview?.id === a.id} aria-label={`${preview?.id === a.id ? 'Hide' : 'Preview'} ${a.name}`} disabled={busy === a.id} onClick={() => void show(a)}>
                 {preview?.id === a.id ? 'Hide' : 'Preview'}
               </button>
             )}
