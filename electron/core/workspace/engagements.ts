@@ -40,6 +40,13 @@ interface Row {
   updated_at: string
 }
 
+function normalizeDomainKey(d: string): string {
+  return String(d ?? '').trim().toLowerCase().replace(/\.$/, '')
+}
+
+/** Not waiting out an Undo window after Delete (see removeLater). */
+const VISIBLE = 'id NOT IN (SELECT engagement_id FROM engagement_deletions)'
+
 /** Engagement repository: prepared statements over the workspace database. */
 export class EngagementRepo {
   private readonly q
@@ -47,10 +54,14 @@ export class EngagementRepo {
   constructor(private readonly db: Db) {
     this.evidence = new EvidenceStore(db)
     this.q = {
-      all: db.prepare<[], Row>('SELECT * FROM engagements ORDER BY updated_at DESC, id'),
-      byId: db.prepare<[string], Row>('SELECT * FROM engagements WHERE id = ?'),
-      byDomain: db.prepare<[string], Row>('SELECT * FROM engagements WHERE domain = ?'),
-      byPrefix: db.prepare<[string], Row>("SELECT * FROM engagements WHERE id LIKE ? || '%' LIMIT 2"),
+      all: db.prepare<[], Row>(`SELECT * FROM engagements WHERE ${VISIBLE} ORDER BY updated_at DESC, id`),
+      byId: db.prepare<[string], Row>(`SELECT * FROM engagements WHERE id = ? AND ${VISIBLE}`),
+      byDomain: db.prepare<[string], Row>(`SELECT * FROM engagements WHERE domain = ? AND ${VISIBLE}`),
+      byPrefix: db.prepare<[string], Row>(`SELECT * FROM engagements WHERE id LIKE ? || '%' AND ${VISIBLE} LIMIT 2`),
+      pendingByDomain: db.prepare<[string], { id: string }>('SELECT e.id FROM engagements e JOIN engagement_deletions d ON d.engagement_id = e.id WHERE e.domain = ?'),
+      pending: db.prepare<[], { id: string; domain: string }>('SELECT e.id, e.domain FROM engagements e JOIN engagement_deletions d ON d.engagement_id = e.id'),
+      markDeleted: db.prepare('INSERT INTO engagement_deletions (engagement_id, requested_at) VALUES (?, ?)'),
+      unmarkDeleted: db.prepare('DELETE FROM engagement_deletions WHERE engagement_id = ?'),
       hosts: db.prepare<[string], { name: string; role: Host['role'] }>('SELECT name, role FROM hosts WHERE engagement_id = ? ORDER BY position'),
       allHosts: db.prepare<[], { engagement_id: string; name: string; role: Host['role'] }>(
         'SELECT engagement_id, name, role FROM hosts ORDER BY engagement_id, position',
@@ -94,6 +105,9 @@ export class EngagementRepo {
   }
 
   create(input: CreateInput): Engagement {
+    // creating the domain again makes a deletion still waiting for Undo final
+    const waiting = this.q.pendingByDomain.get(normalizeDomainKey(input.domain))
+    if (waiting) this.finishRemovals([waiting.id])
     const { hosts, errors } = normalizeHosts(input.hosts ?? ['www'], input.domain)
     if (errors.length) throw new AppError('invalid_input', errors.join('; '), errors.map((m) => ({ path: 'hosts', message: m })))
     const now = new Date().toISOString()
@@ -165,6 +179,34 @@ export class EngagementRepo {
       this.q.delete.run(cur.id)
       logChange(this.db, cur.id, 'engagement', 'removed', { domain: cur.domain })
       return { id: cur.id }
+    })()
+  }
+
+  /**
+   * Delete with an Undo window: the engagement disappears from every lookup at once, its data
+   * stays until finishRemovals (the window's end, closing the workspace, or opening it again).
+   */
+  removeLater(ref: string): { id: string } {
+    const cur = this.get(ref)
+    this.q.markDeleted.run(cur.id, new Date().toISOString())
+    return { id: cur.id }
+  }
+
+  /** Undo: bring back an engagement waiting to be deleted, as it was. */
+  restore(id: string): Engagement {
+    if (this.q.unmarkDeleted.run(id).changes === 0) throw new AppError('not_found', 'too late to undo: this engagement has already been deleted')
+    return this.get(id)
+  }
+
+  /** Delete for good the engagements waiting out an Undo window (all, or these ids); returns how many. */
+  finishRemovals(ids?: string[]): number {
+    return this.db.transaction(() => {
+      const due = this.q.pending.all().filter((p) => !ids || ids.includes(p.id))
+      for (const p of due) {
+        this.q.delete.run(p.id)
+        logChange(this.db, p.id, 'engagement', 'removed', { domain: p.domain })
+      }
+      return due.length
     })()
   }
 

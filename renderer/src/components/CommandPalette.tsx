@@ -123,8 +123,14 @@ function Palette() {
             onClick={() => run(c)}
           >
             <span className="palette-group small muted">{c.group}</span>
-            <span className="palette-title truncate">{c.title}</span>
-            {c.hint && <span className="mono small muted truncate palette-hint">{c.hint}</span>}
+            <span className="palette-title truncate" title={c.title}>
+              {c.title}
+            </span>
+            {c.hint && (
+              <span className="mono small muted truncate palette-hint" title={c.hint}>
+                {c.hint}
+              </span>
+            )}
             {c.shortcut && <kbd>{c.shortcut}</kbd>}
           </li>
         ))}

@@ -19,7 +19,8 @@ export function ShortcutSheet() {
           Close
         </button>
       </div>
-      <div className="modal-body shortcut-sheet">
+      {/* focusable: on a short window the list scrolls, and the keyboard must be able to scroll it */}
+      <div className="modal-body shortcut-sheet" tabIndex={0} role="region" aria-label="Shortcuts by screen">
         {SHORTCUT_SCOPES.map((scope) => {
           const mine = ids.filter((id) => SHORTCUTS[id].scope === scope)
           if (scope === 'App window' && !window.handover) return null

@@ -138,12 +138,24 @@ export function createAppStore(transport: Transport): AppStore {
         if (!c || c.busy) return
         patchUi((u) => (u.confirm ? { ...u, confirm: { ...u.confirm, busy: true } } : u))
         try {
-          await transport.call('removeEngagement', { id: c.id })
+          const r = await transport.call('removeEngagement', { id: c.id, undoable: true })
           set((s) => ({ engagements: eng.removed(s.engagements, c.id), ui: forgetEngagement(s.ui, c.id) }))
-          toast({ kind: 'success', title: `Deleted ${c.title}` })
+          // the engine keeps the data until the Undo window (and a grace period) has passed
+          toast({ kind: 'success', title: `Deleted ${c.title}`, ms: r.undoWithinMs ?? 5000, ...(r.undoWithinMs ? { action: { label: 'Undo', run: () => void get().undoRemove(c.id, c.title) } } : {}) })
         } catch (e) {
           patchUi((u) => ({ ...u, confirm: null }))
           toast({ kind: 'error', title: `Could not delete ${c.title}`, detail: toErrorInfo(e).message })
+        }
+      },
+
+      async undoRemove(id, title) {
+        try {
+          const e = await transport.call('restoreEngagement', { id })
+          await get().refreshEngagements()
+          toast({ kind: 'success', title: `Restored ${title}` })
+          get().navigate({ name: 'engagement', id: e.id })
+        } catch (e) {
+          toast({ kind: 'error', title: `Could not restore ${title}`, detail: toErrorInfo(e).message })
         }
       },
 

@@ -43,7 +43,9 @@ export function AttachmentList({ items }: { items: AttachmentInfo[] }) {
       {items.map((a) => (
         <li key={a.id} className="attachment">
           <div className="attachment-row">
-            <span className="truncate">{a.name}</span>
+            <span className="truncate" title={a.name}>
+              {a.name}
+            </span>
             <span className="small muted">{bytes(a.size)}</span>
             <span className="mono small muted" title={`SHA-256 ${a.sha256}`}>
               {a.sha256.slice(0, 12)}…

@@ -68,6 +68,8 @@ export interface AppActions
   askRemove(id: string): void
   cancelConfirm(): void
   confirmRemove(): Promise<void>
+  /** Undo a delete while its window is open: the engagement comes back as it was. */
+  undoRemove(id: string, title: string): Promise<void>
   setPalette(open: boolean): void
   /** What the palette searches for an engagement: the check catalog and its latest results (either may be null when it could not load). */
   loadPaletteData(engagementId: string | null): Promise<{ checks: CheckInfo[] | null; results: CheckResultInfo[] | null }>

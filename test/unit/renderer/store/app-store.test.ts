@@ -69,6 +69,17 @@ describe('app store over the real browser-mode server', () => {
     await s().confirmRemove()
     expect(s().engagements.items).toHaveLength(0)
     expect(s().ui).toMatchObject({ route: { name: 'engagements' }, confirm: null })
+    // Undo, offered for 10 s, brings it back as it was and opens it
+    const undo = s().toasts.at(-1)!
+    expect(undo).toMatchObject({ title: 'Deleted Acme GmbH', ms: 10_000, action: { label: 'Undo' } })
+    undo.action!.run()
+    await until(() => s().engagements.items.some((e) => e.id === id))
+    expect(s().engagements.items[0]).toMatchObject({ id, clientName: 'Acme GmbH', domain: 'acme.example' })
+    expect(s().ui.route).toEqual({ name: 'engagement', id })
+    // deleted again and left alone: gone from the list, and for good when the server closes
+    s().askRemove(id)
+    await s().confirmRemove()
+    expect(s().engagements.items).toHaveLength(0)
   })
 
   it('follows changes made elsewhere through the event bridge', async () => {
