@@ -227,4 +227,44 @@ describe("the consultant's tools: runbook detours, palette, shortcuts, titles, r
     expect(await page.title()).not.toBe('pwned')
     expect(session.pageErrors).toEqual([])
   })
+
+  it('starts a sprint from a chosen template, finishes it after saying what is open, and undoes a delete', async () => {
+    const beta = (await call<{ id: string }>('createEngagement', { clientName: 'Beta Shop', domain: 'beta.example', hosts: ['www'] })).id
+    await go(`#/engagements/${beta}/sprint`, 'Sprint board')
+    const template = page.getByLabel('Template')
+    await expect.poll(() => template.locator('option').allTextContents()).toContain('Launch-ready in 48 hours')
+    await shot(page, 'tools-09-start-sprint')
+    await page.getByRole('button', { name: 'Start sprint' }).click()
+    await page.getByRole('button', { name: 'Finish sprint…' }).waitFor()
+    expect((await call<{ sprint: { templateId: string } }>('sprintStatus', { engagementId: beta })).sprint.templateId).toBe('launch-ready')
+
+    // Finish asks first and lists what is still open; Keep going changes nothing
+    await page.getByRole('button', { name: 'Finish sprint…' }).click()
+    const ask = page.getByRole('alertdialog', { name: 'Finish the sprint?' })
+    await expect.poll(() => ask.getByTestId('finish-open').locator('li').count()).toBeGreaterThan(5)
+    await shot(page, 'tools-10-finish-sprint')
+    await expectAccessible(page, 'finish sprint')
+    await ask.getByRole('button', { name: 'Keep going' }).click()
+    expect((await call<{ sprint: { finishedAt: string | null } }>('sprintStatus', { engagementId: beta })).sprint.finishedAt).toBeNull()
+    await page.getByRole('button', { name: 'Finish sprint…' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Finish sprint' }).click()
+    await expect.poll(() => page.locator('.page-head .subtitle').textContent()).toContain('Sprint finished')
+    expect(await page.getByRole('button', { name: 'Finish sprint…' }).count()).toBe(0)
+
+    // Delete, then Undo: back as it was, sprint and all
+    await go(`#/engagements/${beta}`, 'Beta Shop')
+    await page.getByRole('button', { name: 'Delete' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete engagement' }).click()
+    await expect.poll(h1).toBe('Engagements')
+    const undo = page.getByRole('button', { name: 'Undo' })
+    await undo.waitFor()
+    await shot(page, 'tools-11-undo-delete')
+    // meanwhile the data is kept, hidden from every list
+    expect((await call<{ id: string }[]>('listEngagements')).map((e) => e.id)).not.toContain(beta)
+    expect(session.server.core.workspace.db.prepare('SELECT COUNT(*) FROM sprints WHERE engagement_id = ?').pluck().get(beta)).toBe(1)
+    await undo.click()
+    await expect.poll(h1).toBe('Beta Shop')
+    expect((await call<{ sprint: { finishedAt: string | null } }>('sprintStatus', { engagementId: beta })).sprint.finishedAt).not.toBeNull()
+    expect(session.pageErrors).toEqual([])
+  })
 })

@@ -25,6 +25,8 @@ let id = ''
 let runbookRun = ''
 /** A runbook run whose verify step just failed (dns.hosts fails in the demo). */
 let failedVerifyRun = ''
+/** An engagement without a sprint (the board offers a template and Start). */
+let noSprint = ''
 let resultId = 0
 
 beforeAll(async () => {
@@ -50,7 +52,10 @@ beforeAll(async () => {
   const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
   await call('recordVerdict', { engagementId: id, itemId: 'reset-email-inbox', verdict: 'fail', note: 'inbox screenshot', attachments: [{ name: 'inbox-screenshot-from-the-founders-phone.png', mime: 'image/png', dataBase64: png }] })
   await call('prefillInventory', { engagementId: id })
-  for (let i = 0; i < 3; i++) await call('createEngagement', { clientName: `Second client ${i} with a rather long name`, domain: `client-${i}.example`, hosts: ['www'] })
+  for (let i = 0; i < 3; i++) {
+    const other = await call<{ id: string }>('createEngagement', { clientName: `Second client ${i} with a rather long name`, domain: `client-${i}.example`, hosts: ['www'] })
+    noSprint ||= other.id
+  }
   if (KEYCHAIN) {
     await call('addCredential', { engagementId: id, provider: 'other', label: 'Deploy token for the production project (least privilege)', secret: 'layout-e2e-not-a-secret', owner: 'consultant' }).catch(() => null)
     await call('saveSigningIdentity', { name: 'Ada Consultant', email: 'ada@studio.example', organisation: 'Ada Launch Studio' })
@@ -84,6 +89,21 @@ const screens: Screen[] = [
       await go(`#/engagements/${id}/sprint`, 'Sprint board')
       await page.locator('[data-testid="sprint-item"][data-status="fail"] .item-open').first().click()
       await page.getByRole('dialog').first().waitFor()
+    },
+  },
+  {
+    name: 'finish-sprint',
+    open: async () => {
+      await go(`#/engagements/${id}/sprint`, 'Sprint board')
+      await page.getByRole('button', { name: 'Finish sprint…' }).click()
+      await page.getByRole('alertdialog').waitFor()
+    },
+  },
+  {
+    name: 'start-sprint',
+    open: async () => {
+      await go(`#/engagements/${noSprint}/sprint`, 'Sprint board')
+      await page.getByLabel('Template').waitFor()
     },
   },
   { name: 'evidence', open: () => go(`#/engagements/${id}/evidence`, 'Evidence') },

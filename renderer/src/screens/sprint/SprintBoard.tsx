@@ -11,6 +11,8 @@ import { ItemRow } from './ItemRow'
 import { ItemSheet } from './ItemSheet'
 import { RunProgress } from './RunProgress'
 import { WaiveDialog } from './WaiveDialog'
+import { FinishSprint } from './FinishSprint'
+import { StartSprint } from './StartSprint'
 import './sprint.css'
 
 /** Blocks × stages × items: run, own, note, waive and judge every item of the 48-hour plan. */
@@ -58,10 +60,11 @@ export function SprintBoard({ id }: { id: string }) {
       <div className="page-head">
         <div>
           <h1 id="page-title">Sprint board</h1>
-          {status && <p className="muted subtitle">{`${title} · ${clockText(status.msLeft)}`}</p>}
+          {status && <p className="muted subtitle">{`${title} · ${status.sprint.finishedAt ? 'Sprint finished' : clockText(status.msLeft)}`}</p>}
         </div>
         {status && (
           <div className="page-actions">
+            {!status.sprint.finishedAt && <FinishSprint items={status.items} />}
             <button
               type="button"
               className="btn"
@@ -80,13 +83,7 @@ export function SprintBoard({ id }: { id: string }) {
       </div>
       {!status ? (
         phase === 'loaded' ? (
-          <div className="empty">
-            <h2>No sprint yet</h2>
-            <p className="muted">Start the 48-hour sprint to get the plan: four blocks, every stage, every item.</p>
-            <button type="button" className="btn btn-primary" onClick={() => void a.startSprint()}>
-              Start sprint
-            </button>
-          </div>
+          <StartSprint />
         ) : (
           <p className="muted loading" role="status">
             Loading the sprint…

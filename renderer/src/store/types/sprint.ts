@@ -15,7 +15,12 @@ export interface SprintSliceState {
 
 export interface SprintActions {
   openSprint(engagementId: string): Promise<void>
-  startSprint(): Promise<void>
+  /** Start the 48-hour sprint from a template (default: the first, launch-ready). */
+  startSprint(templateId?: string): Promise<void>
+  /** The sprint templates to choose from (resources/templates). */
+  listTemplates(): Promise<{ id: string; title: string }[]>
+  /** End the sprint: the clock stops and the evidence says when; true when it finished. */
+  finishSprint(): Promise<boolean>
   runSprint(scope: { itemId?: string; stage?: string; failed?: boolean }): Promise<void>
   cancelRun(): Promise<void>
   updateItem(itemId: string, patch: ItemPatch): Promise<boolean>
