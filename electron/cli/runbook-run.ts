@@ -47,10 +47,21 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
         }
         run = runner.choose(run.id, step.id, i)
       } else if (step.kind === 'verify') {
-        const a = await ask(`Press Enter to ${step.credential ? 'check the credential at the provider' : 'run the checks'}, or type "done" to confirm by hand: `)
+        const a = await ask(`Press Enter to ${step.credential ? 'check the credential at the provider' : 'run the checks'}, or type "done" to confirm by hand, "skip" or "abandon": `)
         if (a.toLowerCase() === 'done') {
           run = runner.done(run.id, step.id, { note: await ask('Note (what you saw): ') })
           continue
+        }
+        if (a.toLowerCase() === 'skip') {
+          const reason = await ask('Why skip it? (kept with the run) ')
+          if (reason) run = runner.skip(run.id, step.id, reason)
+          else ctx.out.info('A skip needs a reason.')
+          continue
+        }
+        if (a.toLowerCase() === 'abandon') {
+          run = runner.abandon(run.id, step.id, await ask('Why abandon it? (optional) '))
+          ctx.out.info('Runbook abandoned. What was done so far stays in the evidence.')
+          break
         }
         ctx.out.info('Running checks…')
         const { run: next, outcome } = await runner.verify(run.id, step.id, runChecks, undefined, credentialProbe(credentialService(core), e.id, () => net.profile))
@@ -64,7 +75,7 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
         run = runner.done(run.id, step.id, { inputs, note: a })
       }
     }
-    if (run.finishedAt) ctx.out.info(`\nRunbook finished. ${run.log.length} steps recorded as evidence.`)
+    if (run.finishedAt && !run.abandoned) ctx.out.info(`\nRunbook finished. ${run.log.length} steps recorded as evidence.`)
   } finally {
     rl.close()
     await net.close()
