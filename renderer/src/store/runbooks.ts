@@ -1,5 +1,5 @@
 import type { OpenRunbookRun, RunbookSummary, RunbookView } from '@shared/contract/runbooks'
-import { runbookProgress } from '@shared/runbook-progress'
+import { runbookProgress, stepsTaken } from '@shared/runbook-progress'
 import type { RunbookRun } from '@shared/schemas/runbook'
 import { toErrorInfo, type Transport } from '../transport/types'
 import type { SliceApi } from './types'
@@ -19,9 +19,9 @@ function asOpen(v: RunbookView): OpenRunbookRun {
   return { ...v.run, stepTitle: v.step?.title ?? null, progress: stepPosition(v) }
 }
 
-/** Steps already done in this run (from its log), for the progress list. */
+/** Steps this run has moved past (from its log: a failed verify is not one, a step gone Back to no longer is), for the progress list. */
 export function doneSteps(run: RunbookRun): Set<string> {
-  return new Set(run.log.filter((l) => l.action === 'done' || l.action === 'chose' || l.action === 'verified').map((l) => l.stepId))
+  return new Set(stepsTaken(run.log))
 }
 
 /** A new view arrived: show it; a finished run leaves the open-runs list. */

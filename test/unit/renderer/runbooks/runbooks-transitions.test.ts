@@ -32,6 +32,11 @@ describe('runbook transitions', () => {
     const finished = run({ currentStep: null, log: [...run().log, { at: '', stepId: 'b', action: 'done', by: 'me', detail: {}, evidenceId: null }, { at: '', stepId: 'c', action: 'done', by: 'me', detail: {}, evidenceId: null }] })
     expect(stepPosition(view(finished, null))).toEqual({ number: 3, total: 3 })
     expect([...doneSteps(run())]).toEqual(['a'])
+    // a verify that failed is not done; a step gone Back from is not done any more
+    const failed = run({ log: [...run().log, { at: '', stepId: 'b', action: 'verified', by: 'me', detail: { passed: false }, evidenceId: null }] })
+    expect([...doneSteps(failed)]).toEqual(['a'])
+    const back = run({ log: [...run().log, { at: '', stepId: 'b', action: 'back', by: 'me', detail: { to: 'a' }, evidenceId: null }] })
+    expect([...doneSteps(back)]).toEqual([])
   })
 
   it('keeps unfinished runs listed (newest first) and drops finished ones', () => {
