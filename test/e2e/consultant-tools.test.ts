@@ -69,6 +69,7 @@ describe("the consultant's tools: runbook detours, palette, shortcuts, titles, r
     await shot(page, 'tools-02-skip-reason')
     await step.getByRole('button', { name: 'Skip step' }).click()
     await expect.poll(() => page.getByTestId('step-counter').textContent()).toBe('Step 3 of 7')
+    expect(await page.locator('.rb-progress .rb-skipped').textContent()).toContain('See what DNS says right now (skipped)')
 
     // the decision's question reads as text, not as a small grey uppercase legend
     const q = page.locator('#rb-question')

@@ -5,11 +5,7 @@ import { verifyChain } from '../evidence/coverage'
 import { consultantAnchorSigner } from '../handover/consultant'
 import { createKeychainStore, type SecretStore } from '../vault/keychain'
 import { safeSlug } from '../files/slug'
-
-/** How long Undo is offered after Delete in the app. */
-export const UNDO_WINDOW_MS = 10_000
-/** The deletion becomes final a little after the Undo button goes away: a click at 9.9 s must still find the data. */
-const UNDO_GRACE_MS = 5_000
+import { UNDO_GRACE_MS, UNDO_WINDOW_MS } from '../workspace/engagements'
 
 /** App info and engagement CRUD. */
 export function engagementApi({ workspace, events, mode, credentials }: CoreServices, secrets: SecretStore = createKeychainStore()): ApiSlice<

@@ -19,8 +19,8 @@ export function openWorkspace(dir?: string, opts: OpenOptions = {}): Workspace {
   if (resolved !== ':memory:') preparePrivateWorkspace(resolved, { ownFolder: resolved === defaultWorkspaceDir() })
   const db = openDatabase(resolved, opts)
   const engagements = new EngagementRepo(db)
-  // an Undo window never outlives the process that opened it: a deletion left by a crash is final
-  engagements.finishRemovals()
+  // an Undo window never outlives the process that offered it: a deletion left by a crash is final
+  engagements.finishStaleRemovals()
   return {
     dir: resolved,
     db,
@@ -29,7 +29,7 @@ export function openWorkspace(dir?: string, opts: OpenOptions = {}): Workspace {
     close: () => {
       if (!db.open) return
       try {
-        engagements.finishRemovals()
+        engagements.finishOwnRemovals()
       } finally {
         db.close()
       }

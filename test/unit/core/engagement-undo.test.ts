@@ -35,7 +35,7 @@ describe('deleting an engagement with Undo', () => {
     expect(rows(ws, 'sprints', e.id)).toBe(1)
   })
 
-  it('is deleted for good when the workspace closes, and after a crash when it opens next', () => {
+  it('is deleted for good when the workspace closes, and after a crash when it is opened after the window', () => {
     const a = ws.engagements.create({ domain: 'a.example' } as never)
     const b = ws.engagements.create({ domain: 'b.example' } as never)
     ws.engagements.removeLater(a.id)
@@ -43,11 +43,25 @@ describe('deleting an engagement with Undo', () => {
     ws = openWorkspace(dir)
     expect(ws.db.prepare('SELECT id FROM engagements').pluck().all()).toEqual([b.id])
     expect(() => ws.engagements.restore(a.id)).toThrow(/too late to undo/)
-    // a crash: the database is closed without the workspace's own close
+    // a crash: the database is closed without the workspace's own close…
     ws.engagements.removeLater(b.id)
     ws.db.close()
+    // …and the workspace opened again after the window: the deletion is final
+    const later = openWorkspace(dir)
+    later.db.prepare("UPDATE engagement_deletions SET requested_at = '2020-01-01T00:00:00.000Z'").run()
+    later.db.close()
     ws = openWorkspace(dir)
     expect(ws.db.prepare('SELECT COUNT(*) FROM engagements').pluck().get()).toBe(0)
+  })
+
+  it("another process opening and closing the workspace leaves this one's Undo window alone", () => {
+    const a = ws.engagements.create({ domain: 'a.example' } as never)
+    ws.engagements.removeLater(a.id)
+    // the CLI, a second window, watch: they open and close the same workspace meanwhile
+    const other = openWorkspace(dir)
+    expect(other.engagements.list()).toEqual([])
+    other.close()
+    expect(ws.engagements.restore(a.id)).toMatchObject({ id: a.id })
   })
 
   it('creating the same domain again makes the waiting deletion final instead of clashing', () => {

@@ -54,6 +54,8 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
     )
   const pos = stepPosition(v)
   const done = doneSteps(v.run)
+  // steps moved past by Skip (the last word on them in the log), shown as such rather than as done
+  const skipped = new Set([...done].filter((id) => v.run.log.findLast((l) => l.stepId === id && l.action !== 'back')?.action === 'skipped'))
   const s = v.step
   const canGoBack = !v.run.finishedAt && stepsTaken(v.run.log).length > 0
   // a verify that ran and did not pass (now, or before a reload) offers Retry, Skip and Abandon
@@ -76,8 +78,9 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
       </div>
       <ol className="rb-progress" aria-label="Steps">
         {v.runbook.steps.map((x) => (
-          <li key={x.id} className={x.id === s?.id ? 'rb-current' : done.has(x.id) ? 'rb-done' : ''} aria-current={x.id === s?.id ? 'step' : undefined}>
-            {done.has(x.id) && x.id !== s?.id && <Icon name="check" />} {x.title}
+          <li key={x.id} className={x.id === s?.id ? 'rb-current' : skipped.has(x.id) ? 'rb-skipped' : done.has(x.id) ? 'rb-done' : ''} aria-current={x.id === s?.id ? 'step' : undefined}>
+            {done.has(x.id) && x.id !== s?.id && !skipped.has(x.id) && <Icon name="check" />} {x.title}
+            {skipped.has(x.id) && x.id !== s?.id && <span className="small"> (skipped)</span>}
           </li>
         ))}
       </ol>
