@@ -45,6 +45,8 @@ describe("the consultant's tools: runbook detours, palette, shortcuts, titles, r
     await openApp(page, session.server.newLaunchUrl())
     const runsBefore = (await runsOf()).length
     await go(`#/engagements/${id}/runbooks`, 'Runbooks')
+    // what is failing (dns.hosts, http.https) suggests its runbooks first
+    await expect.poll(() => page.getByRole('region', { name: 'Suggested by what is failing' }).textContent()).toContain('A DNS change broke the site')
     await page.getByRole('button', { name: 'Start A DNS change broke the site' }).click()
     const step = page.getByTestId('runbook-step')
     await expect.poll(() => page.getByTestId('step-counter').textContent()).toBe('Step 1 of 7')

@@ -18,7 +18,7 @@ export function SuggestedRunbooks({ engagementId, failing, own = [], heading = '
   if (!list.length) return null
   return (
     <div className="suggested-runbooks" data-testid="suggested-runbooks">
-      <h3 className="small muted">{heading}</h3>
+      {heading && <h3 className="small muted">{heading}</h3>}
       <ul>
         {list.map((r) => {
           const covers = failing.filter((c) => r.relatedChecks.includes(c))
