@@ -14,6 +14,10 @@ import { WaiveDialog } from './WaiveDialog'
 import { FinishSprint } from './FinishSprint'
 import { StartSprint } from './StartSprint'
 import './sprint.css'
+import { shortcutLabel, type ShortcutId } from '../../lib/shortcuts'
+
+/** A board key as the shortcut table names it (single letters, no modifier). */
+const key = (id: ShortcutId) => shortcutLabel(id, '', false)
 
 /** Blocks × stages × items: run, own, note, waive and judge every item of the 48-hour plan. */
 export function SprintBoard({ id }: { id: string }) {
@@ -71,11 +75,11 @@ export function SprintBoard({ id }: { id: string }) {
               disabled={running || neverRan}
               title={neverRan ? 'Nothing has run yet: run everything first' : undefined}
               onClick={() => (askToNotify(), void a.runSprint({ failed: true }))}
-              aria-keyshortcuts="F"
+              aria-keyshortcuts={key('runFailed')}
             >
               Re-run failed
             </button>
-            <button type="button" className="btn btn-primary" disabled={running} onClick={() => (askToNotify(), void a.runSprint({}))} aria-keyshortcuts="R">
+            <button type="button" className="btn btn-primary" disabled={running} onClick={() => (askToNotify(), void a.runSprint({}))} aria-keyshortcuts={key('run')}>
               Run everything
             </button>
           </div>
@@ -93,7 +97,8 @@ export function SprintBoard({ id }: { id: string }) {
         <>
           <RunProgress />
           <p className="small muted kbd-hint">
-            <kbd>R</kbd> run everything · <kbd>F</kbd> re-run failed · <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>Enter</kbd> open · <kbd>W</kbd> waive
+            <kbd>{key('run')}</kbd> run everything · <kbd>{key('runFailed')}</kbd> re-run failed · <kbd>{key('next')}</kbd>/<kbd>{key('previous')}</kbd> next/previous · <kbd>Enter</kbd> open ·{' '}
+            <kbd>{key('waive')}</kbd> waive · <kbd>?</kbd> all shortcuts
           </p>
           {status.blocks.map((b) => {
             const inBlock = items.filter((x) => x.block === b.id)
