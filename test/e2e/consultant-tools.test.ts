@@ -232,6 +232,17 @@ describe("the consultant's tools: runbook detours, palette, shortcuts, titles, r
   })
 
   it('starts a sprint from a chosen template, finishes it after saying what is open, and undoes a delete', async () => {
+    // the create form can start the sprint at once from a template
+    await go('#/engagements', 'Engagements')
+    await page.getByRole('button', { name: 'New engagement' }).first().click()
+    const form = page.getByRole('dialog', { name: 'New engagement' })
+    await form.getByLabel('Primary domain').fill('gamma.example')
+    await form.getByLabel('Sprint').selectOption({ label: 'Start now: Launch-ready in 48 hours' })
+    await form.getByRole('button', { name: 'Create engagement' }).click()
+    await expect.poll(h1).toBe('gamma.example')
+    const gamma = (await call<{ id: string; domain: string }[]>('listEngagements')).find((e) => e.domain === 'gamma.example')!
+    await expect.poll(async () => (await call<{ sprint: { templateId: string } } | null>('sprintStatus', { engagementId: gamma.id }))?.sprint.templateId).toBe('launch-ready')
+
     const beta = (await call<{ id: string }>('createEngagement', { clientName: 'Beta Shop', domain: 'beta.example', hosts: ['www'] })).id
     await go(`#/engagements/${beta}/sprint`, 'Sprint board')
     const template = page.getByLabel('Template')

@@ -109,7 +109,7 @@ export function createAppStore(transport: Transport): AppStore {
       openEdit: (id) => patchUi((u) => ({ ...u, paletteOpen: false, form: { mode: 'edit', id, errors: {}, busy: false } })),
       closeForm: () => patchUi((u) => ({ ...u, form: null })),
 
-      async saveEngagement(draft) {
+      async saveEngagement(draft, o) {
         const form = get().ui.form
         if (!form || form.busy) return false
         patchUi((u) => (u.form ? { ...u, form: { ...u.form, busy: true, errors: {} } } : u))
@@ -119,6 +119,13 @@ export function createAppStore(transport: Transport): AppStore {
             form.mode === 'create' ? await transport.call('createEngagement', input) : await transport.call('updateEngagement', { id: form.id, patch: input })
           set((s) => ({ engagements: eng.upserted(s.engagements, saved), ui: { ...s.ui, form: null, route: { name: 'engagement', id: saved.id } } }))
           toast({ kind: 'success', title: form.mode === 'create' ? `Created ${eng.label(saved)}` : `Saved ${eng.label(saved)}` })
+          if (form.mode === 'create' && o?.startSprintWith) {
+            // the engagement exists either way; a sprint that did not start says so, and the board offers Start
+            await transport
+              .call('startSprint', { engagementId: saved.id, templateId: o.startSprintWith })
+              .then(() => toast({ kind: 'success', title: 'Sprint started: the 48-hour clock is running' }))
+              .catch((e: unknown) => toast({ kind: 'error', title: 'The engagement was created, but its sprint did not start', detail: toErrorInfo(e).message }))
+          }
           return true
         } catch (e) {
           // the open form shows every failure in place (fields, or a banner on top): no toast

@@ -64,7 +64,8 @@ export interface AppActions
   openCreate(): void
   openEdit(id: string): void
   closeForm(): void
-  saveEngagement(draft: EngagementDraft): Promise<boolean>
+  /** Create or save; a new engagement may start its sprint at once from a template. */
+  saveEngagement(draft: EngagementDraft, o?: { startSprintWith?: string }): Promise<boolean>
   askRemove(id: string): void
   cancelConfirm(): void
   confirmRemove(): Promise<void>

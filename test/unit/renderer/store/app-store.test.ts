@@ -46,6 +46,16 @@ describe('app store over the real browser-mode server', () => {
     expect(s().toasts.at(-1)).toMatchObject({ kind: 'success', title: 'Created Acme' })
   })
 
+  it('starts the sprint at once from the template chosen in the create form', async () => {
+    s().openCreate()
+    expect(await s().saveEngagement({ ...emptyDraft(), domain: 'sprinted.example' }, { startSprintWith: 'launch-ready' })).toBe(true)
+    const e = s().engagements.items.find((x) => x.domain === 'sprinted.example')!
+    expect(server.core.api.sprintStatus({ engagementId: e.id })).toMatchObject({ sprint: { templateId: 'launch-ready', finishedAt: null } })
+    expect(s().toasts.at(-1)).toMatchObject({ kind: 'success', title: 'Sprint started: the 48-hour clock is running' })
+    await server.core.api.removeEngagement({ id: e.id })
+    await until(() => !s().engagements.items.some((x) => x.id === e.id))
+  })
+
   it('keeps the form open with field errors when the contract refuses', async () => {
     s().openCreate()
     expect(await s().saveEngagement({ ...emptyDraft(), domain: 'acme.example' })).toBe(false)
