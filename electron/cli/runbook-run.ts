@@ -7,6 +7,7 @@ import { CliExit, EXIT, type CliContext } from './context'
 import { openNetwork } from './network'
 import { credentialProbe } from '../core/runbooks/probe'
 import { credentialService } from '../core/api/credentials'
+import { runbookProgress } from '@shared/runbook-progress'
 
 /**
  * Follow a runbook in the terminal, one step at a time: instructions are confirmed (with the
@@ -25,7 +26,7 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
     return a.trim()
   }
   const runChecks: RunChecks = async (ids) => {
-    const r = await runAudit({ workspace: core.workspace, events: core.events, engagement: e, profile: net.profile, checkIds: ids, services: net.credentials ? { credentials: net.credentials } : {} })
+    const r = await runAudit({ workspace: core.workspace, events: core.events, engagement: e, profile: net.profile, checkIds: ids, origin: 'runbook', services: net.credentials ? { credentials: net.credentials } : {} })
     return { offline: !!net.profile.offline, checks: r.checks }
   }
   try {
@@ -35,8 +36,8 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
       if (!step) break
       const filled = fillRunbook(runbook, e, runbookValuesFor(core.workspace, e))
       const fstep = filled.steps.find((s) => s.id === step.id)!
-      const n = runbook.steps.findIndex((s) => s.id === step.id) + 1
-      ctx.out.info(`\n${formatStep(fstep, n, runbook.steps.length)}\n`)
+      const at = runbookProgress(runbook, run)
+      ctx.out.info(`\n${formatStep(fstep, at.number, at.total)}\n`)
       if (step.kind === 'decision') {
         const a = await ask(`Choose 1–${step.options.length}: `)
         const i = Number(a) - 1
@@ -46,10 +47,21 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
         }
         run = runner.choose(run.id, step.id, i)
       } else if (step.kind === 'verify') {
-        const a = await ask(`Press Enter to ${step.credential ? 'check the credential at the provider' : 'run the checks'}, or type "done" to confirm by hand: `)
+        const a = await ask(`Press Enter to ${step.credential ? 'check the credential at the provider' : 'run the checks'}, or type "done" to confirm by hand, "skip" or "abandon": `)
         if (a.toLowerCase() === 'done') {
           run = runner.done(run.id, step.id, { note: await ask('Note (what you saw): ') })
           continue
+        }
+        if (a.toLowerCase() === 'skip') {
+          const reason = await ask('Why skip it? (kept with the run) ')
+          if (reason) run = runner.skip(run.id, step.id, reason)
+          else ctx.out.info('A skip needs a reason.')
+          continue
+        }
+        if (a.toLowerCase() === 'abandon') {
+          run = runner.abandon(run.id, step.id, await ask('Why abandon it? (optional) '))
+          ctx.out.info('Runbook abandoned. What was done so far stays in the evidence.')
+          break
         }
         ctx.out.info('Running checks…')
         const { run: next, outcome } = await runner.verify(run.id, step.id, runChecks, undefined, credentialProbe(credentialService(core), e.id, () => net.profile))
@@ -63,7 +75,7 @@ export async function runInteractive(ctx: CliContext, runbookId: string, o: { en
         run = runner.done(run.id, step.id, { inputs, note: a })
       }
     }
-    if (run.finishedAt) ctx.out.info(`\nRunbook finished. ${run.log.length} steps recorded as evidence.`)
+    if (run.finishedAt && !run.abandoned) ctx.out.info(`\nRunbook finished. ${run.log.length} steps recorded as evidence.`)
   } finally {
     rl.close()
     await net.close()

@@ -12,6 +12,8 @@ export interface AppInfo {
   sandbox?: boolean
 }
 
+const removeSchema = idSchema.extend({ undoable: z.boolean().optional() })
+
 /** App and engagement methods. */
 export const engagementMethods = {
   appInfo: method<typeof none, AppInfo>(none),
@@ -21,7 +23,12 @@ export const engagementMethods = {
   getEngagement: method<typeof idSchema, Engagement>(idSchema),
   createEngagement: method<typeof engagementCreateSchema, Engagement>(engagementCreateSchema),
   updateEngagement: method<typeof engagementUpdateSchema, Engagement>(engagementUpdateSchema),
-  removeEngagement: method<typeof idSchema, { id: string }>(idSchema),
+  /**
+   * Delete an engagement. With `undoable` (the app) it disappears at once and is deleted for good
+   * after `undoWithinMs` plus a grace period, or when the workspace closes; restoreEngagement undoes it until then.
+   */
+  removeEngagement: method<typeof removeSchema, { id: string; undoWithinMs?: number }>(removeSchema),
+  restoreEngagement: method<typeof idSchema, Engagement>(idSchema),
   /** One file with the engagement's evidence, attachments, hashes and the chain head signed by the consultant (gzip'd JSON, base64). */
   exportEngagement: method<typeof idSchema, { fileName: string; dataBase64: string; evidence: number }>(idSchema),
   /**

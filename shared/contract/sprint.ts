@@ -49,6 +49,16 @@ export interface AttachmentInfo {
   createdAt: string
 }
 
+/** An attachment to open: its bytes, and how it may be previewed (null: download only). */
+export interface AttachmentContent {
+  name: string
+  size: number
+  sha256: string
+  /** image/png, image/jpeg, image/gif or image/webp, told by the bytes; null for anything else (never shown inline). */
+  previewType: string | null
+  dataBase64: string
+}
+
 /** Sprint methods: templates, the 48-hour plan, items, waivers, verdicts and attachments. */
 export const sprintMethods = {
   listTemplates: method<typeof none, { id: string; title: string }[]>(none),
@@ -65,6 +75,7 @@ export const sprintMethods = {
   recordVerdict: method<typeof verdictSchema, SprintStatus>(verdictSchema),
   /** Run the checks behind one item, a stage, the failing items or the whole plan; progress streams as events. */
   runSprint: method<typeof runSprintSchema, { runId: string; total: number; checkIds: string[] }>(runSprintSchema),
+  readAttachment: method<z.ZodObject<{ engagementId: typeof ref; id: z.ZodNumber }>, AttachmentContent>(z.object({ engagementId: ref, id: z.number().int().min(1) })),
   listAttachments: method<z.ZodObject<{ engagementId: typeof ref; itemId: z.ZodOptional<typeof itemId> }>, AttachmentInfo[]>(
     z.object({ engagementId: ref, itemId: itemId.optional() }),
   ),

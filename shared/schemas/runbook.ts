@@ -68,7 +68,7 @@ export type RunbookStep = Runbook['steps'][number]
 export interface RunbookLogEntry {
   at: string
   stepId: string
-  action: 'started' | 'done' | 'chose' | 'verified' | 'waiting' | 'finished' | 'input'
+  action: 'started' | 'done' | 'chose' | 'verified' | 'waiting' | 'skipped' | 'back' | 'abandoned' | 'finished' | 'input'
   by: string
   detail: Record<string, unknown>
   evidenceId: number | null
@@ -84,4 +84,6 @@ export interface RunbookRun {
   by: string
   inputs: Record<string, string>
   log: RunbookLogEntry[]
+  /** Ended by Abandon (finishedAt is set) rather than by reaching the end. */
+  abandoned?: boolean
 }

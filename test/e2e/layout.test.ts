@@ -23,6 +23,10 @@ interface Screen {
 
 let id = ''
 let runbookRun = ''
+/** A runbook run whose verify step just failed (dns.hosts fails in the demo). */
+let failedVerifyRun = ''
+/** An engagement without a sprint (the board offers a template and Start). */
+let noSprint = ''
 let resultId = 0
 
 beforeAll(async () => {
@@ -42,8 +46,16 @@ beforeAll(async () => {
   const results = await call<{ id: number; status: string }[]>('listResults', { engagementId: id })
   resultId = (results.find((r) => r.status === 'fail') ?? results[0]!).id
   runbookRun = (await call<{ run: { id: string } }>('startRunbook', { engagementId: id, runbookId: 'dns-broke-site' })).run.id
+  failedVerifyRun = (await call<{ run: { id: string } }>('startRunbook', { engagementId: id, runbookId: 'dns-broke-site' })).run.id
+  await call('runbookDone', { runId: failedVerifyRun, stepId: 'stop-changes', inputs: { last_change: 'Moved app to a new server' } })
+  await call('runbookVerify', { runId: failedVerifyRun, stepId: 'check-now' })
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+  await call('recordVerdict', { engagementId: id, itemId: 'reset-email-inbox', verdict: 'fail', note: 'inbox screenshot', attachments: [{ name: 'inbox-screenshot-from-the-founders-phone.png', mime: 'image/png', dataBase64: png }] })
   await call('prefillInventory', { engagementId: id })
-  for (let i = 0; i < 3; i++) await call('createEngagement', { clientName: `Second client ${i} with a rather long name`, domain: `client-${i}.example`, hosts: ['www'] })
+  for (let i = 0; i < 3; i++) {
+    const other = await call<{ id: string }>('createEngagement', { clientName: `Second client ${i} with a rather long name`, domain: `client-${i}.example`, hosts: ['www'] })
+    noSprint ||= other.id
+  }
   if (KEYCHAIN) {
     await call('addCredential', { engagementId: id, provider: 'other', label: 'Deploy token for the production project (least privilege)', secret: 'layout-e2e-not-a-secret', owner: 'consultant' }).catch(() => null)
     await call('saveSigningIdentity', { name: 'Ada Consultant', email: 'ada@studio.example', organisation: 'Ada Launch Studio' })
@@ -89,6 +101,21 @@ const screens: Screen[] = [
       await page.getByRole('dialog').first().waitFor()
     },
   },
+  {
+    name: 'finish-sprint',
+    open: async () => {
+      await go(`#/engagements/${id}/sprint`, 'Sprint board')
+      await page.getByRole('button', { name: 'Finish sprint…' }).click()
+      await page.getByRole('alertdialog').waitFor()
+    },
+  },
+  {
+    name: 'start-sprint',
+    open: async () => {
+      await go(`#/engagements/${noSprint}/sprint`, 'Sprint board')
+      await page.getByLabel('Template').waitFor()
+    },
+  },
   { name: 'evidence', open: () => go(`#/engagements/${id}/evidence`, 'Evidence') },
   {
     name: 'evidence-panel',
@@ -112,6 +139,48 @@ const screens: Screen[] = [
     open: async () => {
       await page.evaluate(`location.hash = ${JSON.stringify(`#/engagements/${id}/runbooks/${runbookRun}`)}`)
       await page.getByTestId('runbook-step').waitFor()
+    },
+  },
+  {
+    name: 'runbook-verify-failed',
+    open: async () => {
+      await page.evaluate(`location.hash = ${JSON.stringify(`#/engagements/${id}/runbooks/${failedVerifyRun}`)}`)
+      await page.getByRole('button', { name: 'Skip this step…' }).click()
+      await page.getByRole('button', { name: 'Skip step' }).click()
+      await page.getByText('Say why this step is skipped').waitFor()
+    },
+  },
+  {
+    name: 'runbook-abandon',
+    open: async () => {
+      await page.evaluate(`location.hash = ${JSON.stringify(`#/engagements/${id}/runbooks/${failedVerifyRun}`)}`)
+      await page.getByRole('button', { name: 'Abandon…' }).click()
+      await page.getByRole('alertdialog').waitFor()
+    },
+  },
+  {
+    name: 'manual-attachment',
+    open: async () => {
+      await go(`#/engagements/${id}/sprint/reset-email-inbox`, 'Sprint board')
+      await page.getByRole('button', { name: /^Preview inbox-screenshot/ }).click()
+      await page.getByTestId('attachment-preview').waitFor()
+    },
+  },
+  {
+    name: 'palette',
+    open: async () => {
+      await go(`#/engagements/${id}`, /^Acme Launch/)
+      await page.keyboard.press('Control+k')
+      await page.getByRole('combobox', { name: /^Search screens/ }).fill('http')
+    },
+  },
+  {
+    name: 'shortcuts',
+    open: async () => {
+      await go(`#/engagements/${id}`, /^Acme Launch/)
+      await page.locator('#content').focus()
+      await page.keyboard.press('?')
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor()
     },
   },
   { name: 'vault', open: () => go(`#/engagements/${id}/vault`, 'Vault') },

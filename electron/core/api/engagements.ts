@@ -5,6 +5,7 @@ import { verifyChain } from '../evidence/coverage'
 import { consultantAnchorSigner } from '../handover/consultant'
 import { createKeychainStore, type SecretStore } from '../vault/keychain'
 import { safeSlug } from '../files/slug'
+import { UNDO_GRACE_MS, UNDO_WINDOW_MS } from '../workspace/engagements'
 
 /** App info and engagement CRUD. */
 export function engagementApi({ workspace, events, mode, credentials }: CoreServices, secrets: SecretStore = createKeychainStore()): ApiSlice<
@@ -14,11 +15,14 @@ export function engagementApi({ workspace, events, mode, credentials }: CoreServ
   | 'createEngagement'
   | 'updateEngagement'
   | 'removeEngagement'
+  | 'restoreEngagement'
   | 'exportEngagement'
   | 'importEngagement'
   | 'verifyEvidence'
 > {
   const { engagements } = workspace
+  // deletions in their Undo window: each ends for good when its timer fires (or the workspace closes)
+  const undoTimers = new Map<string, NodeJS.Timeout>()
   return {
     appInfo: () => ({ version: VERSION, workspace: workspace.dir, mode, platform: process.platform, ...(credentials ? { sandbox: true } : {}) }),
     listEngagements: () => engagements.list(),
@@ -33,10 +37,28 @@ export function engagementApi({ workspace, events, mode, credentials }: CoreServ
       events.emit({ type: 'engagements.changed', id: e.id, change: 'updated' })
       return e
     },
-    removeEngagement: ({ id }) => {
-      const r = engagements.remove(id)
+    removeEngagement: ({ id, undoable }) => {
+      if (!undoable) {
+        const r = engagements.remove(id)
+        events.emit({ type: 'engagements.changed', id: r.id, change: 'removed' })
+        return r
+      }
+      const r = engagements.removeLater(id)
+      const timer = setTimeout(() => {
+        undoTimers.delete(r.id)
+        if (workspace.db.open) engagements.finishRemovals([r.id])
+      }, UNDO_WINDOW_MS + UNDO_GRACE_MS)
+      timer.unref()
+      undoTimers.set(r.id, timer)
       events.emit({ type: 'engagements.changed', id: r.id, change: 'removed' })
-      return r
+      return { id: r.id, undoWithinMs: UNDO_WINDOW_MS }
+    },
+    restoreEngagement: ({ id }) => {
+      clearTimeout(undoTimers.get(id))
+      undoTimers.delete(id)
+      const e = engagements.restore(id)
+      events.emit({ type: 'engagements.changed', id: e.id, change: 'created' })
+      return e
     },
     exportEngagement: async ({ id }) => {
       const e = engagements.get(id)

@@ -15,6 +15,7 @@ type SprintMethods =
   | 'revokeWaiver'
   | 'recordVerdict'
   | 'listAttachments'
+  | 'readAttachment'
   | 'runSprint'
 
 /** The sprint plan through the contract; every change emits sprint.changed. */
@@ -45,6 +46,7 @@ export function sprintApi(services: CoreServices): ApiSlice<SprintMethods> {
         }),
       ),
     listAttachments: ({ engagementId, itemId }) => sprints.attachments(engagementId, itemId),
+    readAttachment: ({ engagementId, id }) => sprints.readAttachment(engagementId, id),
     runSprint: async ({ engagementId, ...scope }) => {
       const status = sprints.status(engagementId)
       const checkIds = checkIdsFor(status, scope)

@@ -53,7 +53,7 @@ export const RUNS_SQL = `
          COALESCE(SUM(r.status = 'pass'), 0) AS pass, COALESCE(SUM(r.status = 'warn'), 0) AS warn,
          COALESCE(SUM(r.status = 'fail'), 0) AS fail, COALESCE(SUM(r.status = 'error'), 0) AS error,
          COALESCE(SUM(r.status = 'skip'), 0) AS skip
-  FROM (SELECT rowid AS seq, * FROM check_runs WHERE engagement_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?) c
+  FROM (SELECT rowid AS seq, * FROM check_runs WHERE engagement_id = ? AND origin IS NULL ORDER BY started_at DESC, rowid DESC LIMIT ?) c
   LEFT JOIN check_results r ON r.run_id = c.id
   GROUP BY c.id
   ORDER BY c.started_at DESC, c.seq DESC`
@@ -91,7 +91,7 @@ export const CHANGES_SQL = `
 function newestRunWithResults(db: Db, engagementId: string): string | null {
   const r = db
     .prepare<[string], { id: string }>(
-      `SELECT c.id FROM check_runs c WHERE c.engagement_id = ? AND EXISTS (SELECT 1 FROM check_results r WHERE r.run_id = c.id)
+      `SELECT c.id FROM check_runs c WHERE c.engagement_id = ? AND c.origin IS NULL AND EXISTS (SELECT 1 FROM check_results r WHERE r.run_id = c.id)
        ORDER BY c.started_at DESC, c.rowid DESC LIMIT 1`,
     )
     .get(engagementId)

@@ -63,8 +63,8 @@ export class CheckStore {
     private readonly evidence: EvidenceStore,
   ) {}
 
-  startRun(id: string, engagementId: string, startedAt: string, total: number): void {
-    this.db.prepare(`INSERT INTO check_runs (id, engagement_id, started_at, status, total) VALUES (?, ?, ?, 'running', ?)`).run(id, engagementId, startedAt, total)
+  startRun(id: string, engagementId: string, startedAt: string, total: number, origin: 'runbook' | null = null): void {
+    this.db.prepare(`INSERT INTO check_runs (id, engagement_id, started_at, status, total, origin) VALUES (?, ?, ?, 'running', ?, ?)`).run(id, engagementId, startedAt, total, origin)
   }
 
   finishRun(id: string, finishedAt: string, cancelled: boolean): void {

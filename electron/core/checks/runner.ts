@@ -31,6 +31,12 @@ export interface AuditOptions {
   runId?: string
   /** Run these modules instead of the registry's (tools and tests). */
   modules?: CheckModule[]
+  /**
+   * 'runbook': a runbook's verify step. Its results are stored (the latest word on those checks)
+   * but the run is not one of the engagement's runs: not listed, no run or check events, only
+   * `sprint.changed` at the end so open boards refresh.
+   */
+  origin?: 'runbook'
 }
 
 /** (contract) The audit JSON of DESIGN.md §5. */
@@ -91,7 +97,8 @@ export function selectChecks(ids?: string[]): CheckModule[] {
  */
 export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const runId = o.runId ?? randomUUID()
-  const { engagement, events } = o
+  const { engagement } = o
+  const events = o.origin ? { emit: () => undefined } : o.events
   // The engagement's private targets are the only way a check reaches a private address.
   const profile: NetworkProfile = { ...o.profile, privateTargets: engagement.privateTargets ?? [] }
   const signal = o.signal ?? new AbortController().signal
@@ -107,7 +114,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   const store = new CheckStore(o.workspace.db, o.workspace.evidence)
   const t0 = performance.now()
   const startedAt = new Date().toISOString()
-  store.startRun(runId, engagement.id, startedAt, plan.length)
+  store.startRun(runId, engagement.id, startedAt, plan.length, o.origin ?? null)
   events.emit({ type: 'run.started', runId, engagementId: engagement.id, total: plan.length })
   // Heavy modules (secret scanners, Cloudflare SDK) load before any check starts, not during its
   // handshakes; meanwhile the network's sanity is confirmed before any check judges through it.
@@ -179,6 +186,7 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
     persistError ??= e
   }
   events.emit({ type: 'run.finished', runId, engagementId: engagement.id, cancelled: signal.aborted, ...(waiting ? { waiting: waiting.kind } : {}) })
+  if (o.origin) o.events.emit({ type: 'sprint.changed', engagementId: engagement.id })
   if (persistError) throw new Error(`the results could not be saved: ${(persistError as Error).message}`)
   results.sort((a, b) => a.id.localeCompare(b.id) || a.target.localeCompare(b.target))
   const wait = waiting ? { waiting: { kind: waiting.kind, reason: waiting.reason, pending: waiting.pending.length } } : {}

@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace'
 import { getRunbook } from './catalog'
 import { FACT } from '../evidence/facts'
 import { redactDeep } from '../vault/redact'
+import { stepsTaken } from '@shared/runbook-progress'
 
 /** What a verify step needs: run these checks live and say how they ended. */
 export type RunChecks = (checkIds: string[]) => Promise<{
@@ -81,6 +82,7 @@ export class RunbookRunner {
       by: r.by,
       inputs: JSON.parse(r.inputs),
       log,
+      abandoned: log.at(-1)?.action === 'abandoned',
     }
   }
 
@@ -143,6 +145,43 @@ export class RunbookRunner {
     else this.log(run.id, run.engagementId, step.id, 'verified', who, detail)
     const message = passed ? 'Fixed: every check passes.' : `Not yet: ${bad.map((c) => `${c.id} (${c.target}) ${c.status} — ${c.summary}`).join('; ') || 'no check applied'}`
     return { run: this.get(runId), outcome: { passed, waiting: false, message, checks: r.checks } }
+  }
+
+  /**
+   * Move on past a step without doing it (a verify that will not pass today, say), with the
+   * reason, which is required and kept in the log.
+   */
+  skip(runId: string, stepId: string, reason: string, by?: string): RunbookRun {
+    const { run, runbook, step } = this.expect(runId, stepId)
+    const why = reason.trim()
+    if (!why) throw new AppError('invalid_input', 'Say why this step is skipped: the reason is kept with the run')
+    if (step.kind === 'decision') throw new AppError('invalid_input', `"${step.title}" is a decision: choose one of its options`)
+    this.advance(run, runbook, step, step.next, 'skipped', by ?? run.by, { reason: why.slice(0, 2000) })
+    return this.get(runId)
+  }
+
+  /** Go back to the step the run came from (the way it went, branches included). */
+  back(runId: string, stepId: string, by?: string): RunbookRun {
+    const { run, step } = this.expect(runId, stepId)
+    const to = stepsTaken(run.log).at(-1)
+    if (!to) throw new AppError('conflict', `"${step.title}" is the first step: there is nothing to go back to`)
+    const state = redactDeep({ currentStep: to, inputs: run.inputs, finishedAt: null })
+    this.ws.db.transaction(() => {
+      this.log(run.id, run.engagementId, step.id, 'back', by ?? run.by, { to }, { state })
+      this.ws.db.prepare('UPDATE runbook_runs SET current_step = ? WHERE id = ?').run(to, run.id)
+    })()
+    return this.get(runId)
+  }
+
+  /** Stop the run for good at its current step, with an optional reason; it leaves the open runs. */
+  abandon(runId: string, stepId: string, reason = '', by?: string): RunbookRun {
+    const { run, step } = this.expect(runId, stepId)
+    const state = redactDeep({ currentStep: step.id, inputs: run.inputs, finishedAt: new Date().toISOString() })
+    this.ws.db.transaction(() => {
+      this.log(run.id, run.engagementId, step.id, 'abandoned', by ?? run.by, { reason: reason.trim().slice(0, 2000) }, { state })
+      this.ws.db.prepare('UPDATE runbook_runs SET finished_at = ? WHERE id = ?').run(state.finishedAt, run.id)
+    })()
+    return this.get(runId)
   }
 
   private expect(runId: string, stepId: string) {

@@ -5,7 +5,7 @@ import { logChange } from '../workspace/changelog'
 import { FACT } from '../evidence/facts'
 import { redact, redactDeep } from '../vault/redact'
 import type { Workspace } from '../workspace'
-import { safeName, storeAttachment } from './attachments'
+import { previewType, readAttachmentFile, safeName, storeAttachment } from './attachments'
 import { readGates } from './gates'
 import { blockClocks, planItems, rankRisks, stageProgress, type ItemState, type ItemStatus, type Waiver } from './plan'
 import { latestResults } from './results'
@@ -198,6 +198,15 @@ export class SprintService {
         `SELECT id, item_id AS itemId, name, sha256, size, mime, created_at AS createdAt FROM attachments WHERE engagement_id = ? ${itemId ? 'AND item_id = ?' : ''} ORDER BY id`,
       )
       .all(...(itemId ? [e.id, itemId] : [e.id])) as ReturnType<SprintService['attachments']>
+  }
+
+  /** One attachment's bytes (checked against its recorded hash) and, for a raster image told by its bytes, the type to preview it as. */
+  readAttachment(ref: string, id: number): { name: string; size: number; sha256: string; previewType: string | null; dataBase64: string } {
+    const e = this.ws.engagements.get(ref)
+    const row = this.db.prepare<[number, string], { name: string; sha256: string; size: number }>('SELECT name, sha256, size FROM attachments WHERE id = ? AND engagement_id = ?').get(id, e.id)
+    if (!row) throw new AppError('not_found', `no attachment ${id} in this engagement`)
+    const bytes = readAttachmentFile(this.ws.dir, row.sha256)
+    return { name: row.name, size: bytes.byteLength, sha256: row.sha256, previewType: previewType(bytes), dataBase64: bytes.toString('base64') }
   }
 
   private knownItem(s: SprintRow, itemId: string) {

@@ -28,7 +28,7 @@ const SQL = {
     FROM sprint_items i JOIN cur ON cur.id = i.sprint_id`,
   waivers: `${CURRENT} SELECT w.sprint_id AS sprintId, w.id, w.item_id AS itemId, w.expires_at AS expiresAt, w.created_at AS createdAt
     FROM waivers w JOIN cur ON cur.id = w.sprint_id WHERE w.revoked_at IS NULL`,
-  lastRun: 'SELECT engagement_id AS e, MAX(finished_at) AS at FROM check_runs WHERE finished_at IS NOT NULL GROUP BY engagement_id',
+  lastRun: 'SELECT engagement_id AS e, MAX(finished_at) AS at FROM check_runs WHERE finished_at IS NOT NULL AND origin IS NULL GROUP BY engagement_id',
   credentials: `SELECT id, label, engagement_id AS engagementId, rotation_due AS rotationDue, expires_at AS expiresAt FROM credentials
     WHERE engagement_id IS NOT NULL AND (rotation_due IS NOT NULL OR expires_at IS NOT NULL)`,
 }

@@ -40,17 +40,35 @@ interface Row {
   updated_at: string
 }
 
+/** How long the app offers Undo after Delete. */
+export const UNDO_WINDOW_MS = 10_000
+/** The deletion becomes final a little after the Undo button goes away: a click at 9.9 s must still find the data. */
+export const UNDO_GRACE_MS = 5_000
+
+function normalizeDomainKey(d: string): string {
+  return String(d ?? '').trim().toLowerCase().replace(/\.$/, '')
+}
+
+/** Not waiting out an Undo window after Delete (see removeLater). */
+const VISIBLE = 'id NOT IN (SELECT engagement_id FROM engagement_deletions)'
+
 /** Engagement repository: prepared statements over the workspace database. */
 export class EngagementRepo {
   private readonly q
   private readonly evidence: EvidenceStore
+  /** Deletions this process put in an Undo window (its own to finish when it closes). */
+  private readonly mine = new Set<string>()
   constructor(private readonly db: Db) {
     this.evidence = new EvidenceStore(db)
     this.q = {
-      all: db.prepare<[], Row>('SELECT * FROM engagements ORDER BY updated_at DESC, id'),
-      byId: db.prepare<[string], Row>('SELECT * FROM engagements WHERE id = ?'),
-      byDomain: db.prepare<[string], Row>('SELECT * FROM engagements WHERE domain = ?'),
-      byPrefix: db.prepare<[string], Row>("SELECT * FROM engagements WHERE id LIKE ? || '%' LIMIT 2"),
+      all: db.prepare<[], Row>(`SELECT * FROM engagements WHERE ${VISIBLE} ORDER BY updated_at DESC, id`),
+      byId: db.prepare<[string], Row>(`SELECT * FROM engagements WHERE id = ? AND ${VISIBLE}`),
+      byDomain: db.prepare<[string], Row>(`SELECT * FROM engagements WHERE domain = ? AND ${VISIBLE}`),
+      byPrefix: db.prepare<[string], Row>(`SELECT * FROM engagements WHERE id LIKE ? || '%' AND ${VISIBLE} LIMIT 2`),
+      pendingByDomain: db.prepare<[string], { id: string }>('SELECT e.id FROM engagements e JOIN engagement_deletions d ON d.engagement_id = e.id WHERE e.domain = ?'),
+      pending: db.prepare<[], { id: string; domain: string; requested_at: string }>('SELECT e.id, e.domain, d.requested_at FROM engagements e JOIN engagement_deletions d ON d.engagement_id = e.id'),
+      markDeleted: db.prepare('INSERT INTO engagement_deletions (engagement_id, requested_at) VALUES (?, ?)'),
+      unmarkDeleted: db.prepare('DELETE FROM engagement_deletions WHERE engagement_id = ?'),
       hosts: db.prepare<[string], { name: string; role: Host['role'] }>('SELECT name, role FROM hosts WHERE engagement_id = ? ORDER BY position'),
       allHosts: db.prepare<[], { engagement_id: string; name: string; role: Host['role'] }>(
         'SELECT engagement_id, name, role FROM hosts ORDER BY engagement_id, position',
@@ -94,6 +112,9 @@ export class EngagementRepo {
   }
 
   create(input: CreateInput): Engagement {
+    // creating the domain again makes a deletion still waiting for Undo final
+    const waiting = this.q.pendingByDomain.get(normalizeDomainKey(input.domain))
+    if (waiting) this.finishRemovals([waiting.id])
     const { hosts, errors } = normalizeHosts(input.hosts ?? ['www'], input.domain)
     if (errors.length) throw new AppError('invalid_input', errors.join('; '), errors.map((m) => ({ path: 'hosts', message: m })))
     const now = new Date().toISOString()
@@ -165,6 +186,52 @@ export class EngagementRepo {
       this.q.delete.run(cur.id)
       logChange(this.db, cur.id, 'engagement', 'removed', { domain: cur.domain })
       return { id: cur.id }
+    })()
+  }
+
+  /**
+   * Delete with an Undo window: the engagement disappears from every lookup at once, its data
+   * stays until finishRemovals (the window's end, closing the workspace, or opening it again).
+   */
+  removeLater(ref: string): { id: string } {
+    const cur = this.get(ref)
+    this.q.markDeleted.run(cur.id, new Date().toISOString())
+    this.mine.add(cur.id)
+    return { id: cur.id }
+  }
+
+  /** Undo: bring back an engagement waiting to be deleted, as it was. */
+  restore(id: string): Engagement {
+    this.mine.delete(id)
+    if (this.q.unmarkDeleted.run(id).changes === 0) throw new AppError('not_found', 'too late to undo: this engagement has already been deleted')
+    return this.get(id)
+  }
+
+  /** Finish the deletions this process started (it is closing: its Undo buttons are gone). */
+  finishOwnRemovals(): number {
+    return this.mine.size ? this.finishRemovals([...this.mine]) : 0
+  }
+
+  /**
+   * Finish deletions whose Undo window (and grace) has long passed: left by a process that
+   * crashed, found when the workspace opens. A younger one may be another running process's
+   * Undo window, which that process finishes itself.
+   */
+  finishStaleRemovals(now = Date.now()): number {
+    const stale = this.q.pending.all().filter((p) => now - Date.parse(p.requested_at) >= UNDO_WINDOW_MS + UNDO_GRACE_MS)
+    return stale.length ? this.finishRemovals(stale.map((p) => p.id)) : 0
+  }
+
+  /** Delete for good the engagements waiting out an Undo window (all, or these ids); returns how many. */
+  finishRemovals(ids?: string[]): number {
+    return this.db.transaction(() => {
+      const due = this.q.pending.all().filter((p) => !ids || ids.includes(p.id))
+      for (const p of due) {
+        this.q.delete.run(p.id)
+        logChange(this.db, p.id, 'engagement', 'removed', { domain: p.domain })
+        this.mine.delete(p.id)
+      }
+      return due.length
     })()
   }
 

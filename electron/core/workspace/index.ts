@@ -18,13 +18,21 @@ export function openWorkspace(dir?: string, opts: OpenOptions = {}): Workspace {
   const resolved = dir === ':memory:' ? dir : resolveWorkspaceDir(dir)
   if (resolved !== ':memory:') preparePrivateWorkspace(resolved, { ownFolder: resolved === defaultWorkspaceDir() })
   const db = openDatabase(resolved, opts)
+  const engagements = new EngagementRepo(db)
+  // an Undo window never outlives the process that offered it: a deletion left by a crash is final
+  engagements.finishStaleRemovals()
   return {
     dir: resolved,
     db,
-    engagements: new EngagementRepo(db),
+    engagements,
     evidence: new EvidenceStore(db),
     close: () => {
-      if (db.open) db.close()
+      if (!db.open) return
+      try {
+        engagements.finishOwnRemovals()
+      } finally {
+        db.close()
+      }
     },
   }
 }

@@ -67,7 +67,7 @@ export const ROW_SCHEMAS: Record<string, z.ZodType<Record<string, unknown>>> = {
     hash: hex64,
   }).strict(),
   check_runs: z
-    .object({ id, engagement_id: id, started_at: time, finished_at: nullable(time), status: text(40), cancelled: z.union([z.literal(0), z.literal(1)]), total: int.min(0), waiting: nullable(jsonText(256 * 1024, 'object')), resumed_by: nullable(id) })
+    .object({ id, engagement_id: id, started_at: time, finished_at: nullable(time), status: text(40), cancelled: z.union([z.literal(0), z.literal(1)]), total: int.min(0), waiting: nullable(jsonText(256 * 1024, 'object')), resumed_by: nullable(id), origin: nullable(z.literal('runbook')) })
     .strict(),
   check_results: z.object({
     id: int.min(1),

@@ -11,8 +11,11 @@ import { broken, EXPORT_FORMAT, EXPORT_VERSION, readExport, type ExportDoc } fro
 
 export { EXPORT_FORMAT, EXPORT_VERSION, readExport }
 
-/** Tables that never travel: secrets live in a keychain that stays on this machine. */
-const LOCAL_ONLY = new Set(['credentials', 'migrations', 'sqlite_sequence'])
+/**
+ * Tables that never travel: secrets live in a keychain that stays on this machine, and a
+ * deletion waiting for Undo is this app's state (an engagement waiting to be deleted cannot be exported anyway).
+ */
+const LOCAL_ONLY = new Set(['credentials', 'migrations', 'sqlite_sequence', 'engagement_deletions'])
 
 interface TableInfo {
   name: string

@@ -2,9 +2,11 @@ import { Suspense, useEffect, useMemo } from 'react'
 import { useActions, useApp, useStoreApi } from '../hooks/useStore'
 import { useShortcuts, type Shortcuts } from '../hooks/useShortcuts'
 import { CommandPalette } from './CommandPalette'
+import { ShortcutSheet } from './ShortcutSheet'
 import { ConfirmDialog } from './ConfirmDialog'
 import { useHashRoute } from '../hooks/useHashRoute'
 import { useHistoryKeys } from '../hooks/useHistoryKeys'
+import { useWindowTitle } from '../hooks/useWindowTitle'
 import { useStoredTheme } from '../screens/settings/theme'
 import { EngagementPage, EvidenceScreen, GuidedRunbook, HandoverScreen, InventoryScreen, PicturesScreen, ResultDetail, RunbooksScreen, SettingsScreen, SprintBoard, VaultScreen, preloadScreens } from './screens'
 import { EngagementForm } from './EngagementForm'
@@ -24,27 +26,27 @@ export function App() {
   const missing = useApp((s) => 'id' in s.ui.route && s.engagements.status === 'loaded' && !s.engagements.items.some((x) => x.id === (s.ui.route as { id: string }).id))
   // the board's sheet and waive dialog count only on the board (a result opened from a sheet leaves it set, for Back)
   const overlay = useApp(
-    (s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || (s.ui.route.name === 'sprint' && (s.sprint.openItem || s.sprint.waiveItem)) || (s.ui.route.name === 'inventory' && (s.inventory.sheet || s.inventory.dialog))),
+    (s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.ui.shortcutsOpen || (s.ui.route.name === 'sprint' && (s.sprint.openItem || s.sprint.waiveItem)) || (s.ui.route.name === 'result' && s.sprint.waiveItem) || (s.ui.route.name === 'inventory' && (s.inventory.sheet || s.inventory.dialog))),
   )
   const a = useActions()
   const store = useStoreApi()
 
   const shortcuts = useMemo<Shortcuts>(
     () => ({
-      palette: () => a.setPalette(true),
       blocked: () => document.querySelector('[aria-modal="true"]') !== null,
       keys: {
-        n: a.openCreate,
-        N: a.openCreate,
-        '/': () => {
+        palette: () => a.setPalette(true),
+        help: () => a.setShortcutSheet(true),
+        newEngagement: a.openCreate,
+        filter: () => {
           a.navigate({ name: 'engagements' })
           setTimeout(() => document.getElementById('filter')?.focus(), 0)
         },
-        e: () => {
+        edit: () => {
           const r = store.getState().ui.route
           if (r.name === 'engagement') a.openEdit(r.id)
         },
-        Escape: () => a.navigate({ name: 'engagements' }),
+        home: () => a.navigate({ name: 'engagements' }),
       },
     }),
     [a, store],
@@ -52,6 +54,7 @@ export function App() {
   useShortcuts(shortcuts)
   useHashRoute()
   useHistoryKeys()
+  useWindowTitle()
   useStoredTheme()
 
   useEffect(() => {
@@ -135,6 +138,7 @@ export function App() {
       <EngagementForm />
       <ConfirmDialog />
       <CommandPalette />
+      <ShortcutSheet />
       <Toasts />
     </>
   )

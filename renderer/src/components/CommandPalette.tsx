@@ -1,67 +1,86 @@
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useActions, useApp } from '../hooks/useStore'
 import { filterCommands, moveSelection, type Command } from '../store/commands'
-import { label } from '../store/engagements'
+import { paletteEntries, type PaletteData, type PaletteGroup } from '../store/paletteEntries'
 import { Icon } from './Icon'
 import { Modal } from './Modal'
 import { sprintCommands } from '../screens/sprint/commands'
 import { inventoryCommands } from '../screens/inventory/commands'
+import { MOD_KEY } from '../hooks/platform'
+import { shortcutLabel } from '../lib/shortcuts'
 
-type Runnable = Command & { run(): void }
+type Runnable = Command & { run(): void; group: PaletteGroup | 'Command' }
 
-/** Ctrl/Cmd+K: every action by name, and every engagement by client or domain. */
+/** The most rows shown at once: the list stays quick to read and to render; typing narrows it. */
+const SHOWN = 50
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
+
+/** Ctrl/Cmd+K: actions, screens, engagements, hosts, checks (by id or title) and results. */
 export function CommandPalette() {
   const open = useApp((s) => s.ui.paletteOpen)
   if (!open) return null
   return <Palette />
 }
 
-function useCommands(): Runnable[] {
+function useCommands(data: Omit<PaletteData, 'engagements' | 'contextId'>, contextId: string | null): Runnable[] {
   const items = useApp((s) => s.engagements.items)
   const route = useApp((s) => s.ui.route)
   const a = useActions()
   return useMemo(() => {
+    const key = (id: Parameters<typeof shortcutLabel>[0]) => shortcutLabel(id, MOD_KEY, MAC)
     const list: Runnable[] = [
-      { id: 'new', title: 'New engagement', shortcut: 'N', keywords: 'create add', run: a.openCreate },
+      { id: 'new', group: 'Command', title: 'New engagement', shortcut: key('newEngagement'), keywords: 'create add', run: a.openCreate },
       {
         id: 'filter',
+        group: 'Command',
         title: 'Filter engagements',
-        shortcut: '/',
+        shortcut: key('filter'),
         keywords: 'search find',
         run: () => {
           a.navigate({ name: 'engagements' })
           setTimeout(() => document.getElementById('filter')?.focus(), 0)
         },
       },
-      { id: 'list', title: 'Go to Engagements', keywords: 'list home', run: () => a.navigate({ name: 'engagements' }) },
-      { id: 'reload', title: 'Reload engagements', keywords: 'refresh', run: () => void a.refreshEngagements() },
+      { id: 'shortcuts', group: 'Command', title: 'Keyboard shortcuts', shortcut: key('help'), keywords: 'keys help', run: () => a.setShortcutSheet(true) },
+      { id: 'reload', group: 'Command', title: 'Reload engagements', keywords: 'refresh', run: () => void a.refreshEngagements() },
     ]
     if (route.name === 'engagement') {
-      list.push({ id: 'edit', title: 'Edit this engagement', shortcut: 'E', run: () => a.openEdit(route.id) })
-      list.push({ id: 'delete', title: 'Delete this engagement…', keywords: 'remove', run: () => a.askRemove(route.id) })
+      list.push({ id: 'edit', group: 'Command', title: 'Edit this engagement', shortcut: key('edit'), run: () => a.openEdit(route.id) })
+      list.push({ id: 'delete', group: 'Command', title: 'Delete this engagement…', keywords: 'remove', run: () => a.askRemove(route.id) })
     }
-    if (route.name === 'engagement') list.push({ id: 'board', title: 'Open the sprint board', keywords: 'plan items', run: () => a.navigate({ name: 'sprint', id: route.id }) })
-    if (route.name === 'sprint') list.push(...sprintCommands(a))
-    if ('id' in route && route.name !== 'inventory')
-      list.push({ id: 'inventory', title: 'Open the access inventory', keywords: 'owners admins 2fa recovery credentials systems', run: () => a.navigate({ name: 'inventory', id: route.id }) })
-    if (route.name === 'inventory') list.push(...inventoryCommands(a))
-    for (const e of items) list.push({ id: `open:${e.id}`, title: `Open ${label(e)}`, hint: e.domain, keywords: `${e.domain} ${e.founderName}`, run: () => a.navigate({ name: 'engagement', id: e.id }) })
+    if (route.name === 'sprint') list.push(...sprintCommands(a).map((c) => ({ ...c, group: 'Command' as const })))
+    if (route.name === 'inventory') list.push(...inventoryCommands(a).map((c) => ({ ...c, group: 'Command' as const })))
+    for (const e of paletteEntries({ engagements: items, contextId, ...data }))
+      list.push({ ...e, run: () => (typeof e.to === 'string' ? window.location.assign(e.to) : a.navigate(e.to)) })
     return list
-  }, [items, route, a])
+  }, [items, route, a, data, contextId])
 }
 
 function Palette() {
-  const { setPalette } = useActions()
-  const commands = useCommands()
+  const { setPalette, loadPaletteData } = useActions()
+  const contextId = useApp((s) => ('id' in s.ui.route ? s.ui.route.id : (s.engagements.items[0]?.id ?? null)))
+  const [data, setData] = useState<Omit<PaletteData, 'engagements' | 'contextId'>>({ checks: null, results: null })
+  useEffect(() => {
+    let live = true
+    void loadPaletteData(contextId).then((d) => live && setData(d))
+    return () => {
+      live = false
+    }
+  }, [contextId, loadPaletteData])
+  const commands = useCommands(data, contextId)
   const [q, setQ] = useState('')
   const [sel, setSel] = useState(0)
-  const shown = filterCommands(commands, q)
+  const matches = filterCommands(commands, q)
+  const shown = matches.slice(0, SHOWN)
   const active = shown[Math.min(sel, shown.length - 1)]
   const run = (c: Runnable | undefined) => {
     if (!c) return
     setPalette(false)
     c.run()
   }
+  useEffect(() => {
+    document.getElementById(`cmd-${active?.id}`)?.scrollIntoView({ block: 'nearest' })
+  }, [active?.id])
   return (
     <Modal labelledBy="palette-title" onClose={() => setPalette(false)} variant="palette">
       <h2 id="palette-title" className="sr-only">
@@ -75,9 +94,10 @@ function Palette() {
           role="combobox"
           aria-expanded="true"
           aria-controls="palette-list"
+          aria-autocomplete="list"
           aria-activedescendant={active ? `cmd-${active.id}` : undefined}
-          aria-label="Type a command or an engagement"
-          placeholder="Type a command or an engagement…"
+          aria-label="Search screens, checks, hosts, results and commands"
+          placeholder="Screens, checks, hosts, results, commands…"
           value={q}
           onChange={(e) => (setQ(e.target.value), setSel(0))}
           onKeyDown={(e) => {
@@ -91,7 +111,7 @@ function Palette() {
           }}
         />
       </div>
-      <ul id="palette-list" role="listbox" aria-label="Commands" className="palette-list">
+      <ul id="palette-list" role="listbox" aria-label="Results" className="palette-list">
         {shown.map((c) => (
           <li
             key={c.id}
@@ -102,13 +122,23 @@ function Palette() {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => run(c)}
           >
-            <span>{c.title}</span>
-            {c.hint && <span className="mono small muted">{c.hint}</span>}
+            <span className="palette-group small muted">{c.group}</span>
+            <span className="palette-title truncate" title={c.title}>
+              {c.title}
+            </span>
+            {c.hint && (
+              <span className="mono small muted truncate palette-hint" title={c.hint}>
+                {c.hint}
+              </span>
+            )}
             {c.shortcut && <kbd>{c.shortcut}</kbd>}
           </li>
         ))}
       </ul>
       {shown.length === 0 && <p className="palette-empty muted">Nothing matches “{q}”.</p>}
+      <p className="palette-foot small muted" aria-live="polite">
+        {matches.length > SHOWN ? `${SHOWN} of ${matches.length}: type to narrow` : `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}`} · ↑↓ to move · Enter to open · Esc to close
+      </p>
     </Modal>
   )
 }

@@ -16,7 +16,7 @@ export function ConfirmDialog() {
         <div>
           <h2 id="confirm-title">Delete {confirm.title}?</h2>
           <p id="confirm-body" className="muted">
-            The engagement, its declared hosts and its notes are removed from this workspace. This cannot be undone.
+            The engagement, its sprint, results, evidence and notes are removed from this workspace. You can undo this for 10 seconds.
           </p>
         </div>
       </div>

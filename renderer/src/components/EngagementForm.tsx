@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { STAGES, STAGE_LABELS, VERTICALS, VERTICAL_LABELS } from '@shared/schemas/engagement'
 import { useActions, useApp } from '../hooks/useStore'
 import { domainSuggestion, draftFromEngagement, emptyDraft, validateDraft, type EngagementDraft, type FieldErrors } from '../store/form'
@@ -28,7 +28,17 @@ export function EngagementForm() {
 }
 
 function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create' | 'edit' }) {
-  const { closeForm, saveEngagement } = useActions()
+  const { closeForm, saveEngagement, listTemplates } = useActions()
+  // create only: start the 48-hour sprint at once, from a chosen template ('' = not yet)
+  const [template, setTemplate] = useState('')
+  const [templates, setTemplates] = useState<{ id: string; title: string }[]>([])
+  useEffect(() => {
+    let live = true
+    if (mode === 'create') void listTemplates().then((t) => live && setTemplates(t))
+    return () => {
+      live = false
+    }
+  }, [mode, listTemplates])
   const saved = useApp((s) => s.ui.form?.errors ?? NO_ERRORS)
   const busy = useApp((s) => s.ui.form?.busy ?? false)
   const [d, setD] = useState(initial)
@@ -36,14 +46,14 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
   const errors = local ?? saved
   const ref = useRef<HTMLFormElement>(null)
   useErrorFocus(ref, errors)
-  const guard = useDiscardGuard(JSON.stringify(d) !== JSON.stringify(initial), closeForm)
+  const guard = useDiscardGuard(JSON.stringify(d) !== JSON.stringify(initial) || template !== '', closeForm)
   const set = <K extends keyof EngagementDraft>(k: K, v: EngagementDraft[K]) => setD((x) => ({ ...x, [k]: v }))
   const submit = (e: FormEvent) => {
     e.preventDefault()
     if (busy) return
     const found = validateDraft(d)
     setLocal(hasErrors(found) ? found : null)
-    if (!hasErrors(found)) void saveEngagement(d)
+    if (!hasErrors(found)) void saveEngagement(d, template ? { startSprintWith: template } : undefined)
   }
   const suggestion = domainSuggestion(d)
   const text = (k: 'clientName' | 'founderName' | 'founderEmail' | 'domain', type = 'text', extra: object = {}) =>
@@ -111,6 +121,20 @@ function FormSheet({ initial, mode }: { initial: EngagementDraft; mode: 'create'
                 )}
               </Field>
             </div>
+            {mode === 'create' && templates.length > 0 && (
+              <Field id="f-template" label="Sprint" hint="Start the 48-hour sprint now from a template, or later from the sprint board.">
+                {(aria) => (
+                  <select {...aria} className="input" value={template} onChange={(e) => setTemplate(e.target.value)}>
+                    <option value="">Not yet</option>
+                    {templates.map((t) => (
+                      <option key={t.id} value={t.id}>
+                        Start now: {t.title}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            )}
             <Field id="f-notes" label="Notes" error={errors.notes} optional>
               {(aria) => <textarea {...aria} className="input" rows={4} value={d.notes} placeholder="Context, constraints, who to call…" onChange={(e) => set('notes', e.target.value)} />}
             </Field>

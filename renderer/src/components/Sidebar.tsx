@@ -3,6 +3,9 @@ import { useActions, useApp } from '../hooks/useStore'
 import { label } from '../store/engagements'
 import type { Route } from '../store/ui'
 import { MOD_KEY } from '../hooks/platform'
+import { shortcutLabel } from '../lib/shortcuts'
+
+const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 import { hashOfRoute } from '../store/routes'
 import { Icon, type IconName } from './Icon'
 
@@ -94,11 +97,11 @@ export function Sidebar() {
       <div className="sidebar-foot">
         <dl className="shortcuts small">
           <dt>Commands</dt>
-          <dd><kbd>{MOD_KEY} K</kbd></dd>
+          <dd><kbd>{shortcutLabel('palette', MOD_KEY, MAC)}</kbd></dd>
           <dt>New engagement</dt>
-          <dd><kbd>N</kbd></dd>
-          <dt>Filter</dt>
-          <dd><kbd>/</kbd></dd>
+          <dd><kbd>{shortcutLabel('newEngagement', MOD_KEY, MAC)}</kbd></dd>
+          <dt>All shortcuts</dt>
+          <dd><kbd>{shortcutLabel('help', MOD_KEY, MAC)}</kbd></dd>
         </dl>
         {version && <p className="small muted">Version {version}</p>}
       </div>

@@ -8,7 +8,7 @@ function ToastItem({ t }: { t: Toast }) {
   useEffect(() => {
     // failures stay until read and dismissed; the rest fade after a few seconds
     if (t.kind === 'error') return
-    const timer = setTimeout(() => dismissToast(t.id), 5000)
+    const timer = setTimeout(() => dismissToast(t.id), t.ms ?? 5000)
     return () => clearTimeout(timer)
   }, [t, dismissToast])
   return (
@@ -20,6 +20,18 @@ function ToastItem({ t }: { t: Toast }) {
         <strong>{t.title}</strong>
         {t.detail && <span>{t.detail}</span>}
       </div>
+      {t.action && (
+        <button
+          type="button"
+          className="btn btn-xs"
+          onClick={() => {
+            dismissToast(t.id)
+            t.action!.run()
+          }}
+        >
+          {t.action.label}
+        </button>
+      )}
       <button type="button" className="icon-btn" aria-label="Dismiss notification" onClick={() => dismissToast(t.id)}>
         <Icon name="close" size={14} />
       </button>

@@ -112,7 +112,7 @@ export function createAppStore(transport: Transport): AppStore {
       openEdit: (id) => patchUi((u) => ({ ...u, paletteOpen: false, form: { mode: 'edit', id, errors: {}, busy: false } })),
       closeForm: () => patchUi((u) => ({ ...u, form: null })),
 
-      async saveEngagement(draft) {
+      async saveEngagement(draft, o) {
         const form = get().ui.form
         if (!form || form.busy) return false
         patchUi((u) => (u.form ? { ...u, form: { ...u.form, busy: true, errors: {} } } : u))
@@ -122,6 +122,13 @@ export function createAppStore(transport: Transport): AppStore {
             form.mode === 'create' ? await transport.call('createEngagement', input) : await transport.call('updateEngagement', { id: form.id, patch: input })
           set((s) => ({ engagements: eng.upserted(s.engagements, saved), ui: { ...s.ui, form: null, route: { name: 'engagement', id: saved.id } } }))
           toast({ kind: 'success', title: form.mode === 'create' ? `Created ${eng.label(saved)}` : `Saved ${eng.label(saved)}` })
+          if (form.mode === 'create' && o?.startSprintWith) {
+            // the engagement exists either way; a sprint that did not start says so, and the board offers Start
+            await transport
+              .call('startSprint', { engagementId: saved.id, templateId: o.startSprintWith })
+              .then(() => toast({ kind: 'success', title: 'Sprint started: the 48-hour clock is running' }))
+              .catch((e: unknown) => toast({ kind: 'error', title: 'The engagement was created, but its sprint did not start', detail: toErrorInfo(e).message }))
+          }
           return true
         } catch (e) {
           // the open form shows every failure in place (fields, or a banner on top): no toast
@@ -141,16 +148,34 @@ export function createAppStore(transport: Transport): AppStore {
         if (!c || c.busy) return
         patchUi((u) => (u.confirm ? { ...u, confirm: { ...u.confirm, busy: true } } : u))
         try {
-          await transport.call('removeEngagement', { id: c.id })
+          const r = await transport.call('removeEngagement', { id: c.id, undoable: true })
           set((s) => ({ engagements: eng.removed(s.engagements, c.id), ui: forgetEngagement(s.ui, c.id) }))
-          toast({ kind: 'success', title: `Deleted ${c.title}` })
+          // the engine keeps the data until the Undo window (and a grace period) has passed
+          toast({ kind: 'success', title: `Deleted ${c.title}`, ms: r.undoWithinMs ?? 5000, ...(r.undoWithinMs ? { action: { label: 'Undo', run: () => void get().undoRemove(c.id, c.title) } } : {}) })
         } catch (e) {
           patchUi((u) => ({ ...u, confirm: null }))
           toast({ kind: 'error', title: `Could not delete ${c.title}`, detail: toErrorInfo(e).message })
         }
       },
 
-      setPalette: (open) => patchUi((u) => ({ ...u, paletteOpen: open && !u.form && !u.confirm })),
+      async undoRemove(id, title) {
+        try {
+          const e = await transport.call('restoreEngagement', { id })
+          await get().refreshEngagements()
+          toast({ kind: 'success', title: `Restored ${title}` })
+          get().navigate({ name: 'engagement', id: e.id })
+        } catch (e) {
+          toast({ kind: 'error', title: `Could not restore ${title}`, detail: toErrorInfo(e).message })
+        }
+      },
+
+      setPalette: (open) => patchUi((u) => ({ ...u, paletteOpen: open && !u.form && !u.confirm, shortcutsOpen: open ? false : u.shortcutsOpen })),
+      async loadPaletteData(engagementId) {
+        const checks = get().result.catalog ?? (get().sprint.checks.length ? get().sprint.checks : await transport.call('listChecks').catch(() => null))
+        const results = engagementId ? await transport.call('listResults', { engagementId }).catch(() => null) : null
+        return { checks, results }
+      },
+      setShortcutSheet: (open) => patchUi((u) => ({ ...u, shortcutsOpen: open && !u.form && !u.confirm, paletteOpen: false })),
       setConnection: (connection) => set({ connection }),
       toast,
       dismissToast: (id) => set((s) => ({ toasts: dismissToast(s.toasts, id) })),

@@ -7,7 +7,13 @@ import type { FullResult, ResultState, Hop, Cert, EvidenceView, ResultActions } 
 
 export type { FullResult, ResultState, Hop, Cert, EvidenceView, ResultActions } from './types/results'
 
-export const initialResult: ResultState = { resultId: null, loading: false, data: null, history: [], error: null, catalog: null, latest: null }
+export const initialResult: ResultState = { resultId: null, loading: false, data: null, history: [], error: null, catalog: null, latest: null, rerun: null }
+
+/** Wait until the run events say a run ended: checked every 200 ms, for at most 10 minutes (a run's own limit is lower). */
+async function runEnded(ended: () => boolean): Promise<void> {
+  for (let i = 0; i < 3000 && !ended(); i++) await new Promise((r) => setTimeout(r, 200))
+  if (!ended()) throw new Error('the run did not report its end within 10 minutes')
+}
 
 /** Opening a result: keep the catalog, forget the previous result. */
 export function resultRequested(s: ResultState, resultId: number): ResultState {
@@ -116,6 +122,22 @@ export function resultActions(transport: Transport, set: Api['setState'], get: A
         patch((r) => (r.latest?.engagementId === engagementId ? { ...r, latest: { engagementId, items, error: null } } : r))
       } catch (e) {
         patch((r) => (r.latest?.engagementId === engagementId ? { ...r, latest: { engagementId, items: [], error: toErrorInfo(e) } } : r))
+      }
+    },
+    async rerunResult(engagementId, checkId, target) {
+      if (get().result.rerun) return
+      patch((r) => ({ ...r, rerun: 'starting' }))
+      try {
+        const { runId } = await transport.call('runAudit', { engagementId, checkIds: [checkId] })
+        patch((r) => ({ ...r, rerun: runId }))
+        await runEnded(() => get().activity.find((a) => a.runId === runId)?.finishedAt != null)
+        const all = await transport.call('listResults', { engagementId })
+        const hit = all.find((r) => r.checkId === checkId && r.target === target)
+        patch((r) => ({ ...r, rerun: null }))
+        if (hit) await get().openResult(hit.id)
+      } catch (e) {
+        patch((r) => ({ ...r, rerun: null }))
+        get().toast({ kind: 'error', title: 'Could not re-run the check', detail: toErrorInfo(e).message })
       }
     },
     async openLatestResult(engagementId, checkId, target) {

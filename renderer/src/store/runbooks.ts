@@ -1,4 +1,5 @@
-import type { RunbookSummary, RunbookView } from '@shared/contract/runbooks'
+import type { OpenRunbookRun, RunbookSummary, RunbookView } from '@shared/contract/runbooks'
+import { runbookProgress, stepsTaken } from '@shared/runbook-progress'
 import type { RunbookRun } from '@shared/schemas/runbook'
 import { toErrorInfo, type Transport } from '../transport/types'
 import type { SliceApi } from './types'
@@ -8,22 +9,25 @@ export type { RunbooksState, RunbookActions } from './types/runbooks'
 
 export const initialRunbooks: RunbooksState = { catalog: null, engagementId: null, openRuns: [], view: null, busy: false, error: null }
 
-/** Where the guided run stands: "step 2 of 5" (the position in the runbook's step order). */
-export function stepPosition(v: RunbookView): { index: number; count: number } {
-  const count = v.runbook.steps.length
-  const i = v.step ? v.runbook.steps.findIndex((s) => s.id === v.step!.id) : count - 1
-  return { index: i < 0 ? 0 : i, count }
+/** Where the guided run stands: "step 3 of 8", counted along the way the run went (see shared/runbook-progress). */
+export function stepPosition(v: RunbookView): { number: number; total: number } {
+  return runbookProgress(v.runbook, v.run)
 }
 
-/** Steps already done in this run (from its log), for the progress list. */
+/** The run as "In progress" lists it, from a fresh view. */
+function asOpen(v: RunbookView): OpenRunbookRun {
+  return { ...v.run, stepTitle: v.step?.title ?? null, progress: stepPosition(v) }
+}
+
+/** Steps this run has moved past (from its log: a failed verify is not one, a step gone Back to no longer is), for the progress list. */
 export function doneSteps(run: RunbookRun): Set<string> {
-  return new Set(run.log.filter((l) => l.action === 'done' || l.action === 'chose' || l.action === 'verified').map((l) => l.stepId))
+  return new Set(stepsTaken(run.log))
 }
 
 /** A new view arrived: show it; a finished run leaves the open-runs list. */
 export function viewLoaded(s: RunbooksState, view: RunbookView): RunbooksState {
   const others = s.openRuns.filter((r) => r.id !== view.run.id)
-  return { ...s, view, busy: false, error: null, openRuns: view.run.finishedAt ? others : [view.run, ...others] }
+  return { ...s, view, busy: false, error: null, openRuns: view.run.finishedAt ? others : [asOpen(view), ...others] }
 }
 
 type Api = SliceApi
@@ -76,7 +80,29 @@ export function runbookActions(transport: Transport, set: Api['setState'], get: 
       step((runId, stepId) => transport.call('runbookDone', { runId, stepId, ...(note.trim() ? { note: note.trim() } : {}), ...(Object.keys(inputs).length ? { inputs } : {}) })),
     chooseOption: (option) => step((runId, stepId) => transport.call('runbookChoose', { runId, stepId, option })),
     verifyStep: () => step((runId, stepId) => transport.call('runbookVerify', { runId, stepId })),
+    skipStep: (reason) => step((runId, stepId) => transport.call('runbookSkip', { runId, stepId, reason })),
+    stepBack: () => step((runId, stepId) => transport.call('runbookBack', { runId, stepId })),
+    async abandonRun(reason) {
+      const v = get().runbooks.view
+      await step((runId, stepId) => transport.call('runbookAbandon', { runId, stepId, ...(reason.trim() ? { reason: reason.trim() } : {}) }))
+      const after = get().runbooks.view
+      if (!v || !after?.run.abandoned) return
+      get().toast({ kind: 'info', title: `Abandoned “${v.runbook.title}”`, detail: 'What was done so far stays in the evidence.' })
+      get().navigate({ name: 'runbooks', id: v.run.engagementId })
+    },
   }
+}
+
+/**
+ * Runbooks to suggest for failing checks: the checks' own runbooks (their `runbook` field) first,
+ * then those whose related checks cover the most of them; at most `max`.
+ */
+export function suggestRunbooks(failing: string[], catalog: RunbookSummary[] | null, own: string[] = [], max = 3): RunbookSummary[] {
+  if (!catalog || !failing.length) return []
+  const mine = own.map((ref) => resolveRunbook(ref, catalog)).filter((r): r is RunbookSummary => !!r)
+  const score = (r: RunbookSummary) => failing.filter((c) => r.relatedChecks.includes(c)).length
+  const related = catalog.filter((r) => score(r) > 0).sort((a, b) => score(b) - score(a) || a.title.localeCompare(b.title))
+  return [...new Map([...mine, ...related].map((r) => [r.id, r])).values()].slice(0, max)
 }
 
 /**

@@ -64,11 +64,28 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
       await refresh(engagementId)
     },
 
-    async startSprint() {
+    async listTemplates() {
+      return transport.call('listTemplates').catch(() => [])
+    },
+
+    async finishSprint() {
+      const id = current()
+      if (!id) return false
+      try {
+        applyStatus(id, await transport.call('finishSprint', { engagementId: id }))
+        toast({ kind: 'success', title: 'Sprint finished: the clock has stopped' })
+        return true
+      } catch (e) {
+        fail('Could not finish the sprint')(e)
+        return false
+      }
+    },
+
+    async startSprint(templateId) {
       const id = current()
       if (!id) return
       try {
-        applyStatus(id, await transport.call('startSprint', { engagementId: id }))
+        applyStatus(id, await transport.call('startSprint', { engagementId: id, ...(templateId ? { templateId } : {}) }))
         toast({ kind: 'success', title: 'Sprint started: the 48-hour clock is running' })
       } catch (e) {
         fail('Could not start the sprint')(e)
@@ -174,6 +191,17 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
         if (current() === id) patch((s) => ({ attachments: { ...s.attachments, [itemId]: list } }))
       } catch (e) {
         fail('Could not list the attachments')(e)
+      }
+    },
+
+    async readAttachment(attachmentId) {
+      const id = current()
+      if (!id) return null
+      try {
+        return await transport.call('readAttachment', { engagementId: id, id: attachmentId })
+      } catch (e) {
+        fail('Could not open the attachment')(e)
+        return null
       }
     },
 

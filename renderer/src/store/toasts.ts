@@ -4,6 +4,10 @@ export interface Toast {
   kind: 'success' | 'error' | 'info'
   title: string
   detail?: string
+  /** One button on the toast (Undo); the toast stays for `ms` when it has one. */
+  action?: { label: string; run(): void }
+  /** How long a non-error toast stays, default 5 s. */
+  ms?: number
 }
 
 export const MAX_TOASTS = 4

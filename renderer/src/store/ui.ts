@@ -31,12 +31,14 @@ export interface UiState {
   form: FormState | null
   confirm: ConfirmState | null
   paletteOpen: boolean
+  /** The `?` sheet listing every keyboard shortcut. */
+  shortcutsOpen: boolean
   filter: string
   /** The engagement list's order: most recently updated, or most at risk. */
   listSort: 'updated' | 'risk'
 }
 
-export const initialUi: UiState = { route: { name: 'engagements' }, form: null, confirm: null, paletteOpen: false, filter: '', listSort: 'updated' }
+export const initialUi: UiState = { route: { name: 'engagements' }, form: null, confirm: null, paletteOpen: false, shortcutsOpen: false, filter: '', listSort: 'updated' }
 
 /**
  * After an engagement disappears (here or in another window), leave its page and close any

@@ -1,7 +1,6 @@
 import { useEffect } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
 import { checkOf } from '../../store/results'
-import { resolveRunbook } from '../../store/runbooks'
 import { fullDate, plural, relativeTime } from '../../lib/format'
 import { EvidenceBody } from './EvidenceBody'
 import { StatusTag } from './StatusTag'
@@ -9,21 +8,18 @@ import './results.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { InjectionCases } from './InjectionCases'
 import { ResultBack } from './ResultBack'
+import { ResultActions } from './ResultActions'
+import { SuggestedRunbooks } from '../runbooks/SuggestedRunbooks'
 
 /** One check result: what it found, why it matters, how to fix it, the evidence and the history. */
 export function ResultDetail({ engagementId, resultId }: { engagementId: string; resultId: number }) {
   const r = useApp((s) => s.result)
-  const { loadResult, startGuidedRunbook, loadRunbooks } = useActions()
-  const runbooks = useApp((s) => s.runbooks.catalog)
+  const { loadResult } = useActions()
   useEffect(() => {
     if (r.resultId !== resultId) void loadResult(resultId)
   }, [resultId, r.resultId, loadResult])
   const d = r.data?.id === resultId ? r.data : null
   const check = d ? checkOf(r.catalog, d.checkId) : null
-  const runbook = check?.runbook ? resolveRunbook(check.runbook, runbooks) : null
-  useEffect(() => {
-    if (!runbooks && check?.runbook) void loadRunbooks(engagementId)
-  }, [runbooks, check?.runbook, engagementId, loadRunbooks])
   const back = <ResultBack engagementId={engagementId} />
   if (r.error && r.resultId === resultId)
     return (
@@ -51,6 +47,7 @@ export function ResultDetail({ engagementId, resultId }: { engagementId: string;
             <span className="mono">{d.checkId}</span> on <span className="mono">{d.target}</span> <StatusTag status={d.status} />
           </p>
         </div>
+        <ResultActions result={d} />
       </div>
       <div className="detail-grid">
         <section className="card span-2" aria-labelledby="h-found">
@@ -67,11 +64,7 @@ export function ResultDetail({ engagementId, resultId }: { engagementId: string;
         <section className="card" aria-labelledby="h-fix">
           <h2 id="h-fix" className="card-title">How to fix</h2>
           <p>{check?.fix ?? <span className="muted">No fix recorded.</span>}</p>
-          {runbook && (
-            <button type="button" className="btn" onClick={() => void startGuidedRunbook(d.engagementId, runbook.id)}>
-              Start the guided runbook: {runbook.title}
-            </button>
-          )}
+          {d.status !== 'pass' && <SuggestedRunbooks engagementId={d.engagementId} failing={[d.checkId]} own={check?.runbook ? [check.runbook] : []} heading="Guided runbooks" />}
         </section>
         {d.checkId === 'ai.injection' && <InjectionCases details={d.details} />}
         <section className="card span-2" aria-labelledby="h-evidence">

@@ -5,11 +5,15 @@ import { Icon } from '../../components/Icon'
 import { StepOutcome } from './StepOutcome'
 import './runbooks.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { stepsTaken } from '@shared/runbook-progress'
+import { AbandonDialog } from './AbandonDialog'
+import { SkipStep } from './SkipStep'
 
 /** Guided mode: one large, readable step at a time; done, choose or verify moves on. */
 export function GuidedRunbook({ engagementId, runId }: { engagementId: string; runId: string }) {
   const rb = useApp((s) => s.runbooks)
-  const { openRunbookRun, markStepDone, chooseOption, verifyStep, navigate } = useActions()
+  const { openRunbookRun, markStepDone, chooseOption, verifyStep, skipStep, stepBack, abandonRun, navigate } = useActions()
+  const [abandoning, setAbandoning] = useState(false)
   const [note, setNote] = useState('')
   const [inputs, setInputs] = useState<Record<string, string>>({})
   const v = rb.view?.run.id === runId ? rb.view : null
@@ -50,7 +54,13 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
     )
   const pos = stepPosition(v)
   const done = doneSteps(v.run)
+  // steps moved past by Skip (the last word on them in the log), shown as such rather than as done
+  const skipped = new Set([...done].filter((id) => v.run.log.findLast((l) => l.stepId === id && l.action !== 'back')?.action === 'skipped'))
   const s = v.step
+  const canGoBack = !v.run.finishedAt && stepsTaken(v.run.log).length > 0
+  // a verify that ran and did not pass (now, or before a reload) offers Retry, Skip and Abandon
+  const last = v.run.log.at(-1)
+  const notPassed = s?.kind === 'verify' && ((v.outcome && !v.outcome.passed) || (last?.stepId === s.id && (last.action === 'waiting' || (last.action === 'verified' && last.detail.passed === false))))
   const submit = (e: FormEvent) => {
     e.preventDefault()
     void markStepDone(note, inputs)
@@ -61,13 +71,16 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
       <div className="page-head">
         <div>
           <h1 id="page-title">{v.runbook.title}</h1>
-          <p className="muted subtitle">{s ? `Step ${pos.index + 1} of ${pos.count}` : 'Finished'}</p>
+          <p className="muted subtitle" data-testid="step-counter">
+            {s ? `Step ${pos.number} of ${pos.total}` : v.run.abandoned ? 'Abandoned' : 'Finished'}
+          </p>
         </div>
       </div>
       <ol className="rb-progress" aria-label="Steps">
         {v.runbook.steps.map((x) => (
-          <li key={x.id} className={x.id === s?.id ? 'rb-current' : done.has(x.id) ? 'rb-done' : ''} aria-current={x.id === s?.id ? 'step' : undefined}>
-            {done.has(x.id) && x.id !== s?.id && <Icon name="check" />} {x.title}
+          <li key={x.id} className={x.id === s?.id ? 'rb-current' : skipped.has(x.id) ? 'rb-skipped' : done.has(x.id) ? 'rb-done' : ''} aria-current={x.id === s?.id ? 'step' : undefined}>
+            {done.has(x.id) && x.id !== s?.id && !skipped.has(x.id) && <Icon name="check" />} {x.title}
+            {skipped.has(x.id) && x.id !== s?.id && <span className="small"> (skipped)</span>}
           </li>
         ))}
       </ol>
@@ -77,7 +90,7 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
       {!s ? (
         <section className="card rb-step" aria-labelledby="step-title">
           <h2 id="step-title" tabIndex={-1} className="rb-step-title">
-            This runbook is complete
+            {v.run.abandoned ? 'This runbook was abandoned' : 'This runbook is complete'}
           </h2>
           <p>Every step is recorded in the engagement's evidence. If something breaks later, roll back: {v.runbook.rollback}</p>
         </section>
@@ -88,26 +101,34 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
           </h2>
           {s.do && <p className="rb-do">{s.do}</p>}
           {s.kind === 'decision' ? (
-            <fieldset className="rb-options">
-              <legend className="rb-do">{s.question}</legend>
-              {s.options.map((o, i) => (
-                <button key={o.label} type="button" className="btn" disabled={rb.busy} onClick={() => void chooseOption(i)}>
-                  {o.label}
-                </button>
-              ))}
-            </fieldset>
+            <>
+              <p id="rb-question" className="rb-do rb-question">
+                {s.question}
+              </p>
+              <div className="rb-options" role="group" aria-labelledby="rb-question">
+                {s.options.map((o, i) => (
+                  <button key={o.label} type="button" className="btn" disabled={rb.busy} onClick={() => void chooseOption(i)}>
+                    {o.label}
+                  </button>
+                ))}
+              </div>
+            </>
           ) : s.kind === 'verify' ? (
-            <div>
+            <div className="rb-verify">
               {s.checks.length > 0 && (
                 <p className="small muted">
                   Checks: <span className="mono">{s.checks.join(', ')}</span>
                 </p>
               )}
               {s.credential && <p className="small muted">{s.credential === 'works' ? 'Live check: the new credential works at the provider.' : 'Live check: the replaced credential is dead at the provider.'}</p>}
-              <button type="button" className="btn btn-primary" disabled={rb.busy} onClick={() => void verifyStep()}>
-                {rb.busy ? 'Verifying…' : 'Verify now'}
-              </button>
               {v.outcome && <StepOutcome outcome={v.outcome} engagementId={engagementId} />}
+              {notPassed && !v.outcome && <p className="rb-outcome rb-fail">The last check of this step did not pass.</p>}
+              <div className="rb-actions">
+                <button type="button" className="btn btn-primary" disabled={rb.busy} onClick={() => void verifyStep()}>
+                  {rb.busy ? 'Verifying…' : notPassed ? 'Retry' : 'Verify now'}
+                </button>
+                {notPassed && <SkipStep key={s.id} busy={rb.busy} onSkip={(reason) => void skipStep(reason)} />}
+              </div>
             </div>
           ) : (
             <form onSubmit={submit} className="rb-form">
@@ -137,7 +158,30 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
               </button>
             </form>
           )}
+          <div className="rb-footer">
+            {canGoBack ? (
+              <button type="button" className="btn btn-ghost" disabled={rb.busy} onClick={() => void stepBack()}>
+                <Icon name="back" /> Previous step
+              </button>
+            ) : (
+              <span />
+            )}
+            <button type="button" className="btn btn-danger-ghost" disabled={rb.busy} onClick={() => setAbandoning(true)}>
+              Abandon…
+            </button>
+          </div>
         </section>
+      )}
+      {abandoning && (
+        <AbandonDialog
+          title={v.runbook.title}
+          busy={rb.busy}
+          onCancel={() => setAbandoning(false)}
+          onAbandon={(reason) => {
+            setAbandoning(false)
+            void abandonRun(reason)
+          }}
+        />
       )}
     </>
   )

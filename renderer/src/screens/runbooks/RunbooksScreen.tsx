@@ -5,6 +5,7 @@ import { fillText } from '../../store/runbooks'
 import { BackToEngagement } from '../../components/BackToEngagement'
 import './runbooks.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { SuggestedRunbooks } from './SuggestedRunbooks'
 
 const SEVERITY: Record<string, string> = { 'launch-blocker': 'Launch blocker', 'conversion-blocker': 'Conversion blocker', 'scale-risk': 'Scale risk' }
 
@@ -12,10 +13,13 @@ const SEVERITY: Record<string, string> = { 'launch-blocker': 'Launch blocker', '
 export function RunbooksScreen({ engagementId }: { engagementId: string }) {
   const e = useApp((s) => s.engagements.items.find((x) => x.id === engagementId))
   const rb = useApp((s) => s.runbooks)
-  const { loadRunbooks, startGuidedRunbook, navigate } = useActions()
+  const { loadRunbooks, startGuidedRunbook, navigate, loadLatestResults } = useActions()
+  const latest = useApp((s) => (s.result.latest?.engagementId === engagementId ? s.result.latest.items : null))
   useEffect(() => {
     void loadRunbooks(engagementId)
-  }, [engagementId, loadRunbooks])
+    void loadLatestResults(engagementId)
+  }, [engagementId, loadRunbooks, loadLatestResults])
+  const failing = [...new Set((latest ?? []).filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.checkId))]
   const titleOf = (id: string) => rb.catalog?.find((c) => c.id === id)?.title ?? id
   return (
     <>
@@ -37,16 +41,26 @@ export function RunbooksScreen({ engagementId }: { engagementId: string }) {
               <li key={r.id}>
                 <div>
                   <strong>{titleOf(r.runbookId)}</strong>
-                  <div className="small muted">
-                    started {relativeTime(r.startedAt)} by {r.by} · at step <span className="mono">{r.currentStep ?? '—'}</span>
+                  <div className="small muted" data-testid="open-run-meta">
+                    Started {relativeTime(r.startedAt)}
+                    {r.by.trim() ? ` by ${r.by}` : ''} · step {r.progress.number} of {r.progress.total}
+                    {r.stepTitle ? `: ${r.stepTitle}` : ''}
                   </div>
                 </div>
-                <button type="button" className="btn btn-primary" onClick={() => navigate({ name: 'runbook', id: engagementId, runId: r.id })}>
+                <button type="button" className="btn btn-primary" aria-label={`Resume ${titleOf(r.runbookId)}`} onClick={() => navigate({ name: 'runbook', id: engagementId, runId: r.id })}>
                   Resume
                 </button>
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {failing.length > 0 && (
+        <section className="card rb-section" aria-labelledby="h-suggested">
+          <h2 id="h-suggested" className="card-title">
+            Suggested by what is failing
+          </h2>
+          <SuggestedRunbooks engagementId={engagementId} failing={failing} heading="" />
         </section>
       )}
       <section className="card rb-section" aria-labelledby="h-catalog">

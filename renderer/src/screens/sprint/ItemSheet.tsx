@@ -8,6 +8,7 @@ import { useDiscardGuard } from '../../hooks/useDiscardGuard'
 import type { PendingFile } from './files'
 import { StatusBadge } from './StatusBadge'
 import { VerdictForm } from './VerdictForm'
+import { SuggestedRunbooks } from '../runbooks/SuggestedRunbooks'
 
 /** One sprint item opened: why, how to fix, its results, owner and notes, waiver, verdict. */
 export function ItemSheet({ staged, onStaged }: { staged: PendingFile[]; onStaged(f: PendingFile[]): void }) {
@@ -64,6 +65,9 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
           <strong>Fix: </strong>
           {item.fix}
         </p>
+        {engagementId && item.status === 'fail' && (
+          <SuggestedRunbooks engagementId={engagementId} failing={[...new Set(item.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.checkId))]} />
+        )}
         {item.waiver && (
           <p className={`banner${item.waiverExpired ? ' banner-error' : ''}`}>
             {item.waiverExpired ? 'Waiver expired' : 'Waived'} until {item.waiver.expiresAt.slice(0, 10)} by {item.waiver.acceptedBy}: {item.waiver.reason}

@@ -11,7 +11,13 @@ import { ItemRow } from './ItemRow'
 import { ItemSheet } from './ItemSheet'
 import { RunProgress } from './RunProgress'
 import { WaiveDialog } from './WaiveDialog'
+import { FinishSprint } from './FinishSprint'
+import { StartSprint } from './StartSprint'
 import './sprint.css'
+import { shortcutLabel, type ShortcutId } from '../../lib/shortcuts'
+
+/** A board key as the shortcut table names it (single letters, no modifier). */
+const key = (id: ShortcutId) => shortcutLabel(id, '', false)
 
 /** Blocks × stages × items: run, own, note, waive and judge every item of the 48-hour plan. */
 export function SprintBoard({ id }: { id: string }) {
@@ -36,14 +42,13 @@ export function SprintBoard({ id }: { id: string }) {
     }
     const focused = () => store.getState().sprint.focus
     return {
-      palette: () => undefined,
       blocked: () => document.querySelector('[aria-modal="true"]') !== null,
       keys: {
-        r: () => (askToNotify(), void runSprint({})),
-        f: () => void (store.getState().sprint.runs.length && (askToNotify(), runSprint({ failed: true }))),
-        j: go(1),
-        k: go(-1),
-        w: () => void (focused() && askWaive(focused())),
+        run: () => (askToNotify(), void runSprint({})),
+        runFailed: () => void (store.getState().sprint.runs.length && (askToNotify(), runSprint({ failed: true }))),
+        next: go(1),
+        previous: go(-1),
+        waive: () => void (focused() && askWaive(focused())),
       },
     }
   }, [runSprint, askWaive, store])
@@ -59,21 +64,22 @@ export function SprintBoard({ id }: { id: string }) {
       <div className="page-head">
         <div>
           <h1 id="page-title">Sprint board</h1>
-          {status && <p className="muted subtitle">{`${title} · ${clockText(status.msLeft)}`}</p>}
+          {status && <p className="muted subtitle">{`${title} · ${status.sprint.finishedAt ? 'Sprint finished' : clockText(status.msLeft)}`}</p>}
         </div>
         {status && (
           <div className="page-actions">
+            {!status.sprint.finishedAt && <FinishSprint items={status.items} />}
             <button
               type="button"
               className="btn"
               disabled={running || neverRan}
               title={neverRan ? 'Nothing has run yet: run everything first' : undefined}
               onClick={() => (askToNotify(), void a.runSprint({ failed: true }))}
-              aria-keyshortcuts="F"
+              aria-keyshortcuts={key('runFailed')}
             >
               Re-run failed
             </button>
-            <button type="button" className="btn btn-primary" disabled={running} onClick={() => (askToNotify(), void a.runSprint({}))} aria-keyshortcuts="R">
+            <button type="button" className="btn btn-primary" disabled={running} onClick={() => (askToNotify(), void a.runSprint({}))} aria-keyshortcuts={key('run')}>
               Run everything
             </button>
           </div>
@@ -81,13 +87,7 @@ export function SprintBoard({ id }: { id: string }) {
       </div>
       {!status ? (
         phase === 'loaded' ? (
-          <div className="empty">
-            <h2>No sprint yet</h2>
-            <p className="muted">Start the 48-hour sprint to get the plan: four blocks, every stage, every item.</p>
-            <button type="button" className="btn btn-primary" onClick={() => void a.startSprint()}>
-              Start sprint
-            </button>
-          </div>
+          <StartSprint />
         ) : (
           <p className="muted loading" role="status">
             Loading the sprint…
@@ -97,7 +97,8 @@ export function SprintBoard({ id }: { id: string }) {
         <>
           <RunProgress />
           <p className="small muted kbd-hint">
-            <kbd>R</kbd> run everything · <kbd>F</kbd> re-run failed · <kbd>J</kbd>/<kbd>K</kbd> next/previous · <kbd>Enter</kbd> open · <kbd>W</kbd> waive
+            <kbd>{key('run')}</kbd> run everything · <kbd>{key('runFailed')}</kbd> re-run failed · <kbd>{key('next')}</kbd>/<kbd>{key('previous')}</kbd> next/previous · <kbd>Enter</kbd> open ·{' '}
+            <kbd>{key('waive')}</kbd> waive · <kbd>?</kbd> all shortcuts
           </p>
           {status.blocks.map((b) => {
             const inBlock = items.filter((x) => x.block === b.id)

@@ -6,6 +6,7 @@ import { hasErrors, placeIssues, type FormErrors } from '../../lib/formErrors'
 import { verdictErrors } from '../../store/validation'
 import { bytes } from '../../store/sprint'
 import { readFiles, type PendingFile } from './files'
+import { AttachmentList } from './AttachmentList'
 
 /**
  * A manual item's verdict: Pass or Fail (no default: a person decides), a note, attachments by
@@ -81,9 +82,16 @@ export function VerdictForm({ itemId, staged, onStaged, note, onNote }: { itemId
         onDragLeave={() => setOver(false)}
         onDrop={onDrop}
       >
-        <label htmlFor="verdict-files">Attach files</label>
-        <input id="verdict-files" type="file" multiple onChange={(e) => void add(e.target.files).then(() => (e.target.value = ''))} />
-        <span className="small muted">or drop them here (screenshots, exports, signed forms)</span>
+        {/* the real input, kept focusable and reachable by its label; the label is what shows, as a button */}
+        <input id="verdict-files" className="file-input" type="file" multiple onChange={(e) => void add(e.target.files).then(() => (e.target.value = ''))} />
+        <div className="file-pick">
+          <label htmlFor="verdict-files" className="btn">
+            Choose files…
+          </label>
+          <span className="small muted" aria-live="polite">
+            {staged.length ? `${staged.length} ${staged.length === 1 ? 'file' : 'files'} to attach: ${staged.map((f) => f.name).join(', ')}` : 'No file chosen. Or drop files here (screenshots, exports, signed forms).'}
+          </span>
+        </div>
       </div>
       {staged.length > 0 && (
         <ul className="files" aria-label="Files to attach" tabIndex={0}>
@@ -104,17 +112,7 @@ export function VerdictForm({ itemId, staged, onStaged, note, onNote }: { itemId
       </button>
       <h3 id="h-att">Attachments</h3>
       {attachments?.length ? (
-        <ul className="files" aria-labelledby="h-att" data-testid="attachments" tabIndex={0}>
-          {attachments.map((a) => (
-            <li key={a.id}>
-              <span className="truncate">{a.name}</span>
-              <span className="small muted">{bytes(a.size)}</span>
-              <span className="mono small muted" title={`SHA-256 ${a.sha256}`}>
-                {a.sha256.slice(0, 12)}…
-              </span>
-            </li>
-          ))}
-        </ul>
+        <AttachmentList items={attachments} />
       ) : (
         <p className="small muted">No attachments yet. Attach proof a person checked: a screenshot, an export, a signed form.</p>
       )}

@@ -41,8 +41,8 @@ function WaiveForm({ itemId, title, founder }: { itemId: string; title: string; 
     const err = await waive({ itemId, reason: reason.trim(), acceptedBy: by.trim(), expiresAt: expires })
     setBusy(false)
     if (err) return setErrors(placeIssues(err, WAIVER_FIELDS))
-    // waived: back to the item on the board (the sheet that offered Waive… closed when this opened)
-    requestAnimationFrame(() => document.getElementById(`item-${itemId}`)?.focus())
+    // waived: back to the item on the board (the sheet that offered Waive… closed when this opened), or to the result's Re-run
+    requestAnimationFrame(() => (document.getElementById(`item-${itemId}`) ?? document.getElementById('result-rerun'))?.focus())
   }
   return createPortal(
     <Modal labelledBy="waive-title" describedBy="waive-desc" onClose={guard.requestClose}>

@@ -1,3 +1,4 @@
+import type { CheckInfo, CheckResultInfo } from '@shared/contract/checks'
 import type { StoreApi } from 'zustand/vanilla'
 import type { AppInfo } from '@shared/contract'
 import type { ErrorInfo } from '@shared/errors'
@@ -66,11 +67,18 @@ export interface AppActions
   openCreate(): void
   openEdit(id: string): void
   closeForm(): void
-  saveEngagement(draft: EngagementDraft): Promise<boolean>
+  /** Create or save; a new engagement may start its sprint at once from a template. */
+  saveEngagement(draft: EngagementDraft, o?: { startSprintWith?: string }): Promise<boolean>
   askRemove(id: string): void
   cancelConfirm(): void
   confirmRemove(): Promise<void>
+  /** Undo a delete while its window is open: the engagement comes back as it was. */
+  undoRemove(id: string, title: string): Promise<void>
   setPalette(open: boolean): void
+  /** What the palette searches for an engagement: the check catalog and its latest results (either may be null when it could not load). */
+  loadPaletteData(engagementId: string | null): Promise<{ checks: CheckInfo[] | null; results: CheckResultInfo[] | null }>
+  /** Show or hide the `?` keyboard shortcut sheet. */
+  setShortcutSheet(open: boolean): void
   setConnection(s: ConnectionStatus): void
   toast(t: Omit<Toast, 'id'>): void
   dismissToast(id: number): void

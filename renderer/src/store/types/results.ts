@@ -16,6 +16,8 @@ export interface ResultState {
   catalog: CheckInfo[] | null
   /** The latest result per check × target of one engagement, for the pictures. */
   latest: { engagementId: string; items: CheckResultInfo[] | null; error: ErrorInfo | null } | null
+  /** A Re-run of the shown result's check in progress (its run id), else null. */
+  rerun: string | null
 }
 
 export interface Hop {
@@ -50,4 +52,6 @@ export interface ResultActions {
   openLatestResult(engagementId: string, checkId: string, target: string): Promise<void>
   /** Fetch the latest results of an engagement (the pictures draw from their details). */
   loadLatestResults(engagementId: string): Promise<void>
+  /** Run one check again for an engagement (a real run, with its events), then show its new result for this target. */
+  rerunResult(engagementId: string, checkId: string, target: string): Promise<void>
 }

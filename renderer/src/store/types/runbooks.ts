@@ -1,12 +1,11 @@
-import type { RunbookSummary, RunbookView } from '@shared/contract/runbooks'
+import type { OpenRunbookRun, RunbookSummary, RunbookView } from '@shared/contract/runbooks'
 import type { ErrorInfo } from '@shared/errors'
-import type { RunbookRun } from '@shared/schemas/runbook'
 
 /** The runbook catalog, an engagement's unfinished runs, and the run being guided. */
 export interface RunbooksState {
   catalog: RunbookSummary[] | null
   engagementId: string | null
-  openRuns: RunbookRun[]
+  openRuns: OpenRunbookRun[]
   view: RunbookView | null
   busy: boolean
   error: ErrorInfo | null
@@ -22,4 +21,10 @@ export interface RunbookActions {
   markStepDone(note: string, inputs: Record<string, string>): Promise<void>
   chooseOption(option: number): Promise<void>
   verifyStep(): Promise<void>
+  /** Move on past the current step; the reason is recorded with the run. */
+  skipStep(reason: string): Promise<void>
+  /** Back to the step the run came from. */
+  stepBack(): Promise<void>
+  /** Stop the run for good; it leaves "In progress" and the runbook list opens. */
+  abandonRun(reason: string): Promise<void>
 }

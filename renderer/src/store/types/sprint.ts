@@ -1,7 +1,7 @@
 import type { ErrorInfo } from '@shared/errors'
 import type { AppEvent } from '@shared/events'
 import type { z } from 'zod'
-import type { verdictSchema, waiverSchema } from '@shared/contract/sprint'
+import type { AttachmentContent, verdictSchema, waiverSchema } from '@shared/contract/sprint'
 import type { LiveRun } from '../runs'
 import type * as sp from '../sprint'
 
@@ -15,7 +15,12 @@ export interface SprintSliceState {
 
 export interface SprintActions {
   openSprint(engagementId: string): Promise<void>
-  startSprint(): Promise<void>
+  /** Start the 48-hour sprint from a template (default: the first, launch-ready). */
+  startSprint(templateId?: string): Promise<void>
+  /** The sprint templates to choose from (resources/templates). */
+  listTemplates(): Promise<{ id: string; title: string }[]>
+  /** End the sprint: the clock stops and the evidence says when; true when it finished. */
+  finishSprint(): Promise<boolean>
   runSprint(scope: { itemId?: string; stage?: string; failed?: boolean }): Promise<void>
   cancelRun(): Promise<void>
   updateItem(itemId: string, patch: ItemPatch): Promise<boolean>
@@ -29,5 +34,7 @@ export interface SprintActions {
   /** Record a manual item's verdict; the refusal to show in the sheet, or null when recorded. */
   recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<ErrorInfo | null>
   loadAttachments(itemId: string): Promise<void>
+  /** One attachment's bytes to preview or download; null (with the reason shown) when it cannot be read. */
+  readAttachment(id: number): Promise<AttachmentContent | null>
   sprintEvent(e: AppEvent): void
 }

@@ -46,6 +46,16 @@ describe('app store over the real browser-mode server', () => {
     expect(s().toasts.at(-1)).toMatchObject({ kind: 'success', title: 'Created Acme' })
   })
 
+  it('starts the sprint at once from the template chosen in the create form', async () => {
+    s().openCreate()
+    expect(await s().saveEngagement({ ...emptyDraft(), domain: 'sprinted.example' }, { startSprintWith: 'launch-ready' })).toBe(true)
+    const e = s().engagements.items.find((x) => x.domain === 'sprinted.example')!
+    expect(server.core.api.sprintStatus({ engagementId: e.id })).toMatchObject({ sprint: { templateId: 'launch-ready', finishedAt: null } })
+    expect(s().toasts.at(-1)).toMatchObject({ kind: 'success', title: 'Sprint started: the 48-hour clock is running' })
+    await server.core.api.removeEngagement({ id: e.id })
+    await until(() => !s().engagements.items.some((x) => x.id === e.id))
+  })
+
   it('keeps the form open with field errors when the contract refuses', async () => {
     s().openCreate()
     expect(await s().saveEngagement({ ...emptyDraft(), domain: 'acme.example' })).toBe(false)
@@ -69,6 +79,17 @@ describe('app store over the real browser-mode server', () => {
     await s().confirmRemove()
     expect(s().engagements.items).toHaveLength(0)
     expect(s().ui).toMatchObject({ route: { name: 'engagements' }, confirm: null })
+    // Undo, offered for 10 s, brings it back as it was and opens it
+    const undo = s().toasts.at(-1)!
+    expect(undo).toMatchObject({ title: 'Deleted Acme GmbH', ms: 10_000, action: { label: 'Undo' } })
+    undo.action!.run()
+    await until(() => s().engagements.items.some((e) => e.id === id))
+    expect(s().engagements.items[0]).toMatchObject({ id, clientName: 'Acme GmbH', domain: 'acme.example' })
+    expect(s().ui.route).toEqual({ name: 'engagement', id })
+    // deleted again and left alone: gone from the list, and for good when the server closes
+    s().askRemove(id)
+    await s().confirmRemove()
+    expect(s().engagements.items).toHaveLength(0)
   })
 
   it('follows changes made elsewhere through the event bridge', async () => {
