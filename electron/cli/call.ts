@@ -1,4 +1,4 @@
-import { dispatch } from '../core/api'
+import { dispatch } from '../core/dispatch'
 import { CliExit, EXIT, type CliContext } from './context'
 
 /**

@@ -1,8 +1,7 @@
 import type { Command } from 'commander'
 import { AppError } from '@shared/errors'
-import { createCore, type Core } from '../core/api'
-import { openWorkspace } from '../core/workspace'
-import { BUSY_MESSAGE, isBusyError } from '../core/workspace/db'
+import type { Core } from '../core/api'
+import { BUSY_MESSAGE, isBusyError } from '../core/workspace/busy'
 import { redact, redactDeep } from '../core/vault/redact'
 import { jsonSafe, terminalSafe } from './terminal'
 
@@ -46,7 +45,8 @@ export function makeOut(stdout: NodeJS.WritableStream = process.stdout, stderr: 
   }
 }
 
-export function makeContext(program: Command, out: Out): CliContext {
+/** `open` builds the engine for a workspace folder (undefined: the default one); see ./open-core. */
+export function makeContext(program: Command, out: Out, open: (dir: string | undefined) => Core): CliContext {
   let core: Core | undefined
   return {
     program,
@@ -54,7 +54,7 @@ export function makeContext(program: Command, out: Out): CliContext {
     core() {
       if (!core) {
         const { workspace } = program.opts<{ workspace?: string }>()
-        core = createCore(openWorkspace(workspace), 'browser')
+        core = open(workspace)
       }
       return core
     },

@@ -30,7 +30,7 @@ export interface PortfolioRun {
 }
 
 const SCRIPT = join(__dirname, 'fixtures', 'engine-host.cjs')
-const BUNDLE = resolve(__dirname, '../../out/main/cli.js')
+const BUNDLE = resolve(__dirname, '../../out/main/engine.js')
 
 /**
  * Run the portfolio (open one workspace per lab in `dir`, a warm-up audit, one timed audit, then

@@ -20,7 +20,7 @@ export interface LabHost {
 }
 
 const SCRIPT = join(__dirname, 'fixtures', 'lab-host.cjs')
-const BUNDLE = resolve(__dirname, '../../out/main/cli.js')
+const BUNDLE = resolve(__dirname, '../../out/main/engine.js')
 
 /**
  * Start `count` sandbox labs in a child process (fork of fixtures/lab-host.cjs, which runs the

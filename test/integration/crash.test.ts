@@ -5,7 +5,7 @@ import { openWorkspace } from '../../electron/core/workspace'
 import { BIN, ROOT } from '../helpers/cli'
 import { tempDir } from '../helpers/tmp'
 
-const BUNDLE = join(ROOT, 'out', 'main', 'cli.js')
+const BUNDLE = join(ROOT, 'out', 'main', 'engine.js')
 const WRITER = join(ROOT, 'test', 'fixtures', 'crash-writer.cjs')
 const ROUNDS = 20
 

@@ -3,12 +3,8 @@ import type { Engagement } from '@shared/schemas/engagement'
 import type { EngagementSummary } from '@shared/schemas/summary'
 import { splitList } from '@shared/schemas/check-config'
 import { resolve } from 'node:path'
-import { exportEngagement, importEngagement } from '../../core/workspace/transfer'
 import { writePrivateFile } from '../../core/workspace/private'
-import { MAX_EXPORT_BYTES } from '../../core/workspace/transfer-read'
 import { readRegularFile } from '../../core/files/read'
-import { consultantAnchorSigner } from '../../core/handover/consultant'
-import { createKeychainStore } from '../../core/vault/keychain'
 import { call } from '../call'
 import { CliExit, EXIT, type CliContext } from '../context'
 import { confirm } from '../prompt'
@@ -152,6 +148,12 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (ref: string, o: { out: string; json?: boolean }) => {
       const { workspace } = ctx.core()
       const e = workspace.engagements.get(ref)
+      // Signing and the export format load here, not with every engagement command.
+      const [{ consultantAnchorSigner }, { createKeychainStore }, { exportEngagement }] = await Promise.all([
+        import('../../core/handover/consultant'),
+        import('../../core/vault/keychain'),
+        import('../../core/workspace/transfer'),
+      ])
       const signer = await consultantAnchorSigner(workspace.db, createKeychainStore())
       const r = exportEngagement(workspace, e.id, signer)
       const file = resolve(o.out)
@@ -165,6 +167,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('import an exported engagement; every row, the hash chain, its signed head and the attachments are checked first')
     .option('--json', 'print JSON only')
     .action(async (file: string, o: { json?: boolean }) => {
+      const [{ MAX_EXPORT_BYTES }, { importEngagement }] = await Promise.all([import('../../core/workspace/transfer-read'), import('../../core/workspace/transfer')])
       const bytes = readRegularFile(file, { max: MAX_EXPORT_BYTES, label: 'engagement export' })
       const r = await importEngagement(ctx.core().workspace, bytes)
       ctx.core().events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })

@@ -1,8 +1,6 @@
 import type { ApiSlice, CoreServices } from './types'
 import { VERSION } from '../version'
-import { exportEngagement, importEngagement } from '../workspace/transfer'
 import { verifyChain } from '../evidence/coverage'
-import { consultantAnchorSigner } from '../handover/consultant'
 import { createKeychainStore, type SecretStore } from '../vault/keychain'
 import { safeSlug } from '../files/slug'
 import { UNDO_GRACE_MS, UNDO_WINDOW_MS } from '../workspace/engagements'
@@ -62,10 +60,13 @@ export function engagementApi({ workspace, events, mode, credentials }: CoreServ
     },
     exportEngagement: async ({ id }) => {
       const e = engagements.get(id)
+      // Signing (node-forge) and the export format load on first use: listing engagements needs neither.
+      const [{ consultantAnchorSigner }, { exportEngagement }] = await Promise.all([import('../handover/consultant'), import('../workspace/transfer')])
       const r = exportEngagement(workspace, e.id, await consultantAnchorSigner(workspace.db, secrets))
       return { fileName: `${safeSlug(r.domain)}.handover`, dataBase64: r.bytes.toString('base64'), evidence: r.evidence }
     },
     importEngagement: async ({ dataBase64 }) => {
+      const { importEngagement } = await import('../workspace/transfer')
       const r = await importEngagement(workspace, Buffer.from(dataBase64, 'base64'))
       events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })
       return r

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { AppError } from '@shared/errors'
@@ -9,12 +10,20 @@ import { SEVERITIES, templateSchema, type Severity, type Template, type Threshol
 export type { ResolvedItem }
 import { parseYamlWith, MAX_YAML_FILE_BYTES } from '../yaml'
 import { readRegularFile } from '../files/read'
+import { PRECOMPILED } from './precompiled'
 
 export const DEFAULT_TEMPLATE = 'launch-ready'
 
 /** Load and validate one template file. */
 export function loadTemplateFile(file: string): Template {
-  return parseYamlWith(readRegularFile(file, { max: MAX_YAML_FILE_BYTES, label: 'template' }).toString('utf8'), templateSchema, basename(file))
+  const text = readRegularFile(file, { max: MAX_YAML_FILE_BYTES, label: 'template' }).toString('utf8')
+  // The same text the build parsed: its data, validated as a parsed file would be.
+  const built = PRECOMPILED[createHash('sha256').update(text).digest('hex')]
+  if (built !== undefined) {
+    const checked = templateSchema.safeParse(built)
+    if (checked.success) return checked.data
+  }
+  return parseYamlWith(text, templateSchema, basename(file))
 }
 
 /** Bundled template ids (files in resources/templates). */

@@ -13,14 +13,7 @@ export interface OpenOptions {
 /** How long a connection waits for another process's write to finish before giving up. */
 export const BUSY_TIMEOUT_MS = 15_000
 
-/** What a person reads when another process kept the workspace locked past the busy timeout. */
-export const BUSY_MESSAGE = 'the workspace is busy: another Handover Console process kept it locked for too long; try again'
-
-/** Whether an error is SQLite giving up on a lock (SQLITE_BUSY or SQLITE_LOCKED and their variants). */
-export function isBusyError(e: unknown): boolean {
-  const code = String((e as { code?: unknown } | null)?.code ?? '')
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
-}
+export { BUSY_MESSAGE, isBusyError } from './busy'
 
 /**
  * Open (or create) the workspace database in `dir`, or an in-memory one for ':memory:'.

@@ -42,9 +42,44 @@ function tracked<T extends net.Server>(s: T, sockets: Set<net.Socket>): T {
   return s
 }
 
+/** Round trips a TLS handshake costs before the client can send a request: 1 with TLS 1.3, 2 before it. */
+export function handshakeRoundTrips(tls: WebHostSpec['tls']): number {
+  return tls.max === 'TLSv1.3' ? 1 : 2
+}
+
+/**
+ * A listener that costs what a network costs: each accepted connection waits `setupMs` (the TCP
+ * handshake, and the TLS handshake's round trips for HTTPS) before `inner` reads a byte of it, so
+ * a client's first response on a new connection comes that much later, and a reused connection
+ * pays nothing. The socket stays paused (the client's first bytes wait in the kernel) meanwhile.
+ */
+function withSetupDelay(inner: net.Server, setupMs: () => number, st: HostState, sockets: Set<net.Socket>): net.Server {
+  return tracked(
+    net.createServer({ pauseOnConnect: true }, (sock) => {
+      const handOver = () => {
+        if (sock.destroyed) return
+        inner.emit('connection', sock)
+        sock.resume()
+      }
+      const ms = setupMs()
+      if (ms <= 0) return handOver()
+      const t = setTimeout(() => {
+        st.timers.delete(t)
+        handOver()
+      }, ms)
+      st.timers.add(t)
+    }),
+    sockets,
+  )
+}
+
 /**
  * Start one lab web host: an HTTP and an HTTPS listener on their own ephemeral ports (so TLS
  * versions can differ per host). A `hang` host accepts TCP and never says a word, not even TLS.
+ * With a network latency (the lab's `latencyMs` and the scenario's `web.latencyMs`, one round
+ * trip), a new connection costs one round trip for TCP and one (TLS 1.3) or two (TLS 1.2 and
+ * before, by the host's highest version) for TLS before its first request is read; each request
+ * then waits one round trip more (./respond.ts).
  */
 export async function startWebHost(name: string, domain: string, spec: WebHostSpec, ca: Ca, baseLatencyMs: number): Promise<WebHost> {
   const st: HostState = { name, domain, spec, baseLatencyMs, edgeSeen: new Set(), timers: new Set(), counts: new Map(), hits: new Map() }
@@ -55,9 +90,16 @@ export async function startWebHost(name: string, domain: string, spec: WebHostSp
   let httpPort = 0
   let httpsPort = 0
   if (spec.http !== false) {
-    const s = spec.hang ? mute() : tracked(http.createServer((req, res) => handle(st, 'http', req, res)), sockets)
-    servers.push(s)
-    httpPort = await listen(s)
+    if (spec.hang) {
+      const s = mute()
+      servers.push(s)
+      httpPort = await listen(s)
+    } else {
+      const inner = http.createServer((req, res) => handle(st, 'http', req, res))
+      const s = withSetupDelay(inner, () => st.baseLatencyMs, st, sockets)
+      servers.push(s, inner)
+      httpPort = await listen(s)
+    }
   }
   if (spec.https) {
     if (spec.hang) {
@@ -68,9 +110,9 @@ export async function startWebHost(name: string, domain: string, spec: WebHostSp
       tlsServer = https.createServer(tlsOptions(name, spec, ca), (req, res) => handle(st, 'https', req, res))
       // Handshake failures (old clients, wrong versions) are the scenario working, not errors.
       tlsServer.on('tlsClientError', () => {})
-      tracked(tlsServer, sockets)
-      servers.push(tlsServer)
-      httpsPort = await listen(tlsServer)
+      const s = withSetupDelay(tlsServer, () => st.baseLatencyMs * (1 + handshakeRoundTrips(st.spec.tls)), st, sockets)
+      servers.push(s, tlsServer)
+      httpsPort = await listen(s)
     }
   }
   return {

@@ -54,4 +54,24 @@ describe('lab lifecycle', () => {
     expect(Number(r.stdout)).toBeGreaterThanOrEqual(0.04)
     await lab.close()
   })
+
+  it('charges the latency for connection setup too: TCP and TLS on a new connection, nothing on a reused one', async () => {
+    const lab = await startLab('healthy', { latencyMs: 40 })
+    open.push(lab)
+    // Two requests in one curl: the second reuses the first's connection.
+    const url = 'https://api.tidy.example/api/health'
+    const w = '%{num_connects} %{time_appconnect} %{time_starttransfer}\n'
+    const r = await curl(lab, '/dev/null', '-k', '-o', '/dev/null', '-o', '/dev/null', '-w', w, url, url)
+    const [first, second] = r.stdout.trim().split('\n').map((l) => l.split(' ').map(Number))
+    // New connection: TCP (one round trip) and a TLS 1.3 handshake (one more) before the request's own.
+    expect(first[0]).toBe(1)
+    expect(first[1]).toBeGreaterThanOrEqual(0.08)
+    expect(first[2]).toBeGreaterThanOrEqual(0.12)
+    expect(second[0]).toBe(0)
+    expect(second[2]).toBeGreaterThanOrEqual(0.04)
+    // Plain HTTP: one round trip for TCP, one for the request.
+    const plain = await curl(lab, '/dev/null', '-o', '/dev/null', '-w', '%{time_starttransfer}', 'http://api.tidy.example/')
+    expect(Number(plain.stdout)).toBeGreaterThanOrEqual(0.08)
+    await lab.close()
+  })
 })

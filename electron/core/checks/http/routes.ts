@@ -14,7 +14,8 @@ export const SAMPLE_BUDGET = 200
 export const MIN_SAMPLES = 8
 /** Health routes tried on hosts declared as API hosts (404s are skipped). */
 export const API_ROUTES = ['/health', '/api/health']
-const PARALLEL = 2
+/** Requests in flight per route while sampling. */
+export const PARALLEL = 2
 
 interface RouteResult {
   url: string

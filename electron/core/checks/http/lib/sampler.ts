@@ -61,7 +61,7 @@ export interface SampleOptions {
   max: number
   min: number
   parallel: number
-  /** Targets: stop early when every quiet sample is under half the pass target, or all over the warn target. */
+  /** Targets: stop early once the verdict against both is settled (see `settled`). */
   passMs: number
   warnMs: number
   signal: AbortSignal
@@ -103,7 +103,7 @@ export async function sampleQuietly(o: SampleOptions): Promise<Sampled> {
         continue
       }
       r.serverMs.push(...kept)
-      if (r.serverMs.length >= o.min && clearly(r.serverMs, o)) {
+      if (r.serverMs.length >= o.min && settled(r.serverMs, o)) {
         r.stoppedEarly = r.serverMs.length < o.max
         break
       }
@@ -115,7 +115,44 @@ export async function sampleQuietly(o: SampleOptions): Promise<Sampled> {
   return r
 }
 
-/** The samples leave no doubt which side of the targets the p95 falls. */
-function clearly(ms: number[], o: SampleOptions): boolean {
-  return Math.max(...ms) < o.passMs / 2 || Math.min(...ms) > o.warnMs
+/** The quantile the verdict is about, and the error allowed when calling a route over a target early. */
+const Q = 0.95
+const ALPHA = 0.01
+/** Under a target with margin: every sample at most this share of it. */
+export const UNDER_MARGIN = 2 / 3
+
+/** P(X >= k) for X ~ Binomial(n, p). */
+export function binomialTail(n: number, p: number, k: number): number {
+  let sum = 0
+  let term = (1 - p) ** n
+  for (let i = 0; i <= n; i++) {
+    if (i >= k) sum += term
+    term *= ((n - i) / (i + 1)) * (p / (1 - p))
+  }
+  return Math.min(1, sum)
+}
+
+/** Where the samples put the route's p95 against one target, or undefined while it is open. */
+export function side(ms: number[], target: number): 'under' | 'over' | undefined {
+  // Over: more samples exceed the target than a p95 at the target would give but once in 100
+  // draws (exceedances ~ Binomial(n, 0.05)); a distribution-free bound, so no shape is assumed.
+  const over = ms.filter((x) => x > target).length
+  if (over > 0 && binomialTail(ms.length, 1 - Q, over) <= ALPHA) return 'over'
+  // Under: no sample size this small bounds a p95 from above without assuming a shape (a
+  // distribution-free bound needs 90 samples all under), so this side is a margin instead.
+  if (Math.max(...ms) <= target * UNDER_MARGIN) return 'under'
+  return undefined
+}
+
+/**
+ * The verdict is settled: the samples put the p95 clearly over the warn target (fail), or clearly
+ * under the pass target (pass), or clearly over the pass target and clearly under the warn one
+ * (warn). Anything nearer a target samples on, up to the maximum, where the verdict is the
+ * plain p95 of the samples.
+ */
+export function settled(ms: number[], o: { passMs: number; warnMs: number }): boolean {
+  const warn = side(ms, o.warnMs)
+  if (warn === 'over') return true
+  const pass = side(ms, o.passMs)
+  return pass === 'under' || (pass === 'over' && warn === 'under')
 }
