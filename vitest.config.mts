@@ -23,6 +23,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // a screen's code is its own chunk, fetched on first visit: on a loaded 2-core machine that
+          // and its first data take seconds, so every poll waits up to 15 s (a hang guard, not a speed limit)
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
