@@ -17,15 +17,15 @@ interface Slice {
  * called. test/unit/core/api-lazy.test.ts holds the lists to what the slices implement.
  */
 export const SLICES: readonly Slice[] = [
-  { methods: ['appInfo', 'listEngagements', 'getEngagement', 'createEngagement', 'updateEngagement', 'removeEngagement', 'exportEngagement', 'importEngagement', 'verifyEvidence'], load: async () => (await import('./engagements')).engagementApi as Factory },
-  { methods: ['listTemplates', 'startSprint', 'sprintStatus', 'finishSprint', 'updateSprintItem', 'waiveItem', 'revokeWaiver', 'recordVerdict', 'runSprint', 'listAttachments'], load: async () => (await import('./sprint')).sprintApi as Factory },
+  { methods: ['appInfo', 'listEngagements', 'getEngagement', 'createEngagement', 'updateEngagement', 'removeEngagement', 'exportEngagement', 'importEngagement', 'verifyEvidence', 'restoreEngagement'], load: async () => (await import('./engagements')).engagementApi as Factory },
+  { methods: ['listTemplates', 'startSprint', 'sprintStatus', 'finishSprint', 'updateSprintItem', 'waiveItem', 'revokeWaiver', 'recordVerdict', 'runSprint', 'listAttachments', 'readAttachment'], load: async () => (await import('./sprint')).sprintApi as Factory },
   { methods: ['evidenceTimeline', 'getEvidence'], load: async () => (await import('./evidence')).evidenceApi as Factory },
-  { methods: ['listRunbooks', 'getRunbook', 'startRunbook', 'openRunbookRuns', 'runbookView', 'runbookDone', 'runbookChoose', 'runbookVerify'], load: async () => (await import('./runbooks')).runbookApi as Factory },
+  { methods: ['listRunbooks', 'getRunbook', 'startRunbook', 'openRunbookRuns', 'runbookView', 'runbookDone', 'runbookChoose', 'runbookVerify', 'runbookSkip', 'runbookBack', 'runbookAbandon'], load: async () => (await import('./runbooks')).runbookApi as Factory },
   { methods: ['listCredentials', 'addCredential', 'verifyCredential', 'rotateCredential', 'updateCredential', 'listCredentialRotations', 'removeCredential', 'keychainStatus'], load: async () => (await import('./credentials')).credentialApi as Factory },
-  { methods: ['listChecks', 'runAudit', 'runAllAudits', 'cancelRun', 'listResults', 'getResult', 'listRuns', 'runChanges'], load: async () => (await import('./checks')).checkApi as Factory },
-  { methods: ['listInventory', 'saveInventoryEntry', 'removeInventoryEntry', 'importInventory', 'prefillInventory', 'createBundle', 'listBundles', 'verifyBundle', 'countersignBundle'], load: async () => (await import('./handover')).handoverApi as Factory },
+  { methods: ['listChecks', 'runAudit', 'runAllAudits', 'cancelRun', 'listResults', 'getResult', 'listRuns', 'runChanges', 'listWaiting', 'resumeWaiting'], load: async () => (await import('./checks')).checkApi as Factory },
+  { methods: ['listInventory', 'saveInventoryEntry', 'removeInventoryEntry', 'importInventory', 'prefillInventory', 'createBundle', 'listBundles', 'verifyBundle', 'countersignBundle', 'handoverReadiness'], load: async () => (await import('./handover')).handoverApi as Factory },
   { methods: ['signingIdentity', 'saveSigningIdentity', 'rekeySigningIdentity'], load: async () => (await import('./identity')).identityApi as Factory },
-  { methods: ['readBundleFile', 'readBundleZip', 'bundlePlace', 'openBundleFolder', 'saveBundleCopy'], load: async () => (await import('./bundle-files')).bundleFileApi as Factory },
+  { methods: ['readBundleFile', 'readBundleZip', 'bundlePlace', 'openBundleFolder', 'saveBundleCopy', 'addAcceptance'], load: async () => (await import('./bundle-files')).bundleFileApi as Factory },
   { methods: ['getSettings', 'saveNetworkSettings', 'resetNetworkSettings', 'testNetwork', 'showWorkspaceFolder', 'changeWorkspace'], load: async () => (await import('./settings')).settingsApi as Factory },
   { methods: ['engagementSummaries'], load: async () => (await import('./summaries')).summaryApi as Factory },
   { methods: ['listExposures', 'recordRotation'], load: async () => (await import('./exposures')).exposureApi as Factory },
