@@ -52,3 +52,30 @@ export function runbookProgress(rb: Runbook, run: { log: LogLike[]; currentStep:
   if (!run.currentStep) return { number: taken, total: taken }
   return { number: taken + 1, total: taken + stepsLeft(rb, run.currentStep) }
 }
+
+/**
+ * The steps ahead of a step on the way the run will go: each next step in turn, up to and
+ * including the first decision (its way on is not chosen yet), then how many more steps the
+ * longest way has after it. With the steps taken and the current one, these add up to the
+ * counter's total.
+ */
+export function stepsAhead(rb: Runbook, from: string): { steps: string[]; more: number } {
+  const steps: string[] = []
+  let at = rb.steps.find((s) => s.id === from)
+  // bounded: a way through the file never has more steps than the file
+  while (at && at.kind !== 'decision' && steps.length < rb.steps.length) {
+    const to = nextSteps(rb, at)[0]
+    if (!to || to === from || steps.includes(to)) break
+    steps.push(to)
+    at = rb.steps.find((s) => s.id === to)
+  }
+  return { steps, more: Math.max(0, stepsLeft(rb, from) - 1 - steps.length) }
+}
+
+/** The step list of a run: the way it went (in order), the step it stands at, and the way ahead. */
+export function runbookPath(rb: Runbook, run: { log: LogLike[]; currentStep: string | null }): { taken: string[]; current: string | null; ahead: string[]; more: number } {
+  const taken = stepsTaken(run.log)
+  if (!run.currentStep) return { taken, current: null, ahead: [], more: 0 }
+  const { steps, more } = stepsAhead(rb, run.currentStep)
+  return { taken, current: run.currentStep, ahead: steps, more }
+}

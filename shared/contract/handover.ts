@@ -215,6 +215,16 @@ const countersignInput = bundleRef.extend({
   founderEmail: emailText,
   founderPresent: z.literal(true, 'the founder signs on this machine: confirm they are here'),
 })
+/**
+ * A founder's returned acceptance files, read in the renderer: names and sizes are bounded here
+ * (an acceptance's parts are a few KB), and checked again, and for what they hold, in core.
+ */
+const addAcceptanceInput = engagementBundle.extend({
+  files: z
+    .array(z.object({ name: z.string().min(1).max(200), dataBase64: z.string().max(8192, 'an acceptance file is a few KB at most') }))
+    .min(1, "choose the founder's acceptance files")
+    .max(3, 'an acceptance is three files'),
+})
 
 /** Access inventory, handover bundle, verification and identity methods. */
 export const handoverMethods = {
@@ -231,6 +241,8 @@ export const handoverMethods = {
   verifyBundle: method<typeof verifyInput, VerifyReport>(verifyInput),
   /** The founder's acceptance: their own key signs the manifest's hash, their name, email and the date. */
   countersignBundle: method<typeof countersignInput, Acceptance>(countersignInput),
+  /** Bring a founder's returned acceptance-… files into the bundle's folder (only if it holds for this bundle), then verify it. */
+  addAcceptance: method<typeof addAcceptanceInput, { acceptance: Acceptance; report: VerifyReport }>(addAcceptanceInput),
   /** One file of a bundle (e.g. handover.pdf for the page preview), size-capped. */
   readBundleFile: method<typeof bundleFileInput, BundleFileData>(bundleFileInput),
   /** The bundle's zip (browser mode's "Download .zip"), size-capped. */

@@ -83,6 +83,13 @@ const screens: Screen[] = [
   },
   { name: 'dashboard', open: () => go(`#/engagements/${id}`, /^Acme Launch/) },
   {
+    name: 'dashboard-start-sprint',
+    open: async () => {
+      await go(`#/engagements/${noSprint}`, /^Second client/)
+      await page.getByLabel('Template').waitFor()
+    },
+  },
+  {
     name: 'smoke-flow-form',
     open: async () => {
       await go(`#/engagements/${id}`, /^Acme Launch/)
@@ -123,6 +130,18 @@ const screens: Screen[] = [
       await go(`#/engagements/${id}/evidence`, 'Evidence')
       await page.getByTestId('evidence-row').first().getByRole('button').first().click()
       await page.getByTestId('evidence-panel').waitFor()
+    },
+  },
+  {
+    name: 'evidence-attachment',
+    open: async () => {
+      await go(`#/engagements/${id}/evidence&kind=manual-verdict`, 'Evidence')
+      // the item opened by the screen before covers the list at 1024 wide: close it first
+      const close = page.getByRole('button', { name: 'Close the evidence item' })
+      if (await close.count()) await close.click()
+      await page.getByTestId('evidence-row').first().getByRole('button').first().click()
+      await page.getByTestId('evidence-panel').getByRole('button', { name: /^Preview inbox-screenshot/ }).click()
+      await page.getByTestId('evidence-panel').getByTestId('attachment-preview').waitFor()
     },
   },
   {
@@ -194,6 +213,17 @@ const screens: Screen[] = [
       if (!KEYCHAIN) return
       await page.getByTestId('in-person').locator('summary').click({ timeout: 20_000 })
       await page.getByTestId('countersign-form').scrollIntoViewIfNeeded()
+    },
+  },
+  {
+    // a refused acceptance file: the reason beside the picker (needs a bundle, so a keychain)
+    name: 'handover-acceptance-refused',
+    open: async () => {
+      await go(`#/engagements/${id}/handover`, 'Handover')
+      if (!KEYCHAIN) return
+      await page.setInputFiles('#acceptance-files', [{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an acceptance') }])
+      await page.getByTestId('add-acceptance').getByRole('alert').waitFor({ timeout: 20_000 })
+      await page.getByTestId('add-acceptance').scrollIntoViewIfNeeded()
     },
   },
   { name: 'settings', open: () => go('#/settings', 'Settings') },

@@ -1,6 +1,8 @@
 import { basename } from 'node:path'
 import type { ApiSlice, CoreServices } from './types'
 import { bundlesDir } from './handover'
+import { addAcceptance } from '../handover/bundle/add-acceptance'
+import { verifyBundle } from '../handover/bundle/verify'
 import { bundleZip, findBundle, readBundleFile, readBundleZip, zipSize } from '../handover/bundle/read'
 
 /**
@@ -8,7 +10,7 @@ import { bundleZip, findBundle, readBundleFile, readBundleZip, zipSize } from '.
  * native folder and save actions. Every call names an engagement and one of its bundles; the
  * files are confined to that bundle's folder (electron/core/handover/bundle/read.ts).
  */
-export function bundleFileApi({ workspace, desktop }: CoreServices): ApiSlice<'readBundleFile' | 'readBundleZip' | 'bundlePlace' | 'openBundleFolder' | 'saveBundleCopy'> {
+export function bundleFileApi({ workspace, desktop }: CoreServices): ApiSlice<'readBundleFile' | 'readBundleZip' | 'bundlePlace' | 'openBundleFolder' | 'saveBundleCopy' | 'addAcceptance'> {
   const bundle = (engagementId: string, name: string) => findBundle(bundlesDir(workspace.dir), name, workspace.engagements.get(engagementId).domain)
   return {
     readBundleFile: ({ engagementId, bundle: name, path }) => {
@@ -29,6 +31,14 @@ export function bundleFileApi({ workspace, desktop }: CoreServices): ApiSlice<'r
       if (!desktop) return { unsupported: true }
       await desktop.openPath(b.dir)
       return { opened: true }
+    },
+    addAcceptance: async ({ engagementId, bundle: name, files }) => {
+      const b = bundle(engagementId, name)
+      const acceptance = await addAcceptance(
+        b.dir,
+        files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') })),
+      )
+      return { acceptance, report: await verifyBundle(b.dir) }
     },
     saveBundleCopy: async ({ engagementId, bundle: name }) => {
       const b = bundle(engagementId, name)

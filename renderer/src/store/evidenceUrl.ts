@@ -33,3 +33,8 @@ export function hashWithFilters(hash: string, f: EvidenceFilters): string {
   const q = p.toString()
   return q ? `${base}&${q}` : base
 }
+
+/** Whether two sets of filters make the same address (so the same list): blanks and padding aside. */
+export function sameFilters(a: EvidenceFilters, b: EvidenceFilters): boolean {
+  return hashWithFilters('', a) === hashWithFilters('', b)
+}

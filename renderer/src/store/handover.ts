@@ -108,6 +108,21 @@ export function handoverActions(transport: Transport, set: Api['setState'], get:
       }
     },
     verifyBundleNamed: verify,
+    async addAcceptance(name, files) {
+      if (get().handover.busy) return null
+      patch((h) => ({ ...h, busy: 'accept', error: null }))
+      try {
+        const { acceptance, report } = await transport.call('addAcceptance', { engagementId: engagement(), bundle: name, files })
+        patch((h) => ({ ...h, busy: null, report, reportOf: name }))
+        // the zip beside the folder now carries the acceptance too: refresh its size
+        if (get().handover.shown === name) void show(name, false)
+        notify('success', `Accepted by ${acceptance.name}`, `${acceptance.stem} added beside ${name}.`)
+        return null
+      } catch (e) {
+        patch((h) => ({ ...h, busy: null }))
+        return toErrorInfo(e)
+      }
+    },
     showBundle: (name) => show(name),
     async bundleFileBytes(name, path) {
       const f = await transport.call('readBundleFile', { engagementId: engagement(), bundle: name, path })

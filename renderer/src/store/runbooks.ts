@@ -105,6 +105,11 @@ export function suggestRunbooks(failing: string[], catalog: RunbookSummary[] | n
   return [...new Map([...mine, ...related].map((r) => [r.id, r])).values()].slice(0, max)
 }
 
+/** The checks an item's latest results say are failing (fail or error), each once, for suggestRunbooks. */
+export function failingChecks(results: readonly { checkId: string; status: string }[]): string[] {
+  return [...new Set(results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.checkId))]
+}
+
 /**
  * The catalog runbook a check's `runbook` field means. Some checks name a runbook by a short
  * stem ("dns" for dns-broke-site), so an exact id wins, then the one id that starts with it.

@@ -194,8 +194,19 @@ export function sprintActions(set: Set, get: Get, transport: Transport, toast: (
       }
     },
 
-    async readAttachment(attachmentId) {
-      const id = current()
+    async attachmentsOf(itemId, engagementId) {
+      const id = engagementId ?? current()
+      if (!id) return null
+      try {
+        return await transport.call('listAttachments', { engagementId: id, itemId })
+      } catch (e) {
+        fail('Could not list the attachments')(e)
+        return null
+      }
+    },
+
+    async readAttachment(attachmentId, engagementId) {
+      const id = engagementId ?? current()
       if (!id) return null
       try {
         return await transport.call('readAttachment', { engagementId: id, id: attachmentId })

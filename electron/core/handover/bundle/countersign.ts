@@ -42,7 +42,8 @@ export async function countersignBundle(db: Db, secrets: SecretStore, o: { path:
   return checkAcceptance(stem, added, manifestBytes)
 }
 
-async function addToFolder(dir: string, added: Map<string, Buffer>): Promise<void> {
+/** Write files beside a bundle folder's signed ones (each via a hidden partial file, then renamed) and refresh its zip. */
+export async function addToFolder(dir: string, added: Map<string, Buffer>): Promise<void> {
   for (const [name, data] of added) {
     const partial = join(dir, `.${name}.partial`)
     writePrivateFile(partial, data)

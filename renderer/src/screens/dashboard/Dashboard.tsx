@@ -8,6 +8,7 @@ import { RunDiff } from './RunDiff'
 import { RunHistory } from './RunHistory'
 import { StageBars } from './StageBars'
 import { SprintTimeline } from './SprintTimeline'
+import { TemplateStart } from '../sprint/TemplateStart'
 import '../sprint/sprint.css'
 
 /** The engagement's sprint at a glance: clock, stage progress, risks, results by area, changes. */
@@ -41,9 +42,7 @@ export function Dashboard({ id }: { id: string }) {
           <div className="empty card">
             <h3>No sprint yet</h3>
             <p className="muted">Start the 48-hour sprint: the plan, a clock, and every check for this engagement&apos;s stage.</p>
-            <button type="button" className="btn btn-primary" onClick={() => void a.startSprint()}>
-              Start sprint
-            </button>
+            <TemplateStart />
           </div>
         ) : (
           <p className="muted loading" role="status">

@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon'
 import { EvidenceBody } from '../results/EvidenceBody'
 import { StatusTag } from '../results/StatusTag'
 import { ErrorBanner } from '../../components/ErrorBanner'
+import { EvidenceFiles } from './EvidenceFiles'
 
 /** The open evidence item beside the list: its data, hashes, and a way to its result. */
 export function EvidencePanel({ engagementId }: { engagementId: string }) {
@@ -49,6 +50,7 @@ export function EvidencePanel({ engagementId }: { engagementId: string }) {
               Open the latest result of this check
             </button>
           )}
+          <EvidenceFiles engagementId={engagementId} evidenceId={open.id} data={open.data} />
           <EvidenceBody data={open.data} />
           <p className="small muted hash">
             SHA-256 <span className="mono">{open.hash}</span>

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
-import { useActions, useApp } from '../../hooks/useStore'
+import { useActions, useApp, useStoreApi } from '../../hooks/useStore'
 import { activeFilters, type EvidenceFilters } from '../../store/evidence'
-import { filtersFromHash, hashWithFilters } from '../../store/evidenceUrl'
+import { filtersFromHash, hashWithFilters, sameFilters } from '../../store/evidenceUrl'
+import { routeFromHash } from '../../store/routes'
 import { fullDate, plural, relativeTime } from '../../lib/format'
 import { BackToEngagement } from '../../components/BackToEngagement'
 import { VirtualRows } from '../../components/VirtualRows'
@@ -30,12 +31,30 @@ export function EvidenceScreen({ engagementId }: { engagementId: string }) {
   const ev = useApp((s) => s.evidence)
   const openId = ev.open?.id
   const { loadTimeline, loadMoreTimeline, openEvidence } = useActions()
+  const store = useStoreApi()
   const sentinel = useRef<HTMLDivElement>(null)
 
   // the filters live in the address (a filtered view is a link, and survives a reload)
   useEffect(() => {
     void loadTimeline(engagementId, filtersFromHash(window.location.hash))
   }, [engagementId, loadTimeline])
+  // and the list follows the address while on this screen: a link or the palette with other
+  // filters, Back and Forward between filtered views (the route itself stays the same)
+  useEffect(() => {
+    const follow = () => {
+      const r = routeFromHash(window.location.hash)
+      if (r?.name !== 'evidence' || r.id !== engagementId) return
+      const f = filtersFromHash(window.location.hash)
+      const ev = store.getState().evidence
+      if (ev.engagementId !== engagementId || !sameFilters(ev.filters, f)) void loadTimeline(engagementId, f)
+    }
+    window.addEventListener('hashchange', follow)
+    window.addEventListener('popstate', follow)
+    return () => {
+      window.removeEventListener('hashchange', follow)
+      window.removeEventListener('popstate', follow)
+    }
+  }, [engagementId, loadTimeline, store])
   const apply = (f: EvidenceFilters) => {
     history.replaceState(history.state, '', hashWithFilters(window.location.hash, f))
     void loadTimeline(engagementId, f)

@@ -2,6 +2,7 @@ import { useApp } from '../../hooks/useStore'
 import { Fingerprint } from '../../components/Fingerprint'
 import { CountersignForm } from './CountersignForm'
 import { acceptanceState } from './acceptance'
+import { AddAcceptance } from './AddAcceptance'
 
 /**
  * How the bundle reaches the founder and comes back accepted. The founder accepts with their own
@@ -45,8 +46,9 @@ export function SendToFounder({ engagementId }: { engagementId: string }) {
           or with openssl alone as VERIFY.txt (step 7) shows. Nobody else can sign for them.
         </li>
         <li>
-          They send back the three <span className="mono">acceptance-…</span> files. Put them in the bundle&apos;s folder and press Verify on the bundle: their acceptance shows
-          here.
+          They send back the three <span className="mono">acceptance-…</span> files. Add them here: they are checked against this bundle before they join its folder, and their
+          acceptance shows below.
+          <AddAcceptance key={name} bundle={name} />
         </li>
       </ol>
       <p className={`ho-accept-state`} data-testid="acceptance-state" data-tone={accepted.tone}>

@@ -5,7 +5,8 @@ import { Icon } from '../../components/Icon'
 import { StepOutcome } from './StepOutcome'
 import './runbooks.css'
 import { ErrorBanner } from '../../components/ErrorBanner'
-import { stepsTaken } from '@shared/runbook-progress'
+import { runbookPath, stepsTaken } from '@shared/runbook-progress'
+import { plural } from '../../lib/format'
 import { AbandonDialog } from './AbandonDialog'
 import { SkipStep } from './SkipStep'
 
@@ -54,6 +55,9 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
     )
   const pos = stepPosition(v)
   const done = doneSteps(v.run)
+  // the way the run went, the step it stands at and the way ahead: never the branch not taken
+  const path = runbookPath(v.runbook, v.run)
+  const titleOf = (id: string) => v.runbook.steps.find((x) => x.id === id)?.title ?? id
   // steps moved past by Skip (the last word on them in the log), shown as such rather than as done
   const skipped = new Set([...done].filter((id) => v.run.log.findLast((l) => l.stepId === id && l.action !== 'back')?.action === 'skipped'))
   const s = v.step
@@ -76,13 +80,30 @@ export function GuidedRunbook({ engagementId, runId }: { engagementId: string; r
           </p>
         </div>
       </div>
-      <ol className="rb-progress" aria-label="Steps">
-        {v.runbook.steps.map((x) => (
-          <li key={x.id} className={x.id === s?.id ? 'rb-current' : skipped.has(x.id) ? 'rb-skipped' : done.has(x.id) ? 'rb-done' : ''} aria-current={x.id === s?.id ? 'step' : undefined}>
-            {done.has(x.id) && x.id !== s?.id && !skipped.has(x.id) && <Icon name="check" />} {x.title}
-            {skipped.has(x.id) && x.id !== s?.id && <span className="small"> (skipped)</span>}
+      <ol className="rb-progress" aria-label="Steps" data-testid="runbook-path">
+        {path.taken.map((id, i) => (
+          <li key={`taken-${i}`} className={skipped.has(id) ? 'rb-skipped' : 'rb-done'}>
+            {skipped.has(id) ? (
+              <>
+                {titleOf(id)}
+                <span className="small"> (skipped)</span>
+              </>
+            ) : (
+              <>
+                <Icon name="check" /> {titleOf(id)}
+              </>
+            )}
           </li>
         ))}
+        {path.current && (
+          <li className="rb-current" aria-current="step">
+            {titleOf(path.current)}
+          </li>
+        )}
+        {path.ahead.map((id) => (
+          <li key={`ahead-${id}`}>{titleOf(id)}</li>
+        ))}
+        {path.more > 0 && <li className="rb-more">{`then ${plural(path.more, 'more step')}, depending on the answer`}</li>}
       </ol>
       {rb.error && (
         <ErrorBanner>{rb.error.message}</ErrorBanner>

@@ -1,6 +1,6 @@
-import { useEffect } from 'react'
 import { useActions, useApp } from '../../hooks/useStore'
 import { suggestRunbooks } from '../../store/runbooks'
+import { useRunbookCatalog } from './useRunbookCatalog'
 import './runbooks.css'
 
 /**
@@ -8,12 +8,9 @@ import './runbooks.css'
  * guided mode. Nothing failing, or no runbook covers it: nothing is shown.
  */
 export function SuggestedRunbooks({ engagementId, failing, own = [], heading = 'Runbooks for this' }: { engagementId: string; failing: string[]; own?: string[]; heading?: string }) {
-  const catalog = useApp((s) => s.runbooks.catalog)
+  const catalog = useRunbookCatalog(engagementId, failing.length > 0)
   const busy = useApp((s) => s.runbooks.busy)
-  const { loadRunbooks, startGuidedRunbook } = useActions()
-  useEffect(() => {
-    if (!catalog && failing.length) void loadRunbooks(engagementId)
-  }, [catalog, failing.length, engagementId, loadRunbooks])
+  const { startGuidedRunbook } = useActions()
   const list = suggestRunbooks(failing, catalog, own)
   if (!list.length) return null
   return (

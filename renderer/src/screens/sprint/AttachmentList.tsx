@@ -16,7 +16,7 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
  * application/octet-stream, so nothing an attachment holds is ever rendered by the app), and a
  * PNG, JPEG, GIF or WebP, told by its bytes in core, previewed inline as an image.
  */
-export function AttachmentList({ items }: { items: AttachmentInfo[] }) {
+export function AttachmentList({ items, engagementId, labelledBy = 'h-att' }: { items: AttachmentInfo[]; engagementId?: string; labelledBy?: string }) {
   const { readAttachment } = useActions()
   const [preview, setPreview] = useState<{ id: number; url: string; name: string } | null>(null)
   const [busy, setBusy] = useState<number | null>(null)
@@ -24,14 +24,14 @@ export function AttachmentList({ items }: { items: AttachmentInfo[] }) {
   useEffect(() => () => void (preview && URL.revokeObjectURL(preview.url)), [preview])
   const download = async (a: AttachmentInfo) => {
     setBusy(a.id)
-    const c = await readAttachment(a.id)
+    const c = await readAttachment(a.id, engagementId)
     setBusy(null)
     if (c) downloadBytes(c.name, decode(c.dataBase64))
   }
   const show = async (a: AttachmentInfo) => {
     if (preview?.id === a.id) return setPreview(null)
     setBusy(a.id)
-    const c = await readAttachment(a.id)
+    const c = await readAttachment(a.id, engagementId)
     setBusy(null)
     if (!c) return
     if (!c.previewType) return setNote({ id: a.id, text: 'No preview for this kind of file: save it and open it with the app it belongs to.' })
@@ -39,7 +39,7 @@ export function AttachmentList({ items }: { items: AttachmentInfo[] }) {
     setPreview({ id: a.id, name: c.name, url: URL.createObjectURL(new Blob([decode(c.dataBase64)], { type: c.previewType })) })
   }
   return (
-    <ul className="files" aria-labelledby="h-att" data-testid="attachments">
+    <ul className="files" aria-labelledby={labelledBy} data-testid="attachments">
       {items.map((a) => (
         <li key={a.id} className="attachment">
           <div className="attachment-row">

@@ -3,12 +3,29 @@ import type { PlanItem } from '@shared/schemas/sprint'
 import { useActions } from '../../hooks/useStore'
 import { readFiles, type PendingFile } from './files'
 import { StatusBadge } from './StatusBadge'
+import { RunbookHint } from './RunbookHint'
+import type { RunbookSummary } from '@shared/contract/runbooks'
 
 /**
  * One item on the board. The row is focusable (j/k move, Enter opens); a manual item takes
  * files dropped onto it and opens with them staged for the verdict.
  */
-export function ItemRow({ item, focused, running, onDropFiles }: { item: PlanItem; focused: boolean; running: boolean; onDropFiles(f: PendingFile[]): void }) {
+export function ItemRow({
+  engagementId,
+  item,
+  focused,
+  running,
+  catalog,
+  onDropFiles,
+}: {
+  engagementId: string
+  item: PlanItem
+  focused: boolean
+  running: boolean
+  /** The runbook catalog, for a failing item's runbook (null: not loaded, none shown). */
+  catalog: RunbookSummary[] | null
+  onDropFiles(f: PendingFile[]): void
+}) {
   const { openItem, focusItem, updateItem, runSprint } = useActions()
   const [owner, setOwner] = useState(item.owner)
   const [over, setOver] = useState(false)
@@ -64,6 +81,7 @@ export function ItemRow({ item, focused, running, onDropFiles }: { item: PlanIte
       ) : (
         <span className="btn-xs-spacer" />
       )}
+      {item.status === 'fail' && <RunbookHint engagementId={engagementId} item={item} catalog={catalog} />}
       {item.notes && <p className="item-notes small muted truncate">{item.notes}</p>}
     </li>
   )

@@ -9,6 +9,7 @@ import type { PendingFile } from './files'
 import { StatusBadge } from './StatusBadge'
 import { VerdictForm } from './VerdictForm'
 import { SuggestedRunbooks } from '../runbooks/SuggestedRunbooks'
+import { failingChecks } from '../../store/runbooks'
 
 /** One sprint item opened: why, how to fix, its results, owner and notes, waiver, verdict. */
 export function ItemSheet({ staged, onStaged }: { staged: PendingFile[]; onStaged(f: PendingFile[]): void }) {
@@ -66,7 +67,7 @@ function Sheet({ item, staged, onStaged }: { item: PlanItem; staged: PendingFile
           {item.fix}
         </p>
         {engagementId && item.status === 'fail' && (
-          <SuggestedRunbooks engagementId={engagementId} failing={[...new Set(item.results.filter((r) => r.status === 'fail' || r.status === 'error').map((r) => r.checkId))]} />
+          <SuggestedRunbooks engagementId={engagementId} failing={failingChecks(item.results)} />
         )}
         {item.waiver && (
           <p className={`banner${item.waiverExpired ? ' banner-error' : ''}`}>

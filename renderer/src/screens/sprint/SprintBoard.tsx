@@ -8,6 +8,7 @@ import { boardItems, moveFocus } from '../../store/sprint'
 import { clockText } from '../../store/sprint'
 import type { PendingFile } from './files'
 import { ItemRow } from './ItemRow'
+import { useRunbookCatalog } from '../runbooks/useRunbookCatalog'
 import { ItemSheet } from './ItemSheet'
 import { RunProgress } from './RunProgress'
 import { WaiveDialog } from './WaiveDialog'
@@ -34,6 +35,8 @@ export function SprintBoard({ id }: { id: string }) {
   // actions are stable functions; the object holding them is not (it is the state snapshot)
   useEffect(() => void openSprint(id), [openSprint, id])
   const items = useMemo(() => boardItems(status), [status])
+  // a failing item shows its runbook: the catalog is fetched once something fails
+  const catalog = useRunbookCatalog(id, items.some((x) => x.status === 'fail'))
 
   const shortcuts = useMemo<Shortcuts>(() => {
     const go = (d: number) => () => {
@@ -121,7 +124,7 @@ export function SprintBoard({ id }: { id: string }) {
                       </h3>
                       <ul className="items" aria-labelledby={`h-${b.id}-${st.id}`}>
                         {rows.map((it) => (
-                          <ItemRow key={it.id} item={it} focused={focus === it.id} running={running} onDropFiles={setStaged} />
+                          <ItemRow key={it.id} engagementId={id} item={it} focused={focus === it.id} running={running} catalog={catalog} onDropFiles={setStaged} />
                         ))}
                       </ul>
                     </div>

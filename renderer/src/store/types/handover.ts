@@ -17,7 +17,7 @@ export interface HandoverState {
   shown: string | null
   /** Where the shown bundle lives, and whether native folder/save actions exist. */
   place: BundlePlace | null
-  busy: 'build' | 'verify' | 'countersign' | null
+  busy: 'build' | 'verify' | 'countersign' | 'accept' | null
   error: ErrorInfo | null
 }
 
@@ -29,6 +29,11 @@ export interface HandoverActions {
   verifyBundleNamed(name: string, expectFingerprint?: string): Promise<void>
   /** The founder's acceptance, made on this machine: call only after the founder confirmed they are here. */
   countersign(name: string, founderName: string, founderEmail: string): Promise<void>
+  /**
+   * Bring the founder's returned acceptance files (read in the renderer) into the bundle's folder,
+   * then show the bundle verified with it; the refusal to show beside the picker, or null when added.
+   */
+  addAcceptance(name: string, files: { name: string; dataBase64: string }[]): Promise<ErrorInfo | null>
   /** Show a bundle's pages and folder actions. */
   showBundle(name: string): Promise<void>
   /** One file of a bundle of the current engagement, as bytes; throws what went wrong. */

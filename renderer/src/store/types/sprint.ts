@@ -1,7 +1,7 @@
 import type { ErrorInfo } from '@shared/errors'
 import type { AppEvent } from '@shared/events'
 import type { z } from 'zod'
-import type { AttachmentContent, verdictSchema, waiverSchema } from '@shared/contract/sprint'
+import type { AttachmentContent, AttachmentInfo, verdictSchema, waiverSchema } from '@shared/contract/sprint'
 import type { LiveRun } from '../runs'
 import type * as sp from '../sprint'
 
@@ -34,7 +34,9 @@ export interface SprintActions {
   /** Record a manual item's verdict; the refusal to show in the sheet, or null when recorded. */
   recordVerdict(input: Omit<z.input<typeof verdictSchema>, 'engagementId'>): Promise<ErrorInfo | null>
   loadAttachments(itemId: string): Promise<void>
-  /** One attachment's bytes to preview or download; null (with the reason shown) when it cannot be read. */
-  readAttachment(id: number): Promise<AttachmentContent | null>
+  /** An item's attachments in one engagement (default: the board's), for the evidence screen; null (the reason shown) when they cannot be listed. */
+  attachmentsOf(itemId: string, engagementId?: string): Promise<AttachmentInfo[] | null>
+  /** One attachment's bytes to preview or download (default engagement: the board's); null (with the reason shown) when it cannot be read. */
+  readAttachment(id: number, engagementId?: string): Promise<AttachmentContent | null>
   sprintEvent(e: AppEvent): void
 }

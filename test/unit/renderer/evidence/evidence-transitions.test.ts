@@ -1,4 +1,4 @@
-import { filtersFromHash, hashWithFilters } from '../../../../renderer/src/store/evidenceUrl'
+import { filtersFromHash, hashWithFilters, sameFilters } from '../../../../renderer/src/store/evidenceUrl'
 import { describe, expect, it } from 'vitest'
 import type { TimelineItem } from '@shared/contract/evidence'
 import {
@@ -61,5 +61,12 @@ describe('evidence timeline transitions', () => {
     expect(hashWithFilters(hash, noFilters)).toBe('#/engagements/e1/evidence')
     // a hand-edited address cannot smuggle a status the contract does not know
     expect(filtersFromHash('#/engagements/e1/evidence&status=drop&kind=x').status).toBe('')
+  })
+
+  it('tells an address with other filters from the one on screen (the list follows only then)', () => {
+    const shown = { ...noFilters, target: 'www.acme.example ' }
+    expect(sameFilters(shown, filtersFromHash('#/engagements/e1/evidence&host=www.acme.example'))).toBe(true)
+    expect(sameFilters(shown, filtersFromHash('#/engagements/e1/evidence&host=staging.acme.example'))).toBe(false)
+    expect(sameFilters(noFilters, filtersFromHash('#/engagements/e1/evidence&status=fail'))).toBe(false)
   })
 })
