@@ -1,35 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { runDone } from '../../electron/core/api/checks'
 import { callCore } from '../helpers/call'
 import { expectAccessible, openApp, shot } from './harness'
-import { startLabSession, type LabSession } from './session'
+import { demoAfterRun, HOSTILE, startLabSession, type LabSession } from './session'
 
 let session: LabSession
 let page: Page
 let id = ''
 const call = <T>(method: string, input?: unknown) => callCore<T>(session.server.core, method, input)
-/** A 1×1 PNG, and a page that would run script if the app ever rendered it. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-const HOSTILE = Buffer.from('<!doctype html><script>document.title = "pwned"</script>')
 
 beforeAll(async () => {
   session = await startLabSession('handover-e2e-tools-')
   page = session.page
-  // the demo engagement after a full run: dns.hosts fails (the second nameserver serves an old address)
-  id = (await call<{ id: string }>('createEngagement', { clientName: 'Acme Launch', domain: 'acme-launch.example', hosts: ['www', 'app', 'api', 'staging', 'docs'] })).id
-  await call('startSprint', { engagementId: id })
-  await runDone((await call<{ runId: string }>('runSprint', { engagementId: id })).runId)
-  await call('recordVerdict', {
-    engagementId: id,
-    itemId: 'reset-email-inbox',
-    verdict: 'fail',
-    note: 'inbox screenshot and the export',
-    attachments: [
-      { name: 'inbox.png', mime: 'image/png', dataBase64: PNG.toString('base64') },
-      { name: 'export.html', mime: 'text/html', dataBase64: HOSTILE.toString('base64') },
-    ],
-  })
+  id = await demoAfterRun(session)
 })
 afterAll(() => session?.close())
 
