@@ -7,10 +7,11 @@ import { BIN } from '../helpers/cli'
 // The bin starts Node with a small young generation (docs/performance.md, "memory"); a person
 // runs it through its first line, so that line must start Node and the flag must be one Node takes.
 describe('bin/handover.js first line', () => {
-  it('names Node with --max-semi-space-size', () => {
+  it('names Node with the memory flags', () => {
     const first = readFileSync(BIN, 'utf8').split('\n', 1)[0]
     expect(first).toMatch(/^#!\/usr\/bin\/env -S node( --[\w-]+=\d+)*$/)
     expect(first).toContain('--max-semi-space-size=8')
+    expect(first).toContain('--heap-growing-percent=50')
   })
 
   it.skipIf(process.platform === 'win32')('runs as an executable through that line and prints the version', async () => {
