@@ -30,14 +30,15 @@ function projectNode(root) {
 
 /**
  * Returns when this process runs on a supported Node. Otherwise re-runs the same script with the
- * same arguments on the project's runtime and exits with its status, or, when there is none,
+ * same arguments and Node flags on the project's runtime and exits with its status, or, when there is none,
  * prints one line (which version is needed, how to get it) and exits 1. Never a stack trace.
  */
 function ensureSupportedNode(root, name) {
   if (isSupported(process.versions.node)) return
   const node = projectNode(root)
   if (node && node !== process.execPath) {
-    const r = spawnSync(node, process.argv.slice(1), { stdio: 'inherit' })
+    // Node's own flags too (the bin's first line sets V8's young generation size).
+    const r = spawnSync(node, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
     process.exit(r.status === null ? 1 : r.status)
   }
   process.stderr.write(

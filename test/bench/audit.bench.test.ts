@@ -6,7 +6,7 @@ import { EventBus } from '../../electron/core/events'
 import { memoryCredentialSource } from '../../electron/core/vault/sources'
 import { openWorkspace, type Workspace } from '../../electron/core/workspace'
 import { tempDir } from '../helpers/tmp'
-import { portfolioInOwnProcess } from './engine'
+import { binNodeFlags, portfolioInOwnProcess } from './engine'
 import { startLabHost, type RemoteLab } from './labs'
 import { machine, record, round } from './results'
 
@@ -110,6 +110,8 @@ describe('audit benchmarks (sandbox labs in a child process; the engine in this 
           heapTotalBeforeMb: round(r.heapTotalBeforeMb, 1),
           heapTotalAfterMb: round(r.heapTotalAfterMb, 1),
           externalAfterMb: round(r.externalAfterMb, 1),
+          newSpaceAfterMb: r.newSpaceAfterMb === null ? null : round(r.newSpaceAfterMb, 1),
+          nodeFlags: binNodeFlags().join(' '),
           labProcessRssMb: round(host.rssMb, 1),
           testRunnerRssMb: round(runnerRss / MB, 1),
           nodeExtraCaCerts: r.nodeExtraCaCerts,

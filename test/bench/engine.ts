@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { waitFor, type RemoteLab } from './labs'
 
@@ -27,9 +27,17 @@ export interface PortfolioRun {
   heapTotalBeforeMb: number
   heapTotalAfterMb: number
   externalAfterMb: number
+  newSpaceAfterMb: number | null
 }
 
 const SCRIPT = join(__dirname, 'fixtures', 'engine-host.cjs')
+const BIN = resolve(__dirname, '../../bin/handover.js')
+
+/** The Node flags on the bin's first line (`#!/usr/bin/env -S node <flags>`): the engine host starts as the bin does. */
+export function binNodeFlags(): string[] {
+  const first = readFileSync(BIN, 'utf8').split('\n', 1)[0]
+  return first.split(/\s+/).filter((w) => w.startsWith('--'))
+}
 const BUNDLE = resolve(__dirname, '../../out/main/engine.js')
 
 /**
@@ -40,7 +48,7 @@ const BUNDLE = resolve(__dirname, '../../out/main/engine.js')
 export async function portfolioInOwnProcess(labs: RemoteLab[], dir: string): Promise<PortfolioRun> {
   if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run "npm run bench" (it builds first)`)
   // --expose-gc: one collection before the 20 audits, so rssBefore/heapUsedBefore are the settled state.
-  const child = fork(SCRIPT, [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child = fork(SCRIPT, [], { execArgv: ['--expose-gc', ...binNodeFlags()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   try {
     await waitFor(child, 'ready', 60_000, 'engine host')
     child.send({ portfolio: { labs, dir } })

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync } from 'node:fs'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/tmp'
@@ -45,6 +45,16 @@ describe('the project runtime', () => {
     expect(r.stderr).toBe('')
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
     expect(r.status).toBe(0)
+  })
+
+  it.skipIf(!old || !runtime.projectNode(ROOT))(`the re-run on the project's runtime keeps Node's flags${why}`, () => {
+    const script = join(work.dir, 'flags.cjs')
+    writeFileSync(script, `require(${JSON.stringify(join(ROOT, 'scripts', 'runtime.cjs'))}).ensureSupportedNode(${JSON.stringify(ROOT)}, 'x'); console.log(JSON.stringify([process.versions.node, process.execArgv]))`)
+    const r = spawnSync(old!, ['--max-semi-space-size=8', script], { encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    const [version, flags] = JSON.parse(r.stdout)
+    expect(runtime.isSupported(version)).toBe(true)
+    expect(flags).toEqual(['--max-semi-space-size=8'])
   })
 
   it.skipIf(!old)(`without a runtime, an older Node gets one line saying what to install, never a stack${why}`, () => {
