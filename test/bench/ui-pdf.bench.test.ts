@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../e2e/harness'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { handoverApi } from '../../electron/core/api/handover'
@@ -24,10 +25,7 @@ beforeAll(async () => {
   server = await startServer({ workspaceDir: tmp.dir, port: 0 })
   // the real engine builds and signs the bundle whose PDF the preview draws
   await handoverApi(server.core, await consultantStore(server.core.workspace, memoryStore())).createBundle({ engagementId })
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  browser = await launchChromium()
 }, 300_000)
 
 afterAll(async () => {

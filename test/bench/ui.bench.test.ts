@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { launchChromium } from '../e2e/harness'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { startServer, type BrowserServer } from '../../electron/serve/server'
 import { openWorkspace } from '../../electron/core/workspace'
@@ -43,10 +44,7 @@ beforeAll(async () => {
   const dir = join(tmp.dir, 'ws')
   engagementId = fillWorkspace(dir)
   server = await startServer({ workspaceDir: dir, port: 0 })
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  browser = await launchChromium()
 }, 300_000)
 
 afterAll(async () => {

@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Runbook } from '@shared/schemas/runbook'
-import { createCore, type Core } from '../../../electron/core/api'
 import { runDone } from '../../../electron/core/api/checks'
-import { openWorkspace } from '../../../electron/core/workspace'
-import { startLab, type Lab } from '../../../electron/lab'
-import { tempDir } from '../../helpers/tmp'
+import { labCoreForSuite } from '../../helpers/lab-core'
 import { callCore } from '../../helpers/call'
 
-const tmp = tempDir('handover-runbook-facts-')
-let lab: Lab
-let core: Core
-beforeAll(async () => {
-  lab = await startLab('healthy')
-  core = createCore(openWorkspace(tmp.dir), 'browser', undefined, lab.profile)
-})
-afterAll(async () => {
-  core.workspace.close()
-  await lab.close()
-  tmp.cleanup()
-})
+const suite = labCoreForSuite('healthy', 'handover-runbook-facts-')
 
-const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input)
+const call = <T>(method: string, input?: unknown) => callCore<T>(suite.core, method, input)
 const text = (rb: Runbook) => JSON.stringify(rb.steps)
 
 describe("runbooks in the app are filled from what the engagement recorded", () => {

@@ -1,32 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AppEvent } from '@shared/events'
-import { createCore, type Core } from '../../../electron/core/api'
-import { openWorkspace } from '../../../electron/core/workspace'
-import { startLab, type Lab } from '../../../electron/lab'
-import { tempDir } from '../../helpers/tmp'
+import { labCoreForSuite } from '../../helpers/lab-core'
 import { callCore } from '../../helpers/call'
 
-const tmp = tempDir('handover-runbook-verify-')
-let lab: Lab
-let core: Core
-beforeAll(async () => {
-  lab = await startLab('healthy')
-  core = createCore(openWorkspace(tmp.dir), 'browser', undefined, lab.profile)
-})
-afterAll(async () => {
-  core.workspace.close()
-  await lab.close()
-  tmp.cleanup()
-})
+const suite = labCoreForSuite('healthy', 'handover-runbook-verify-')
 
 type View = { run: { id: string; currentStep: string | null; log: { action: string; stepId: string }[] }; outcome?: { checks: { id: string; status: string }[] } }
-const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input)
+const call = <T>(method: string, input?: unknown) => callCore<T>(suite.core, method, input)
 
 describe("a runbook's Verify against the sandbox", () => {
   it('runs the checks and stores their results, but is not a run of the engagement and sends no run events', async () => {
     const e = await call<{ id: string }>('createEngagement', { domain: 'tidy.example', hosts: ['www'] })
     const seen: AppEvent[] = []
-    const off = core.events.on((ev) => seen.push(ev))
+    const off = suite.core.events.on((ev) => seen.push(ev))
     let v = await call<View>('startRunbook', { engagementId: e.id, runbookId: 'dns-broke-site' })
     v = await call<View>('runbookDone', { runId: v.run.id, stepId: 'stop-changes', inputs: { last_change: 'none' } })
     v = await call<View>('runbookVerify', { runId: v.run.id, stepId: 'check-now' })

@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AppEvent } from '@shared/events'
-import { createCore, dispatch, type Core } from '../../../../electron/core/api'
+import { dispatch } from '../../../../electron/core/api'
 import { runDone } from '../../../../electron/core/api/checks'
-import { openWorkspace } from '../../../../electron/core/workspace'
-import { startLab, type Lab } from '../../../../electron/lab'
-import { tempDir } from '../../../helpers/tmp'
+import { labCoreForSuite } from '../../../helpers/lab-core'
 import { callCore } from '../../../helpers/call'
 
-const tmp = tempDir('handover-api-checks-')
-let lab: Lab
-let core: Core
-beforeAll(async () => {
-  lab = await startLab('healthy')
-  core = createCore(openWorkspace(tmp.dir), 'browser', undefined, lab.profile)
-})
-afterAll(async () => {
-  core.workspace.close()
-  await lab.close()
-  tmp.cleanup()
-})
+const suite = labCoreForSuite('healthy', 'handover-api-checks-')
 
-const call = <T>(method: string, input?: unknown) => callCore<T>(core, method, input)
+const call = <T>(method: string, input?: unknown) => callCore<T>(suite.core, method, input)
 
 describe('checks through the contract', () => {
   it('lists the catalog', async () => {
@@ -31,7 +18,7 @@ describe('checks through the contract', () => {
   it('runAudit returns a run id at once, streams events, and results come back with evidence', async () => {
     const e = await call<{ id: string }>('createEngagement', { domain: 'tidy.example', hosts: ['www'] })
     const seen: AppEvent[] = []
-    const off = core.events.on((ev) => seen.push(ev))
+    const off = suite.core.events.on((ev) => seen.push(ev))
     const { runId, total } = await call<{ runId: string; total: number }>('runAudit', { engagementId: e.id, checkIds: ['mail.spf', 'dns.hosts'] })
     expect(total).toBe(3)
     await runDone(runId)
@@ -52,7 +39,7 @@ describe('checks through the contract', () => {
     const r = await runDone(runId)
     expect(r?.cancelled).toBe(true)
     expect(await call('cancelRun', { runId })).toEqual({ cancelled: false })
-    expect((await dispatch(core, 'runAudit', { engagementId: e.id, checkIds: ['no.such'] })).ok).toBe(false)
-    expect((await dispatch(core, 'getResult', { resultId: 999999 })).ok).toBe(false)
+    expect((await dispatch(suite.core, 'runAudit', { engagementId: e.id, checkIds: ['no.such'] })).ok).toBe(false)
+    expect((await dispatch(suite.core, 'getResult', { resultId: 999999 })).ok).toBe(false)
   })
 })
