@@ -76,13 +76,14 @@ export function createAppStore(transport: Transport): AppStore {
       ...queueActions(transport, set, get),
 
       async init() {
+        // the list goes out with appInfo, before the first render, not one round trip after it
+        const list = get().refreshEngagements()
         try {
-          const info = await transport.call('appInfo')
-          set({ info })
-          await get().refreshEngagements()
+          set({ info: await transport.call('appInfo') })
         } catch (e) {
           set({ fatal: toErrorInfo(e) })
         }
+        await list
         set({ ready: true })
       },
 

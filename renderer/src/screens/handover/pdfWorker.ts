@@ -18,3 +18,22 @@ export function startPdfWorker(): Worker | null {
   }
   return worker
 }
+
+let warming = false
+
+/**
+ * Get pdf.js ready before anyone asks for a page: its worker started and its module compiled.
+ * The engagement's page calls this; the handover screen is one click from it, and starting
+ * pdf.js (about half a second of compiling on a busy laptop) is most of a first page's wait.
+ * Done when the browser is idle, once per session, so it never competes with what is on screen.
+ */
+export function warmPdfWhenIdle(): void {
+  if (warming) return
+  warming = true
+  const warm = () => {
+    startPdfWorker()
+    void import('./pdf').then((m) => m.warmWorker(), () => {})
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 3000 })
+  else setTimeout(warm, 1000)
+}
