@@ -20,7 +20,8 @@ export interface HttpClientOptions {
 
 /**
  * The HTTP client of one run: one undici Agent (connection reuse; a second one, made on first
- * use, for requests that take HTTP/2), the connect-to map and extra CAs in its connector, a per-host concurrency limit, capped bodies and whole-request timeouts.
+ * use, for requests that take HTTP/2), the connect-to map and extra CAs in its connector, a
+ * per-host concurrency limit, capped bodies and whole-request timeouts.
  * Redirects are never followed implicitly: `follow` records every hop.
  */
 export class HttpClient {
