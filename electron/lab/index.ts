@@ -14,6 +14,7 @@ import { applyFixTo, loadScenario } from './scenario/load'
 import type { Scenario } from './scenario/schema'
 import { LAB_CA_CAA, labCa } from './tls/ca'
 import { startWeb, type Web } from './web'
+import type { HostConnections } from './web/host'
 
 export type { Scenario } from './scenario/schema'
 export type { LabEndpoints } from './endpoints'
@@ -27,6 +28,8 @@ export interface Lab {
   credentials: Record<string, string>
   /** Requests each web host received so far, by host name and "METHOD /path". */
   requests(): Record<string, Record<string, number>>
+  /** Connections each web host accepted so far (HTTP, HTTPS, and of those h2), by host name. */
+  connections(): Record<string, HostConnections>
   /** Apply a named `fixes:` entry of the scenario to the running lab. */
   applyFix(name: string): Promise<void>
   close(): Promise<void>
@@ -104,6 +107,7 @@ export async function startLab(input: Scenario | string, opts: { latencyMs?: num
       endpoints,
       credentials: providers.credentials,
       requests: () => Object.fromEntries(web.hosts.map((h) => [h.name, h.requests()])),
+      connections: () => Object.fromEntries(web.hosts.map((h) => [h.name, h.connections()])),
       async applyFix(name) {
         const next = applyFixTo(scenario, name)
         const nextPlan = planDns(next.dns, latencyMs)

@@ -9,6 +9,8 @@ export interface RouteRow {
   present: boolean
   status?: number
   error?: string
+  /** What the route's connection negotiated (h2 where the host offers it). */
+  protocol?: string
   samples: number[]
   setupMs?: number[]
 }
@@ -20,7 +22,10 @@ export interface RouteRow {
  * host's and route's latencyMs, and half its jitter: the mean); a route that opened a new
  * connection pays TCP and the TLS handshake once (1 + 1 round trips with TLS 1.3). DNS is not
  * counted: the run resolved every name in its first phase and keeps the answers. Samples
- * discarded because this machine was busy are not necessary, so not counted.
+ * discarded because this machine was busy are not necessary, so not counted. HTTP/2 changes
+ * none of this: ALPN rides in the TLS handshake, the first request goes with the connection
+ * preface, and PARALLEL is the sampling rule's, not the protocol's; what it changes is how many
+ * connections a host gets (one), which the setup term already reads from the rows.
  */
 export function routesChain(rows: RouteRow[], scenario: Scenario, latencyMs: number): { ms: number; steps: string[] } {
   const rtt = latencyMs + (scenario.web.latencyMs ?? 0)
@@ -38,7 +43,7 @@ export function routesChain(rows: RouteRow[], scenario: Scenario, latencyMs: num
     const setup = opened && spec ? (1 + handshakeRoundTrips(spec.tls)) * rtt : 0
     const routeMs = setup + exchanges * (rtt + server)
     ms += routeMs
-    steps.push(`${u.host}${u.pathname}: ${opened ? `setup ${setup} + ` : ''}${exchanges} × (${rtt} + ${server}) = ${Math.round(routeMs)} ms`)
+    steps.push(`${u.host}${u.pathname} (${row.protocol ?? '?'}): ${opened ? `setup ${setup} + ` : ''}${exchanges} × (${rtt} + ${server}) = ${Math.round(routeMs)} ms`)
   }
   return { ms, steps }
 }

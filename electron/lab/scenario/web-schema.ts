@@ -70,6 +70,8 @@ export const certSchema = z.strictObject({
 export const webHostSchema = z.strictObject({
   cert: certSchema.default({ kind: 'valid' }),
   tls: z.strictObject({ min: z.enum(TLS_VERSIONS).default('TLSv1.2'), max: z.enum(TLS_VERSIONS).default('TLSv1.3') }).default({ min: 'TLSv1.2', max: 'TLSv1.3' }),
+  /** Offer HTTP/2 by ALPN on HTTPS, beside http/1.1 (false: HTTP/1.1 only; never below TLS 1.2). */
+  http2: z.boolean().default(true),
   /** Serve HTTPS at all (false: nothing listens on :443 for this host). */
   https: z.boolean().default(true),
   /** Plain HTTP: false (nothing listens), true (same routes), or a redirect for every request. */

@@ -2,7 +2,7 @@ import { Agent, request as undiciRequest } from 'undici'
 import { KeyedLimiter } from '../../checks/limiter'
 import type { Resolver } from '../dns/resolver'
 import type { NetworkProfile } from '../profile'
-import { connTimings, createConnector } from './connector'
+import { connTimings, createConnector, type ConnectorOptions } from './connector'
 import { egressPolicy } from '../egress'
 import { trustedContext } from '../tls-context'
 import { firstUse, tagged, type RequestTag } from './correlate'
@@ -19,12 +19,16 @@ export interface HttpClientOptions {
 }
 
 /**
- * The HTTP client of one run: one undici Agent (connection reuse), the connect-to map and extra
- * CAs in its connector, a per-host concurrency limit, capped bodies and whole-request timeouts.
+ * The HTTP client of one run: one undici Agent (connection reuse; a second one, made on first
+ * use, for requests that take HTTP/2), the connect-to map and extra CAs in its connector, a
+ * per-host concurrency limit, capped bodies and whole-request timeouts.
  * Redirects are never followed implicitly: `follow` records every hop.
  */
 export class HttpClient {
   private readonly agent: Agent
+  /** HTTP/2 where the server offers it (ALPN h2, then http/1.1); only for requests that ask (`http2`). */
+  private h2agent?: Agent
+  private readonly connector: ConnectorOptions
   private readonly limiter: KeyedLimiter
   private readonly redirects = new Map<string, Redirection>()
   private readonly memos = new Map<string, Promise<unknown>>()
@@ -34,15 +38,25 @@ export class HttpClient {
     o: HttpClientOptions = {},
   ) {
     this.limiter = new KeyedLimiter(profile.perHostConcurrency)
-    const connect = createConnector({
+    this.connector = {
       policy: egressPolicy(profile),
       secureContext: trustedContext(profile.extraCaPem),
       connectMs: profile.timeouts.connectMs,
       lookup: makeLookup(resolverFor(profile, o.resolver)),
       onRedirect: (r) => this.redirects.set(r.from, r),
-    })
-    const t = profile.timeouts.requestMs
-    this.agent = new Agent({ connect, connections: Math.max(1, profile.perHostConcurrency), headersTimeout: t, bodyTimeout: t, keepAliveTimeout: 2000, keepAliveMaxTimeout: 5000 })
+    }
+    this.agent = this.makeAgent(false)
+  }
+
+  /**
+   * One Agent: per host up to perHostConcurrency connections kept alive 2 s. With `h2` the
+   * connector offers h2 by ALPN and a host that takes it gets one connection, its requests
+   * multiplexed as streams; a host that answers http/1.1 gets the usual pool. Both connect
+   * through createConnector with the same egress policy, so it applies to every socket of either.
+   */
+  private makeAgent(h2: boolean): Agent {
+    const t = this.profile.timeouts.requestMs
+    return new Agent({ connect: createConnector({ ...this.connector, h2 }), allowH2: h2, connections: Math.max(1, this.profile.perHostConcurrency), headersTimeout: t, bodyTimeout: t, keepAliveTimeout: 2000, keepAliveMaxTimeout: 5000 })
   }
 
   /** One request, no redirect following. Throws HttpError when no response could be had. */
@@ -81,7 +95,7 @@ export class HttpClient {
 
   /** Close every connection at once: the run is over, so a request still in flight was abandoned. */
   async close(): Promise<void> {
-    await this.agent.destroy()
+    await Promise.all([this.agent.destroy(), this.h2agent?.destroy()])
   }
 
   private async send(u: URL, o: RequestOptions): Promise<HttpExchange> {
@@ -93,9 +107,10 @@ export class HttpClient {
     const tag: RequestTag = {}
     const t0 = performance.now()
     const url = u.toString()
+    const dispatcher = o.http2 ? (this.h2agent ??= this.makeAgent(true)) : this.agent
     try {
       const res = await tagged(tag, () =>
-        undiciRequest(u, { method, headers: { 'user-agent': 'HandoverConsole/1 (launch audit)', accept: '*/*', ...o.headers }, ...(o.body !== undefined ? { body: o.body } : {}), dispatcher: this.agent, signal }),
+        undiciRequest(u, { method, headers: { 'user-agent': 'HandoverConsole/1 (launch audit)', accept: '*/*', ...o.headers }, ...(o.body !== undefined ? { body: o.body } : {}), dispatcher, signal }),
       )
       const firstByteMs = Math.round(performance.now() - t0)
       const chunks: Buffer[] = []
@@ -127,10 +142,12 @@ export class HttpClient {
         reused: !fresh,
       }
       const path = `${u.pathname}${u.search}`
+      const protocol = (tag.socket as { alpnProtocol?: string | false } | undefined)?.alpnProtocol === 'h2' ? 'h2' : 'http/1.1'
       return {
         url,
         method,
-        requestLine: `${method} ${path} HTTP/1.1`,
+        requestLine: `${method} ${path} ${protocol === 'h2' ? 'HTTP/2' : 'HTTP/1.1'}`,
+        protocol,
         status: res.statusCode,
         headers: res.headers as Record<string, string | string[]>,
         body: Buffer.concat(chunks),

@@ -25,6 +25,8 @@ export interface ConnectorOptions {
   lookup: net.LookupFunction
   /** Told about every connection the connect-to map rewrote. */
   onRedirect?: (r: Redirection) => void
+  /** Offer h2 by ALPN before http/1.1 (else http/1.1 only). */
+  h2?: boolean
 }
 
 
@@ -32,6 +34,7 @@ export interface ConnectorOptions {
  * An undici connector that routes through the egress policy (connect-to rewrites keep SNI and
  * Host as the original name; private addresses are refused after resolution), resolves through
  * the given lookup, trusts the given CAs and records DNS/connect/TLS timings per socket.
+ * ALPN offers h2 (then http/1.1) only with `h2` (for a dispatcher made with `allowH2`).
  */
 export function createConnector(o: ConnectorOptions): buildConnector.connector {
   return (opts, callback) => {
@@ -64,7 +67,7 @@ export function createConnector(o: ConnectorOptions): buildConnector.connector {
     }
     const servername = net.isIP(name) ? undefined : (opts.servername ?? name)
     const socket: net.Socket = https
-      ? tls.connect({ host: to.host, port: to.port, servername, secureContext: o.secureContext, lookup: to.lookup, ALPNProtocols: ['http/1.1'] })
+      ? tls.connect({ host: to.host, port: to.port, servername, secureContext: o.secureContext, lookup: to.lookup, ALPNProtocols: o.h2 ? ['h2', 'http/1.1'] : ['http/1.1'] })
       : net.connect({ host: to.host, port: to.port, lookup: to.lookup })
     const timer = setTimeout(() => settle(Object.assign(new Error(`connect to ${to.host}:${to.port} timed out after ${o.connectMs} ms`), { code: 'ETIMEDOUT' })), o.connectMs)
     socket.once('lookup', () => {

@@ -42,8 +42,10 @@ export interface Redirection {
 export interface HttpExchange {
   url: string
   method: string
-  /** "GET /path?q HTTP/1.1" */
+  /** "GET /path?q HTTP/1.1" ("HTTP/2" when the connection negotiated h2) */
   requestLine: string
+  /** The protocol the connection negotiated (ALPN); plain http and no ALPN are http/1.1. */
+  protocol: 'h2' | 'http/1.1'
   status: number
   headers: Record<string, string | string[]>
   body: Buffer
@@ -79,4 +81,9 @@ export interface RequestOptions {
   maxBytes?: number
   /** Whole-request timeout: headers and body (default profile.timeouts.requestMs). */
   timeoutMs?: number
+  /**
+   * Use HTTP/2 when the server offers it by ALPN (one connection per host, requests multiplexed).
+   * Only for requests that do not inspect HTTP/1.1 framing (route timing); off by default.
+   */
+  http2?: boolean
 }

@@ -10,6 +10,7 @@ const x = (headers: Record<string, string>): HttpExchange => ({
   url: 'https://a.test/',
   method: 'GET',
   requestLine: 'GET / HTTP/1.1',
+  protocol: 'http/1.1',
   status: 200,
   headers,
   body: Buffer.alloc(0),
