@@ -7,6 +7,12 @@ import { parseDocument } from 'yaml'
 import react from '@vitejs/plugin-react'
 
 const alias = { '@shared': resolve(__dirname, 'shared') }
+// The main build only: `tldts` (kept out of externalizeDeps below so the alias applies) is
+// electron/core/tldts-lazy.ts, which requires the package on its first call.
+const mainAlias = [
+  { find: /^tldts$/, replacement: resolve(__dirname, 'electron/core/tldts-lazy.ts') },
+  { find: '@shared', replacement: alias['@shared'] },
+]
 
 /**
  * Fills electron/core/sprint/precompiled.ts with the bundled templates parsed now, keyed by the
@@ -40,12 +46,14 @@ function precompiledTemplates(): Plugin {
  */
 export default defineConfig({
   main: {
-    resolve: { alias },
+    resolve: { alias: mainAlias },
     plugins: [precompiledTemplates()],
     build: {
       // zod is bundled (tree-shaken into the chunks that use it) rather than required from
-      // node_modules: its package is ~80 files, ~90 ms of a CLI command's start.
-      externalizeDeps: { exclude: ['zod'] },
+      // node_modules: its package is ~80 files, ~90 ms of a CLI command's start. commander is
+      // bundled too: its package is ES modules only, and requiring it from CommonJS started
+      // Node's ES module loader (~20–30 ms of every command). tldts: see mainAlias.
+      externalizeDeps: { exclude: ['zod', 'commander', 'tldts'] },
       outDir: 'out/main',
       rollupOptions: {
         input: {

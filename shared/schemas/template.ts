@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { SYSTEM_KINDS } from '../contract/handover'
+import { SYSTEM_KINDS } from '../systems'
 
 export const SEVERITIES = ['launch-blocker', 'conversion-blocker', 'scale-risk'] as const
 export type Severity = (typeof SEVERITIES)[number]
