@@ -1,6 +1,5 @@
 import type { ApiSlice, CoreServices } from './types'
 import { VERSION } from '../version'
-import { verifyChain } from '../evidence/coverage'
 import type { SecretStore } from '../vault/keychain'
 import { safeSlug } from '../files/slug'
 import { UNDO_GRACE_MS, UNDO_WINDOW_MS } from '../workspace/engagements'
@@ -75,6 +74,11 @@ export function engagementApi({ workspace, events, mode, credentials }: CoreServ
       events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })
       return r
     },
-    verifyEvidence: ({ id }) => verifyChain(workspace.db, workspace.evidence, engagements.get(id).id),
+    verifyEvidence: async ({ id }) => {
+      const e = engagements.get(id)
+      // the chain's checks (signature verification, node:crypto) load here, not with the engagement list
+      const { verifyChain } = await import('../evidence/coverage')
+      return verifyChain(workspace.db, workspace.evidence, e.id)
+    },
   }
 }
