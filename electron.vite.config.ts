@@ -1,16 +1,21 @@
-import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { parseDocument } from 'yaml'
 import react from '@vitejs/plugin-react'
+import { precompileTemplates } from './electron/core/sprint/precompile'
 
 const alias = { '@shared': resolve(__dirname, 'shared') }
+// The main build only: `tldts` (kept out of externalizeDeps below so the alias applies) is
+// electron/core/tldts-lazy.ts, which requires the package on its first call.
+const mainAlias = [
+  { find: /^tldts$/, replacement: resolve(__dirname, 'electron/core/tldts-lazy.ts') },
+  { find: '@shared', replacement: alias['@shared'] },
+]
 
 /**
- * Fills electron/core/sprint/precompiled.ts with the bundled templates parsed now, keyed by the
- * SHA-256 of their text, so a command that reads a template needs no YAML parse at run time.
+ * Fills electron/core/sprint/precompiled.ts with the bundled templates parsed and validated now,
+ * keyed by their text, so a command that reads a template needs neither a YAML
+ * parse nor the schema's validation at run time.
  */
 function precompiledTemplates(): Plugin {
   const target = resolve(__dirname, 'electron/core/sprint/precompiled.ts')
@@ -19,15 +24,25 @@ function precompiledTemplates(): Plugin {
     name: 'precompiled-templates',
     load(id) {
       if (id !== target) return null
-      const entries: Record<string, unknown> = {}
-      for (const f of readdirSync(dir).filter((x) => x.endsWith('.yaml'))) {
-        const text = readFileSync(resolve(dir, f), 'utf8')
-        this.addWatchFile(resolve(dir, f))
-        const doc = parseDocument(text, { prettyErrors: false })
-        if (doc.errors.length) continue // the run-time parse reports it, with its line
-        entries[createHash('sha256').update(text).digest('hex')] = doc.toJS({ maxAliasCount: 100 })
-      }
-      return `export const PRECOMPILED = ${JSON.stringify(entries)}\n`
+      const entries = precompileTemplates(dir, (file) => this.addWatchFile(file))
+      return `export const PRECOMPILED = new Map(${JSON.stringify([...entries])})\n`
+    },
+  }
+}
+
+/**
+ * commander (bundled) imports node:child_process at its top for one purpose, running a command
+ * as a separate executable, which `handover` never does: its import becomes an object that
+ * requires child_process on first use, so no command pays ~6–15 ms to load it (and node:net).
+ */
+function commanderChildProcessOnUse(): Plugin {
+  const line = "import childProcess from 'node:child_process';"
+  return {
+    name: 'commander-child-process-on-use',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/.test(id)) return null
+      if (!code.includes(line)) this.error('commander no longer imports child_process as this plugin expects')
+      return code.replace(line, "const childProcess = { spawn: (...args) => process.getBuiltinModule('node:child_process').spawn(...args) };")
     },
   }
 }
@@ -40,12 +55,14 @@ function precompiledTemplates(): Plugin {
  */
 export default defineConfig({
   main: {
-    resolve: { alias },
-    plugins: [precompiledTemplates()],
+    resolve: { alias: mainAlias },
+    plugins: [precompiledTemplates(), commanderChildProcessOnUse()],
     build: {
       // zod is bundled (tree-shaken into the chunks that use it) rather than required from
-      // node_modules: its package is ~80 files, ~90 ms of a CLI command's start.
-      externalizeDeps: { exclude: ['zod'] },
+      // node_modules: its package is ~80 files, ~90 ms of a CLI command's start. commander is
+      // bundled too: its package is ES modules only, and requiring it from CommonJS started
+      // Node's ES module loader (~20–30 ms of every command). tldts: see mainAlias.
+      externalizeDeps: { exclude: ['zod', 'commander', 'tldts'] },
       outDir: 'out/main',
       rollupOptions: {
         input: {

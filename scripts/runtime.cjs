@@ -6,7 +6,6 @@
 // load, and speak, on whatever Node a person happens to have.
 const { existsSync } = require('node:fs')
 const { join } = require('node:path')
-const { spawnSync } = require('node:child_process')
 
 const MINIMUM = [22, 12]
 const MINIMUM_TEXT = MINIMUM.join('.')
@@ -38,7 +37,8 @@ function ensureSupportedNode(root, name) {
   const node = projectNode(root)
   if (node && node !== process.execPath) {
     // Node's own flags too (the bin's first line sets V8's young generation size).
-    const r = spawnSync(node, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
+    // required here, not at the top: every `handover` command loads this file (child_process is ~6 ms)
+    const r = require('node:child_process').spawnSync(node, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' })
     process.exit(r.status === null ? 1 : r.status)
   }
   process.stderr.write(

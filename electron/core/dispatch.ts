@@ -1,19 +1,21 @@
-import { contract, type MethodName } from '@shared/contract'
+import type { MethodName } from '@shared/contract'
 import { isAppError, type Result } from '@shared/errors'
 import type { ApiImpl } from './api/types'
 import { BUSY_MESSAGE, isBusyError } from './workspace/busy'
+import { AREA_OF, inputSchema } from './contract-schemas'
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.prototype.hasOwnProperty.call(contract, name)
+  return Object.prototype.hasOwnProperty.call(AREA_OF, name)
 }
 
 /**
  * The one entry point both transports use: validate the raw input against the contract's
- * schema, call core, and turn every failure into a Result a person can read.
+ * schema, call core, and turn every failure into a Result a person can read. Only the
+ * method's contract area has its schemas built (./contract-schemas.ts).
  */
 export async function dispatch(core: { api: ApiImpl }, method: string, raw: unknown): Promise<Result<unknown>> {
   if (!isMethodName(method)) return { ok: false, error: { code: 'invalid_input', message: `unknown method "${method}"` } }
-  const parsed = contract[method].input.safeParse(raw ?? undefined)
+  const parsed = (await inputSchema(method)).safeParse(raw ?? undefined)
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
     const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')

@@ -1,6 +1,18 @@
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml'
+import { createRequire } from 'node:module'
+import type * as Yaml from 'yaml'
 import type { z } from 'zod'
 import { AppError } from '@shared/errors'
+
+type YamlLib = typeof Yaml
+let lib: YamlLib | undefined
+
+/**
+ * The yaml package, loaded on the first parse: it is ~25–50 ms of a command's cold start, and a
+ * bundled sprint template is read from its build-time parse (../sprint/precompiled.ts) without it.
+ */
+function yaml(): YamlLib {
+  return (lib ??= createRequire(__filename)('yaml') as YamlLib)
+}
 
 /** Templates and runbooks read from disk are refused above this size (the bundled ones are under 25 KB). */
 export const MAX_YAML_FILE_BYTES = 1024 * 1024
@@ -10,6 +22,7 @@ export const MAX_YAML_FILE_BYTES = 1024 * 1024
  * the file, line and column, the field path, and what was expected.
  */
 export function parseYamlWith<T>(text: string, schema: z.ZodType<T>, file: string): T {
+  const { LineCounter, parseDocument } = yaml()
   const lines = new LineCounter()
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
   if (doc.errors.length) {
@@ -34,15 +47,16 @@ export function parseYamlWith<T>(text: string, schema: z.ZodType<T>, file: strin
 }
 
 /** The deepest YAML node along a path (for a line number even when the leaf is missing). */
-function nodeAt(root: unknown, path: (string | number)[]): Node | undefined {
-  let node = root as Node | undefined
+function nodeAt(root: unknown, path: (string | number)[]): Yaml.Node | undefined {
+  const { isMap, isSeq } = yaml()
+  let node = root as Yaml.Node | undefined
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => (p.key as { value?: unknown })?.value === key)
       if (!pair) return node
-      node = (pair.value as Node) ?? (pair.key as Node)
+      node = (pair.value as Yaml.Node) ?? (pair.key as Yaml.Node)
     } else if (isSeq(node) && typeof key === 'number') {
-      const next = node.items[key] as Node | undefined
+      const next = node.items[key] as Yaml.Node | undefined
       if (!next) return node
       node = next
     } else return node

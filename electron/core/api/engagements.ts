@@ -1,12 +1,11 @@
 import type { ApiSlice, CoreServices } from './types'
 import { VERSION } from '../version'
-import { verifyChain } from '../evidence/coverage'
-import { createKeychainStore, type SecretStore } from '../vault/keychain'
+import type { SecretStore } from '../vault/keychain'
 import { safeSlug } from '../files/slug'
 import { UNDO_GRACE_MS, UNDO_WINDOW_MS } from '../workspace/engagements'
 
 /** App info and engagement CRUD. */
-export function engagementApi({ workspace, events, mode, credentials }: CoreServices, secrets: SecretStore = createKeychainStore()): ApiSlice<
+export function engagementApi({ workspace, events, mode, credentials }: CoreServices, secrets?: SecretStore): ApiSlice<
   | 'appInfo'
   | 'listEngagements'
   | 'getEngagement'
@@ -60,9 +59,13 @@ export function engagementApi({ workspace, events, mode, credentials }: CoreServ
     },
     exportEngagement: async ({ id }) => {
       const e = engagements.get(id)
-      // Signing (node-forge) and the export format load on first use: listing engagements needs neither.
-      const [{ consultantAnchorSigner }, { exportEngagement }] = await Promise.all([import('../handover/consultant'), import('../workspace/transfer')])
-      const r = exportEngagement(workspace, e.id, await consultantAnchorSigner(workspace.db, secrets))
+      // Signing (node-forge), the keychain binding and the export format load on first use: listing engagements needs none of them.
+      const [{ consultantAnchorSigner }, { exportEngagement }, { createKeychainStore }] = await Promise.all([
+        import('../handover/consultant'),
+        import('../workspace/transfer'),
+        import('../vault/keychain'),
+      ])
+      const r = exportEngagement(workspace, e.id, await consultantAnchorSigner(workspace.db, secrets ?? createKeychainStore()))
       return { fileName: `${safeSlug(r.domain)}.handover`, dataBase64: r.bytes.toString('base64'), evidence: r.evidence }
     },
     importEngagement: async ({ dataBase64 }) => {
@@ -71,6 +74,11 @@ export function engagementApi({ workspace, events, mode, credentials }: CoreServ
       events.emit({ type: 'engagements.changed', id: r.id, change: 'created' })
       return r
     },
-    verifyEvidence: ({ id }) => verifyChain(workspace.db, workspace.evidence, engagements.get(id).id),
+    verifyEvidence: async ({ id }) => {
+      const e = engagements.get(id)
+      // the chain's checks (signature verification, node:crypto) load here, not with the engagement list
+      const { verifyChain } = await import('../evidence/coverage')
+      return verifyChain(workspace.db, workspace.evidence, e.id)
+    },
   }
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { nodeCrypto } from '../node-crypto'
 
 /**
  * Canonical JSON (RFC 8785 style for the values we store): object keys sorted by code unit,
@@ -64,5 +64,5 @@ function objectJson(obj: Record<string, unknown>): string {
 
 /** SHA-256 of a string (UTF-8) or bytes, as lowercase hex. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex')
+  return nodeCrypto().createHash('sha256').update(data).digest('hex')
 }

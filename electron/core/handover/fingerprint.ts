@@ -1,7 +1,8 @@
-import { createHash, createPublicKey } from 'node:crypto'
+import { nodeCrypto } from '../node-crypto'
 
 /** SHA-256 over the DER of a public key (SPKI), hex: the fingerprint people compare (shared/fingerprint.ts). */
 export function keyFingerprint(pem: string): string {
+  const { createHash, createPublicKey } = nodeCrypto()
   return createHash('sha256').update(createPublicKey(pem).export({ type: 'spki', format: 'der' })).digest('hex')
 }
 
@@ -17,5 +18,5 @@ export function tryKeyFingerprint(pem: string): string | null {
 /** SHA-256 over a certificate's DER, hex. */
 export function certFingerprint(certPem: string): string {
   const b64 = certPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
-  return createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex')
+  return nodeCrypto().createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex')
 }

@@ -1,4 +1,5 @@
-import { SYSTEM_TITLES, type InventoryFields, type SystemKind } from '@shared/contract/handover'
+import type { InventoryFields } from '@shared/contract/handover'
+import { SYSTEM_TITLES, type SystemKind } from '@shared/systems'
 import type { Gate } from '@shared/schemas/template'
 import type { Db } from '../workspace/db'
 import type { GateResult } from './plan'

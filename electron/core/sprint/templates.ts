@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { readdirSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { AppError } from '@shared/errors'
@@ -17,13 +16,10 @@ export const DEFAULT_TEMPLATE = 'launch-ready'
 /** Load and validate one template file. */
 export function loadTemplateFile(file: string): Template {
   const text = readRegularFile(file, { max: MAX_YAML_FILE_BYTES, label: 'template' }).toString('utf8')
-  // The same text the build parsed: its data, validated as a parsed file would be.
-  const built = PRECOMPILED[createHash('sha256').update(text).digest('hex')]
-  if (built !== undefined) {
-    const checked = templateSchema.safeParse(built)
-    if (checked.success) return checked.data
-  }
-  return parseYamlWith(text, templateSchema, basename(file))
+  // The very text the build parsed and validated (./precompile.ts): its template, as parsing it would give.
+  const built = PRECOMPILED.get(text)
+  if (built !== undefined) return structuredClone(built)
+  return parseYamlWith(text, templateSchema(), basename(file))
 }
 
 /** Bundled template ids (files in resources/templates). */

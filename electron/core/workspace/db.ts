@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DB_FILE } from './paths'
-import { MIGRATIONS, type Migration } from './migrations'
+import { MIGRATIONS, byId, type Migration } from './migrations'
 
 export type Db = Database.Database
 
@@ -54,7 +54,7 @@ function immediateTransactions(db: Db): void {
  * first applies everything, the others then find nothing left to do. A failure applies nothing.
  */
 export function migrate(db: Db, migrations: Migration[]): string[] {
-  const sorted = [...migrations].sort((a, b) => a.id.localeCompare(b.id))
+  const sorted = [...migrations].sort(byId)
   const pending = () => {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").get()
     const done = new Set(exists ? (db.prepare('SELECT id FROM migrations').pluck().all() as string[]) : [])

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { nodeCrypto } from '../node-crypto'
 import { AppError } from '@shared/errors'
 import { MAX_DKIM_SELECTORS, MAX_REPOS, MAX_ROUTES, normalizeRepo, normalizeRoute, normalizeSelector, storedList } from '@shared/schemas/check-config'
 import { MAX_PRIVATE_TARGETS, normalizePrivateTarget } from '@shared/schemas/private-targets'
@@ -119,7 +119,7 @@ export class EngagementRepo {
     if (errors.length) throw new AppError('invalid_input', errors.join('; '), errors.map((m) => ({ path: 'hosts', message: m })))
     const now = new Date().toISOString()
     const row: Row = {
-      id: randomUUID(),
+      id: nodeCrypto().randomUUID(),
       client_name: input.clientName || input.domain,
       founder_name: input.founderName ?? '',
       founder_email: input.founderEmail ?? '',

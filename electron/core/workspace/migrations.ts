@@ -14,8 +14,16 @@ export interface Migration {
   run?: (db: Db) => void
 }
 
+/**
+ * Migration order: by id, compared code unit by code unit (ids start with their number). Not
+ * localeCompare: its first call sets up ICU's collator, ~8 ms of every CLI command's start.
+ */
+export function byId(a: Migration, b: Migration): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
 const modules = import.meta.glob<{ migration: Migration }>('./migrations/*.ts', { eager: true })
 
 export const MIGRATIONS: Migration[] = Object.values(modules)
   .map((m) => m.migration)
-  .sort((a, b) => a.id.localeCompare(b.id))
+  .sort(byId)

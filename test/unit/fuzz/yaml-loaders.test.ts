@@ -60,7 +60,7 @@ const hostileYaml = fc.constantFrom(
 /** Each loader under test: text in, a value or an AppError out. */
 const LOADERS: [string, (text: string) => unknown][] = [
   ['scenario (parseScenario)', (t) => parseScenario(t, 'fuzz.yaml')],
-  ['template (parseYamlWith + templateSchema)', (t) => parseYamlWith(t, templateSchema, 'fuzz.yaml')],
+  ['template (parseYamlWith + templateSchema)', (t) => parseYamlWith(t, templateSchema(), 'fuzz.yaml')],
   ['runbook (parseYamlWith + runbookSchema)', (t) => parseYamlWith(t, runbookSchema, 'fuzz.yaml')],
 ]
 
