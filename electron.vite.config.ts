@@ -58,11 +58,14 @@ export default defineConfig({
     resolve: { alias: mainAlias },
     plugins: [precompiledTemplates(), commanderChildProcessOnUse()],
     build: {
-      // zod is bundled (tree-shaken into the chunks that use it) rather than required from
-      // node_modules: its package is ~80 files, ~90 ms of a CLI command's start. commander is
-      // bundled too: its package is ES modules only, and requiring it from CommonJS started
-      // Node's ES module loader (~20–30 ms of every command). tldts: see mainAlias.
-      externalizeDeps: { exclude: ['zod', 'commander', 'tldts'] },
+      // Bundled rather than required from node_modules (docs/performance.md, cli.cold_start and
+      // memory): zod (~80 files, ~90 ms of a CLI command's start); commander (ES modules only:
+      // requiring it from CommonJS started Node's ES module loader, ~20–30 ms of every command);
+      // tldts (see mainAlias); and the packages of many files an audit loads: the Cloudflare SDK
+      // (~1,150 ES modules), undici, yaml and node-forge. As one chunk each they cost less memory
+      // than as separate modules (the SDK +13 MB RSS instead of +24, undici +9 instead of +29
+      // when loaded alone). electron/core/yaml.ts still requires yaml on first use.
+      externalizeDeps: { exclude: ['zod', 'commander', 'tldts', 'cloudflare', 'undici', 'yaml', 'node-forge'] },
       outDir: 'out/main',
       rollupOptions: {
         input: {
@@ -70,6 +73,9 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           engine: resolve(__dirname, 'electron/cli/engine.ts'),
         },
+        // JSDoc comments dropped from the bundle (licence and annotation comments kept): V8 keeps
+        // every loaded module's source text in memory, and the bundled SDK's is mostly JSDoc.
+        output: { comments: { legal: true, annotation: true, jsdoc: false } },
       },
     },
   },
