@@ -48,12 +48,13 @@ export function hostNameOf(key: string, domains: string[]): string {
  * certificates, provider APIs and git repos, all on ephemeral 127.0.0.1 ports. The returned
  * profile is how the engine reaches it; close() releases every socket and timer.
  */
-export async function startLab(input: Scenario | string, opts: { latencyMs?: number; dir?: string } = {}): Promise<Lab> {
+export async function startLab(input: Scenario | string, opts: { latencyMs?: number; dir?: string; caDir?: string } = {}): Promise<Lab> {
   let scenario = typeof input === 'string' ? loadScenario(input) : input
   const latencyMs = opts.latencyMs ?? 0
   const ownDir = opts.dir ? undefined : mkdtempSync(path.join(tmpdir(), 'handover-lab-'))
   const dir = opts.dir ?? ownDir!
-  const ca = labCa(opts.dir)
+  // where the lab CA is kept (default: the lab's dir); labs given one caDir share one CA
+  const ca = labCa(opts.caDir ?? opts.dir)
   const toClose: { close(): Promise<void> }[] = []
   const resolveHost = (k: string) => hostNameOf(k, scenario.domains)
   try {
@@ -76,8 +77,9 @@ export async function startLab(input: Scenario | string, opts: { latencyMs?: num
     toClose.push(gitHttp)
 
     const connectTo = [...labConnectTo(plan, dnsServers.map((d) => d.port), web.hosts), { host: gitHost, port: 80, toHost: '127.0.0.1', toPort: gitHttp.port }]
-    // labCa(dir) keeps the CA there as lab-ca.pem.
-    const caFile = opts.dir ? path.join(opts.dir, 'lab-ca.pem') : undefined
+    // labCa(caDir or dir) keeps the CA there as lab-ca.pem.
+    const caHome = opts.caDir ?? opts.dir
+    const caFile = caHome ? path.join(caHome, 'lab-ca.pem') : undefined
     const profile: NetworkProfile = {
       ...DEFAULT_PROFILE,
       resolvers: [`127.0.0.1:${resolver.port}`],

@@ -9,9 +9,10 @@ import { BIN } from '../helpers/cli'
 describe('bin/handover.js first line', () => {
   it('names Node with the memory flags', () => {
     const first = readFileSync(BIN, 'utf8').split('\n', 1)[0]
-    expect(first).toMatch(/^#!\/usr\/bin\/env -S node( --[\w-]+=\d+)*$/)
+    expect(first).toMatch(/^#!\/usr\/bin\/env -S node( --[\w-]+(=\d+)?)*$/)
     expect(first).toContain('--max-semi-space-size=8')
     expect(first).toContain('--heap-growing-percent=50')
+    expect(first).toContain('--optimize-for-size')
   })
 
   it.skipIf(process.platform === 'win32')('runs as an executable through that line and prints the version', async () => {

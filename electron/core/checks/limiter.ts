@@ -45,4 +45,9 @@ export class KeyedLimiter {
   running(key: string): number {
     return this.active.get(key) ?? 0
   }
+
+  /** Tasks waiting for a slot of a key. */
+  queued(key: string): number {
+    return this.waiting.get(key)?.length ?? 0
+  }
 }

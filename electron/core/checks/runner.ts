@@ -14,6 +14,7 @@ import { latestRegistrarVerdict } from './reg/lib/verdict'
 import { probeFacts } from '../probes/gate'
 import { warmUp } from './warm'
 import { gatedOutcome, openGate, settleQueue } from './gate'
+import { KeyedLimiter } from './limiter'
 import type { Waiting } from './queue'
 import { DEFAULT_THRESHOLDS, type CheckModule, type CheckOutcome, type CheckServices, type CheckStatus, type Thresholds } from './types'
 
@@ -69,6 +70,20 @@ export function withFollowers(chosen: CheckModule[], engagement: Engagement, ser
  * Start every planned check at once, except that a check with `meta.follows` starts when every
  * target of the checks it follows has finished (those not in the run are not waited for).
  */
+/**
+ * Check × target pairs running at once in this process, across every run (one audit has about
+ * 60): twenty audits started together run 1,200 pairs, and starting them all in the same moment
+ * is what sets the process's peak memory (docs/performance.md, memory). A pair's timeout and
+ * duration start when its turn comes.
+ */
+export const MAX_RUNNING_PAIRS = 128
+const pairs = new KeyedLimiter(MAX_RUNNING_PAIRS)
+
+/** Pairs running now and waiting for their turn, in this process. */
+export function pairLoad(): { running: number; waiting: number } {
+  return { running: pairs.running('pairs'), waiting: pairs.queued('pairs') }
+}
+
 function startInOrder(plan: PlannedCheck[], runOne: (p: PlannedCheck) => Promise<void>): Promise<void>[] {
   const started = new Map<string, Promise<void>[]>()
   const ordered = [...plan.filter((p) => !p.check.meta.follows), ...plan.filter((p) => p.check.meta.follows)]
@@ -152,7 +167,8 @@ export async function runAudit(o: AuditOptions): Promise<AuditResult> {
   // Outcomes so far, per check id, for the checks that follow them (ctx.earlier).
   const outcomes = new Map<string, CheckOutcome[]>()
   const earlier = (id: string) => outcomes.get(id) ?? []
-  const runOne = async ({ check, target, host }: (typeof plan)[number]) => {
+  const runOne = (p: (typeof plan)[number]) => pairs.run('pairs', () => runPair(p))
+  const runPair = async ({ check, target, host }: (typeof plan)[number]) => {
     events.emit({ type: 'check.started', runId, checkId: check.meta.id, target })
     const c0 = performance.now()
     const timeoutMs = check.meta.timeoutMs ?? profile.timeouts.checkMs

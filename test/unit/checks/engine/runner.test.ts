@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AppEvent } from '@shared/events'
 import { EventBus } from '../../../../electron/core/events'
-import { runAudit } from '../../../../electron/core/checks/runner'
+import { MAX_RUNNING_PAIRS, pairLoad, runAudit } from '../../../../electron/core/checks/runner'
 import { CheckStore } from '../../../../electron/core/checks/persist'
 import type { CheckMeta, CheckModule } from '../../../../electron/core/checks/types'
 import { DEFAULT_PROFILE } from '../../../../electron/core/net/profile'
@@ -149,5 +149,49 @@ describe('runAudit', () => {
     expect(ws.evidence.get(ids[0])).toMatchObject({ kind: 'check.result', checkId: 'p.one', status: 'pass' })
     expect(second.checks[0].evidenceId).toBe(ids[0])
     expect(ws.evidence.verify(engagement.id)).toMatchObject({ ok: true, count: 6 })
+  })
+})
+
+describe('runAudit across runs: pairs running at once', () => {
+  it('runs at most MAX_RUNNING_PAIRS check × target pairs at once in the process, and a queued pair’s timeout starts with its turn', async () => {
+    const { engagement, events } = setup([])
+    let inFlight = 0
+    let max = 0
+    // 2 × 64 pairs hold every slot until the third run's pairs are queued, then 60 ms more
+    const hold = (id: string) =>
+      mod(id, async () => {
+        inFlight++
+        max = Math.max(max, inFlight)
+        for (let k = 0; k < 500 && pairLoad().waiting < 10; k++) await new Promise((r) => setTimeout(r, 10))
+        await new Promise((r) => setTimeout(r, 60))
+        inFlight--
+        return { status: 'pass', summary: 'held' }
+      })
+    // each needs 5 ms but allows only 30: it passes only if the wait for a slot is not counted
+    const quick = (id: string) =>
+      mod(
+        id,
+        async () => {
+          inFlight++
+          max = Math.max(max, inFlight)
+          await new Promise((r) => setTimeout(r, 5))
+          inFlight--
+          return { status: 'pass', summary: 'quick' }
+        },
+        { timeoutMs: 30 },
+      )
+    const many = (prefix: string, n: number, make: (id: string) => CheckModule) => Array.from({ length: n }, (_, i) => make(`${prefix}.c${i}`))
+    const run = (modules: CheckModule[]) => runAudit({ workspace: ws, events, engagement, profile: DEFAULT_PROFILE, modules })
+    const a = run(many('a', MAX_RUNNING_PAIRS / 2, hold))
+    const b = run(many('b', MAX_RUNNING_PAIRS / 2, hold))
+    // the third run starts once the first two fill every slot
+    for (let k = 0; k < 500 && pairLoad().running < MAX_RUNNING_PAIRS; k++) await new Promise((r) => setTimeout(r, 10))
+    expect(pairLoad().running).toBe(MAX_RUNNING_PAIRS)
+    const c = run(many('q', 10, quick))
+    const results = await Promise.all([a, b, c])
+    expect(max).toBe(MAX_RUNNING_PAIRS)
+    expect(results.flatMap((r) => r.checks).filter((x) => x.status !== 'pass')).toEqual([])
+    expect(results[2].checks.map((x) => x.summary)).toEqual(Array(10).fill('quick'))
+    expect(pairLoad()).toEqual({ running: 0, waiting: 0 })
   })
 })
