@@ -39,6 +39,7 @@ export function seedPortfolio(ws: Workspace, o: { engagements: number; runs: num
   const sprints = new SprintService(ws)
   const creds = new CredentialRepo(ws.db)
   const items = loadTemplate().items
+  const verdictItems = items.filter((i) => !i.gate)
   const checks = [...new Set(items.flatMap((i) => i.checks ?? []))]
   const now = o.now.getTime()
   const run = ws.db.prepare("INSERT INTO check_runs (id, engagement_id, started_at, finished_at, status) VALUES (?, ?, ?, ?, 'done')")
@@ -70,8 +71,9 @@ export function seedPortfolio(ws: Workspace, o: { engagements: number; runs: num
     if (kind) {
       const when = (h: number) => new Date(started + h * HOUR)
       if (rnd() < 0.3) sprints.setItem(e.id, pick(items).id, { fixOrder: 1 + Math.floor(rnd() * 3) }, when(0.5))
-      if (rnd() < 0.3) sprints.setItem(e.id, pick(items).id, { status: pick(['doing', 'pass', 'fail', 'blocked'] as const) }, when(o.runs + 1))
-      if (rnd() < 0.3) sprints.setItem(e.id, pick(items).id, { status: 'pass' }, when(0.2))
+      // a gate item's state comes from what it names (the inventory), never from a verdict
+      if (rnd() < 0.3) sprints.setItem(e.id, pick(verdictItems).id, { status: pick(['doing', 'pass', 'fail', 'blocked'] as const) }, when(o.runs + 1))
+      if (rnd() < 0.3) sprints.setItem(e.id, pick(verdictItems).id, { status: 'pass' }, when(0.2))
       if (rnd() < 0.4) sprints.waive(e.id, pick(items).id, { reason: 'Accepted for launch week', acceptedBy: 'Founder', expiresAt: when(rnd() < 0.5 ? 3 : 400).toISOString() }, when(0.1))
       if (kind === 3) sprints.finish(e.id, when(45))
     }
