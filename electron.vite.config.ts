@@ -48,6 +48,33 @@ function commanderChildProcessOnUse(): Plugin {
 }
 
 /**
+ * renderer/src/boot.ts as its own small file, and the page's first script: module scripts run in
+ * document order, and this one is not held back by the entry chunk's download and compile, so
+ * the first screen's data is asked for at once (docs/performance.md, ui.first_render). Had
+ * index.html named it beside main.tsx, Vite would have merged the two into one entry.
+ * Production builds only: under the dev server the app asks when its code runs.
+ */
+function earlyBootScript(): Plugin {
+  return {
+    name: 'early-boot-script',
+    apply: 'build',
+    buildStart() {
+      this.emitFile({ type: 'chunk', id: resolve(__dirname, 'renderer/src/boot.ts'), name: 'boot' })
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        // hashed like every asset: the server lets browsers keep /assets/* for a year
+        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'boot')
+        const entry = html.indexOf('<script type="module"')
+        if (!boot || entry < 0) throw new Error('early-boot-script: no boot chunk, or no module script in index.html to go before')
+        return `${html.slice(0, entry)}<script type="module" crossorigin src="./${boot.fileName}"></script>\n    ${html.slice(entry)}`
+      },
+    },
+  }
+}
+
+/**
  * Three builds: the Electron main process (which also carries the CLI entry, so the
  * `handover` bin and the app share one engine build; the CLI entry loads each command's chunk
  * on demand, and `engine` exports the engine and the sandbox to scripts and benchmarks), the sandboxed preload (CommonJS,
@@ -92,7 +119,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     resolve: { alias },
-    plugins: [react()],
+    plugins: [react(), earlyBootScript()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },

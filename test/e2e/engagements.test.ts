@@ -325,6 +325,31 @@ describe('engagements in browser mode', () => {
     }
   })
 
+  it('asks for the first screen once, from a first script that runs before the app code', async () => {
+    for (const domain of ['one.example', 'two.example']) await server!.core.api.createEngagement({ domain })
+    const asked: string[] = []
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname
+      if (path.startsWith('/api/') && path !== '/api/events') asked.push(path.slice(5))
+    })
+    await openApp(page, server!.newLaunchUrl())
+    await expect.poll(() => rows().count()).toBe(2)
+    // the session check and the list, the summaries and appInfo: each asked once (no second
+    // fetch of the summaries when the list mounts right after they arrived)
+    const count = (m: string) => asked.filter((x) => x === m).length
+    expect({ session: count('session'), listEngagements: count('listEngagements'), engagementSummaries: count('engagementSummaries'), appInfo: count('appInfo') }).toEqual({
+      session: 1,
+      listEngagements: 1,
+      engagementSummaries: 1,
+      appInfo: 1,
+    })
+    // boot.js comes first among the page's scripts (module scripts run in document order)
+    const scripts = (await page.locator('script[type="module"]').evaluateAll((els) => els.map((x) => x.getAttribute('src') ?? ''))).map((src) => src.replace(/^.*\/assets\//, ''))
+    expect(scripts).toHaveLength(2)
+    expect(scripts[0]).toMatch(/^boot-[\w-]+\.js$/)
+    expect(pageErrors).toEqual([])
+  })
+
   it('explains what to do when opened without a session, or with a launch address already used', async () => {
     await openApp(page, server!.origin + '/')
     expect(await page.getByRole('main').textContent()).toContain('launch address')

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react'
-import { useActions, useApp } from '../hooks/useStore'
+import { useActions, useApp, useStoreApi } from '../hooks/useStore'
 import { filterEngagements } from '../store/engagements'
-import { sortList, type ListSort } from '../store/summaries'
+import { sortList, summariesFresh, type ListSort } from '../store/summaries'
 import { plural } from '../lib/format'
 import { EmptyState } from './EmptyState'
 import { EngagementTable } from './EngagementTable'
@@ -40,8 +40,12 @@ export function EngagementsView() {
   const runs = useApp((s) => s.portfolio.rows)
   const { setFilter, setListSort, openCreate, refreshEngagements, loadSummaries, runAll } = useActions()
   const shown = useMemo(() => sortList(filterEngagements(items, filter), summaries, sort), [items, filter, summaries, sort])
-  // back on the list: clocks moved and credentials may have changed since the last fetch
-  useEffect(() => void loadSummaries(), [loadSummaries])
+  // back on the list: clocks moved and credentials may have changed since the last fetch (one
+  // under way or just answered, as at start-up, is as fresh as a new one)
+  const store = useStoreApi()
+  useEffect(() => {
+    if (!summariesFresh(store.getState().summaries)) void loadSummaries()
+  }, [loadSummaries, store])
 
   return (
     <>

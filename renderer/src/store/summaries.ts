@@ -15,8 +15,13 @@ export function summariesLoading(s: SummariesState): SummariesState {
 }
 
 /** The engine answered: the summaries replace the old ones (removed engagements drop out). */
-export function summariesLoaded(_s: SummariesState, list: readonly EngagementSummary[]): SummariesState {
-  return { byId: Object.fromEntries(list.map((x) => [x.engagementId, x])), status: 'loaded', error: null }
+export function summariesLoaded(_s: SummariesState, list: readonly EngagementSummary[], now = Date.now()): SummariesState {
+  return { byId: Object.fromEntries(list.map((x) => [x.engagementId, x])), status: 'loaded', error: null, loadedAt: now }
+}
+
+/** Under way, or answered within `withinMs`: a new fetch would show nothing newer. */
+export function summariesFresh(s: SummariesState, withinMs = 5_000, now = Date.now()): boolean {
+  return s.status === 'loading' || (s.status === 'loaded' && s.loadedAt !== undefined && now - s.loadedAt < withinMs)
 }
 
 /** Loading failed: the rows keep what they showed; the list itself still works. */

@@ -10,6 +10,8 @@ export interface HttpTransportOptions {
   /** The API token for a programmatic client; without one, the browser's session cookie is the credential. */
   token?: string
   fetch?: typeof fetch
+  /** An answer already asked for (renderer/src/boot.ts), taken once, for a call made with no input. */
+  early?: (method: string) => Promise<Response> | undefined
 }
 
 const UNREACHABLE = 'The console server is not answering: it may have stopped. Start it again (npm start or handover serve) and open the address it prints.'
@@ -20,14 +22,26 @@ export function createHttpTransport(opts: HttpTransportOptions): Transport {
   const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis)
   const auth: Record<string, string> = opts.token ? { authorization: `Bearer ${opts.token}` } : {}
 
+  async function send(method: MethodName, input: unknown): Promise<Response> {
+    const early = input === undefined ? opts.early?.(method) : undefined
+    if (early) {
+      try {
+        return await early
+      } catch {
+        // the early request failed: ask again below, as if there had been none
+      }
+    }
+    return doFetch(`${opts.baseUrl}/api/${method}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    })
+  }
+
   async function call<M extends MethodName>(method: M, input?: MethodInput<M>): Promise<MethodOutput<M>> {
     let res: Response
     try {
-      res = await doFetch(`${opts.baseUrl}/api/${method}`, {
-        method: 'POST',
-        headers: { ...auth, 'content-type': 'application/json' },
-        body: JSON.stringify(input ?? {}),
-      })
+      res = await send(method, input)
     } catch {
       throw new TransportError({ code: 'unavailable', message: UNREACHABLE })
     }

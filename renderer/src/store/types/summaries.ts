@@ -6,6 +6,8 @@ export interface SummariesState {
   byId: Record<string, EngagementSummary>
   status: 'idle' | 'loading' | 'loaded' | 'error'
   error: ErrorInfo | null
+  /** Date.now() of the last answer, when there was one. */
+  loadedAt?: number
 }
 
 /** How the engagement list is ordered. */

@@ -26,7 +26,16 @@ describe('list summaries transitions', () => {
     const failed = sum.summariesFailed(sum.summariesLoading(loaded), { code: 'unavailable', message: 'down' })
     expect(failed).toMatchObject({ status: 'error', byId: loaded.byId, error: { message: 'down' } })
     // an engagement removed elsewhere drops out with the next answer
-    expect(sum.summariesLoaded(failed, [summary({ engagementId: 'b' })])).toEqual({ byId: { b: summary({ engagementId: 'b' }) }, status: 'loaded', error: null })
+    expect(sum.summariesLoaded(failed, [summary({ engagementId: 'b' })], now)).toEqual({ byId: { b: summary({ engagementId: 'b' }) }, status: 'loaded', error: null, loadedAt: now })
+  })
+
+  it('counts a fetch under way or answered within five seconds as fresh (the list does not ask again)', () => {
+    const loaded = sum.summariesLoaded(sum.initialSummaries, [], now)
+    expect(sum.summariesFresh(sum.initialSummaries, 5_000, now)).toBe(false)
+    expect(sum.summariesFresh(sum.summariesLoading(sum.initialSummaries), 5_000, now)).toBe(true)
+    expect(sum.summariesFresh(loaded, 5_000, now + 4_999)).toBe(true)
+    expect(sum.summariesFresh(loaded, 5_000, now + 5_000)).toBe(false)
+    expect(sum.summariesFresh(sum.summariesFailed(loaded, { code: 'unavailable', message: 'down' }), 5_000, now)).toBe(false)
   })
 
   it('words the clock as the Sprint column shows it', () => {

@@ -5,6 +5,7 @@ import type { AppEvent } from '@shared/events'
 import { startServer, type BrowserServer } from '../../../../electron/serve/server'
 import { createHttpTransport } from '../../../../renderer/src/transport/http'
 import { TransportError, type ConnectionStatus } from '../../../../renderer/src/transport/types'
+import { EARLY_TTL_MS, earlyTaker } from '../../../../renderer/src/transport/early'
 import { tempDir } from '../../../helpers/tmp'
 import { until } from '../../../helpers/until'
 
@@ -61,6 +62,43 @@ describe('HTTP transport against browser mode', () => {
     await until(() => other.some((x) => x.type === 'engagements.changed' && x.change === 'removed'))
     stopOther()
     expect(got.filter((x) => x.type === 'engagements.changed' && x.change === 'removed')).toEqual([])
+  })
+})
+
+describe('HTTP transport with early answers (renderer/src/boot.ts)', () => {
+  const ask = (method: string) => fetch(`${server.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' }, body: '{}' })
+
+  it('takes an early answer once, for a call with no input, then asks the server', async () => {
+    const early = new Map([['listEngagements', ask('listEngagements')]])
+    const before = (await createHttpTransport({ baseUrl: server.origin, token: server.token }).call('listEngagements')).length
+    const t = createHttpTransport({ baseUrl: server.origin, token: server.token, early: earlyTaker(0, early, () => 0) })
+    const e = await t.call('createEngagement', { domain: 'early.example' })
+    // the early answer was asked for before the engagement existed: proof it was the one used
+    expect((await t.call('listEngagements')).length).toBe(before)
+    expect(early.size).toBe(0)
+    expect((await t.call('listEngagements')).map((x) => x.id)).toContain(e.id)
+    await t.call('removeEngagement', { id: e.id })
+  })
+
+  it('asks the server instead of using an early answer that failed, is stale, or was for a call with input', async () => {
+    const failed = Promise.reject(new Error('network'))
+    failed.catch(() => undefined)
+    const t = createHttpTransport({ baseUrl: server.origin, token: server.token, early: earlyTaker(0, new Map([['appInfo', failed]]), () => 0) })
+    expect(await t.call('appInfo')).toMatchObject({ mode: 'browser' })
+
+    let now = 0
+    const early = new Map([['listEngagements', ask('listEngagements')]])
+    const late = createHttpTransport({ baseUrl: server.origin, token: server.token, early: earlyTaker(0, early, () => now) })
+    const e = await late.call('createEngagement', { domain: 'late.example' })
+    now = EARLY_TTL_MS + 1
+    expect((await late.call('listEngagements')).map((x) => x.id)).toContain(e.id)
+    expect(early.size).toBe(0)
+
+    const withInput = new Map([['getEngagement', ask('listEngagements')]])
+    const t2 = createHttpTransport({ baseUrl: server.origin, token: server.token, early: earlyTaker(0, withInput, () => 0) })
+    expect(await t2.call('getEngagement', { id: e.id })).toMatchObject({ id: e.id, domain: 'late.example' })
+    expect(withInput.size).toBe(1)
+    await late.call('removeEngagement', { id: e.id })
   })
 })
 
