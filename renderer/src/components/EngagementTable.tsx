@@ -94,7 +94,8 @@ export function EngagementTable({ items, summaries, sort, runs = {} }: { items: 
           </tr>
         </thead>
         {virtual ? (
-          <VirtualRows items={items} estimateSize={80} colSpan={COLUMNS + (showRuns ? 1 : 0)} onKeyDown={moveFocus} renderRow={(e, _i, slot) => row(e, slot)} />
+          // 65 px: a row's height at common widths; a wrong guess costs a second render of every row
+          <VirtualRows items={items} estimateSize={65} colSpan={COLUMNS + (showRuns ? 1 : 0)} onKeyDown={moveFocus} renderRow={(e, _i, slot) => row(e, slot)} />
         ) : (
           <tbody onKeyDown={moveFocus}>{items.map((e) => row(e))}</tbody>
         )}
