@@ -42,9 +42,21 @@ describe('canonical JSON (optimised) matches the reference byte for byte', () =>
   })
 
   it('on the edge cases by hand', () => {
-    for (const v of [undefined, () => 1, Symbol('s'), { f: () => 1, u: undefined, s: Symbol('x') }, [undefined, () => 1], { 10: 1, 2: 2, a: 3 }, new Date(0), -0, 1e21, 5n, { b: { d: 1, c: [] } }]) {
-      expect(canonicalJson(v)).toBe(reference(v))
-    }
+    const odd = [
+      ...[undefined, () => 1, Symbol('s'), { f: () => 1, u: undefined, s: Symbol('x') }, [undefined, () => 1], { 10: 1, 2: 2, a: 3 }, new Date(0), -0, 1e21, 5n, { b: { d: 1, c: [] } }],
+      // what JSON.stringify alone would get wrong: an own "__proto__" member, a toJSON method,
+      // members JSON.stringify would skip or call, boxed values and collections
+      JSON.parse('{"__proto__": {"z": 1, "a": 2}, "b": 1}'),
+      { toJSON: () => 'not me', a: 1 },
+      { nested: [{ s: Symbol('y') }, { k: 1 }] },
+      [Symbol('z'), 1],
+      new String('ab'),
+      new Number(5),
+      new Map([['a', 1]]),
+      { d: new Date(86_400_000), n: null },
+    ]
+    for (const v of odd) expect(canonicalJson(v)).toBe(reference(v))
+    expect(() => canonicalJson({ at: new Date(Number.NaN) })).toThrow(RangeError)
     expect(() => canonicalJson({ a: [Number.POSITIVE_INFINITY] })).toThrow(/NaN or Infinity/)
   })
 })
