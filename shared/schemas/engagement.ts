@@ -1,24 +1,9 @@
 import { z } from 'zod'
 import { HOST_ROLES, guessRole, normalizeDomain, normalizeHost } from '../domain'
 import { dkimSelectorsSchema, privateTargetsSchema, reposSchema, routesSchema } from './check-config'
+import { STAGES, VERTICALS } from './engagement-values'
 
-export const STAGES = ['idea-prototype', 'prototype-demo', 'demo-launch', 'launch-first-customers', 'first-customers-growth'] as const
-export const VERTICALS = ['creator-platform', 'b2b-service', 'ai-tool', 'bootstrapped-saas', 'other'] as const
-
-export const STAGE_LABELS: Record<(typeof STAGES)[number], string> = {
-  'idea-prototype': 'Idea → prototype',
-  'prototype-demo': 'Prototype → demo',
-  'demo-launch': 'Demo → launch',
-  'launch-first-customers': 'Launch → first customers',
-  'first-customers-growth': 'First customers → growth',
-}
-export const VERTICAL_LABELS: Record<(typeof VERTICALS)[number], string> = {
-  'creator-platform': 'Creator platform',
-  'b2b-service': 'B2B service',
-  'ai-tool': 'AI tool',
-  'bootstrapped-saas': 'Bootstrapped SaaS',
-  other: 'Other',
-}
+export { STAGES, STAGE_LABELS, VERTICALS, VERTICAL_LABELS } from './engagement-values'
 
 /** A primary domain, validated and normalised (IDN → punycode, case, trailing dot). */
 export const domainSchema = z.string().transform((v, ctx) => {

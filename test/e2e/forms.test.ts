@@ -75,6 +75,41 @@ describe('one form pattern: inline errors all at once, focus on the first, input
     expect(await focused()).not.toBe('body')
   })
 
+  it('a form whose code arrives after the key press owns the keyboard at once, takes focus, and gives it back on Escape', async () => {
+    const e = await callCore<{ id: string }>(server.core, 'createEngagement', { clientName: 'Late Form Co', domain: 'late-form.example' })
+    // the form's chunk (loaded on demand) is held until after the key presses, so the shell goes inert first
+    const chunk = /\/EngagementForm-[\w-]+\.js$/
+    let release = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    await page.route(chunk, async (route) => {
+      await held
+      await route.continue()
+    })
+    try {
+      await openApp(page, server.newLaunchUrl())
+      await page.evaluate(`location.hash = '#/engagements/${e.id}'`)
+      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Late Form Co|late-form\.example/)
+      await expect.poll(focused).toBe('main#content')
+      await page.keyboard.press('n')
+      // the form is not here yet: the browser has dropped focus from the inert shell to the page
+      await expect.poll(focused).toBe('body')
+      expect(await page.getByRole('dialog').count()).toBe(0)
+      // "e" (edit this engagement) pressed meanwhile is not a shortcut: the new-engagement form owns the keyboard
+      await page.keyboard.press('e')
+      release()
+      const dialog = page.getByRole('dialog', { name: 'New engagement' })
+      await expect.poll(() => dialog.isVisible()).toBe(true)
+      expect(await page.getByRole('dialog', { name: 'Edit engagement' }).count()).toBe(0)
+      expect(await focused()).toBe('input#f-client')
+      await page.keyboard.press('Escape')
+      await expect.poll(() => dialog.count()).toBe(0)
+      expect(await focused()).toBe('main#content')
+    } finally {
+      release()
+      await page.unroute(chunk)
+    }
+  })
+
   it('the waive dialog shows its errors in place and focus never drops to the page', async () => {
     const e = await callCore<{ id: string }>(server.core, 'createEngagement', { clientName: 'Waive Co', domain: 'waive-co.example', hosts: ['www'] })
     await callCore(server.core, 'startSprint', { engagementId: e.id })

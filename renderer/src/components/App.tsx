@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo } from 'react'
+import { Suspense, useEffect, useMemo, useState } from 'react'
 import { useActions, useApp, useStoreApi } from '../hooks/useStore'
 import { useShortcuts, type Shortcuts } from '../hooks/useShortcuts'
 import { CommandPalette } from './CommandPalette'
@@ -8,8 +8,7 @@ import { useHashRoute } from '../hooks/useHashRoute'
 import { useHistoryKeys } from '../hooks/useHistoryKeys'
 import { useWindowTitle } from '../hooks/useWindowTitle'
 import { useStoredTheme } from '../screens/settings/theme'
-import { EngagementPage, EvidenceScreen, GuidedRunbook, HandoverScreen, InventoryScreen, PicturesScreen, ResultDetail, RunbooksScreen, SettingsScreen, SprintBoard, VaultScreen, preloadScreens } from './screens'
-import { EngagementForm } from './EngagementForm'
+import { EngagementForm, EngagementPage, EvidenceScreen, GuidedRunbook, HandoverScreen, InventoryScreen, PicturesScreen, ResultDetail, RunbooksScreen, SettingsScreen, SprintBoard, VaultScreen, preloadScreens } from './screens'
 import { EngagementsView } from './EngagementsView'
 import { Header } from './Header'
 import { MissingEngagement } from './MissingEngagement'
@@ -28,12 +27,14 @@ export function App() {
   const overlay = useApp(
     (s) => !!(s.ui.form || s.ui.confirm || s.ui.paletteOpen || s.ui.shortcutsOpen || (s.ui.route.name === 'sprint' && (s.sprint.openItem || s.sprint.waiveItem)) || (s.ui.route.name === 'result' && s.sprint.waiveItem) || (s.ui.route.name === 'inventory' && (s.inventory.sheet || s.inventory.dialog))),
   )
+  const formOpen = useApp((s) => !!s.ui.form)
   const a = useActions()
   const store = useStoreApi()
 
   const shortcuts = useMemo<Shortcuts>(
     () => ({
-      blocked: () => document.querySelector('[aria-modal="true"]') !== null,
+      // the form counts from the moment it opens, while its code may still be on its way
+      blocked: () => document.querySelector('[aria-modal="true"]') !== null || store.getState().ui.form !== null,
       keys: {
         palette: () => a.setPalette(true),
         help: () => a.setShortcutSheet(true),
@@ -135,11 +136,32 @@ export function App() {
           </main>
         </div>
       </div>
-      <EngagementForm />
+      {formOpen && <FormSlot />}
       <ConfirmDialog />
       <CommandPalette />
       <ShortcutSheet />
       <Toasts />
     </>
+  )
+}
+
+/**
+ * The create/edit sheet, its code fetched on first open unless preloadScreens already has it.
+ * Opened before then, the shell goes inert (and the browser drops focus from the opener) before
+ * the sheet mounts, so the opener is remembered here and gets focus back on close.
+ */
+function FormSlot() {
+  const [opener] = useState(() => document.activeElement as HTMLElement | null)
+  useEffect(
+    () => () =>
+      queueMicrotask(() => {
+        if (document.activeElement === document.body && opener?.isConnected && opener !== document.body && !opener.closest('[inert]')) opener.focus()
+      }),
+    [opener],
+  )
+  return (
+    <Suspense fallback={null}>
+      <EngagementForm />
+    </Suspense>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { plural } from '../lib/format'
-import { LIST_RULES, addListItems, listErrors, type EngagementDraft, type FieldErrors, type ListField } from '../store/form'
+import type { EngagementDraft, FieldErrors } from '../store/form'
+import { LIST_RULES, addListItems, listErrors, type ListField } from '../store/formValidation'
 import { Field } from './Field'
 import { Icon } from './Icon'
 import { ListChips } from './ListChips'

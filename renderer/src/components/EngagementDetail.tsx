@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { STAGE_LABELS, VERTICAL_LABELS } from '@shared/schemas/engagement'
+import { STAGE_LABELS, VERTICAL_LABELS } from '@shared/schemas/engagement-values'
 import { useActions, useApp } from '../hooks/useStore'
 import { label } from '../store/engagements'
 import { relativeHost } from '../store/form'

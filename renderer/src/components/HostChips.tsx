@@ -1,5 +1,6 @@
 import { HOST_ROLES, guessRole, type HostRole } from '@shared/domain'
-import { addHosts, type EngagementDraft } from '../store/form'
+import type { EngagementDraft } from '../store/form'
+import { addHosts } from '../store/formValidation'
 import { ChipInput } from './ChipInput'
 import { Icon } from './Icon'
 

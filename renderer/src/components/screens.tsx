@@ -52,3 +52,5 @@ export const VaultScreen = screen(() => import('../screens/vault/VaultScreen').t
 export const InventoryScreen = screen(() => import('../screens/inventory/InventoryScreen').then((m) => m.InventoryScreen))
 export const HandoverScreen = screen(() => import('../screens/handover/HandoverScreen').then((m) => m.HandoverScreen))
 export const SettingsScreen = screen(() => import('../screens/settings/SettingsScreen').then((m) => m.SettingsScreen))
+/** The create/edit sheet: its checks carry the Public Suffix List (tldts) and zod, which the first render does without. */
+export const EngagementForm = screen(() => import('./EngagementForm').then((m) => m.EngagementForm))

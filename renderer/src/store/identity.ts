@@ -1,4 +1,4 @@
-import { consultantDetailsSchema, type ConsultantDetails, type ConsultantIdentity } from '@shared/contract/identity'
+import type { ConsultantDetails, ConsultantIdentity } from '@shared/contract/identity'
 import { toErrorInfo, type Transport } from '../transport/types'
 import type { SliceApi } from './types'
 import type { IdentityField, IdentityErrors, IdentityState, IdentityActions } from './types/identity'
@@ -38,6 +38,8 @@ export function identityActions(transport: Transport, set: Api['setState'], get:
       }
     },
     async saveIdentity(details) {
+      // the schema (zod) loads with the first save, not with the app
+      const { consultantDetailsSchema } = await import('@shared/contract/identity')
       const parsed = consultantDetailsSchema.safeParse(details)
       if (!parsed.success) {
         patch((s) => ({ ...s, errors: identityErrors(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))) }))

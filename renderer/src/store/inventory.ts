@@ -1,6 +1,6 @@
 import type { InventoryEntry, InventoryFields } from '@shared/contract/handover'
 import { toErrorInfo, type Transport } from '../transport/types'
-import { exportDocument, exportFileName, parseImportFile } from './inventoryFile'
+import { exportDocument, exportFileName } from './inventoryFile'
 import { errorsFromIssues, importNote, prefillNote, rowTitle, upsertRow, type InventoryErrors } from './inventoryRows'
 import type { SliceApi } from './types'
 import type { InventoryState, InventoryActions } from './types/inventory'
@@ -94,6 +94,7 @@ export function inventoryActions(transport: Transport, set: Api['setState'], get
     closeInventoryOverlays: () => patch((v) => ({ ...v, dialog: null, sheet: null })),
 
     async chooseInventoryFile(fileName, text, mode) {
+      const { parseImportFile } = await import('./inventoryImport')
       const parsed = parseImportFile(text)
       if (!parsed.ok) return patch((v) => ({ ...v, dialog: { kind: 'import', error: `Could not import ${fileName}: ${parsed.message}`, busy: false } }))
       if (mode === 'replace') return patch((v) => ({ ...v, dialog: { kind: 'replace', fileName, entries: parsed.entries, busy: false } }))

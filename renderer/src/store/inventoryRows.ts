@@ -1,4 +1,5 @@
-import { SYSTEM_KINDS, SYSTEM_TITLES, type InventoryEntry, type InventoryFields, type InventorySource, type SystemKind } from '@shared/contract/handover'
+import type { InventoryEntry, InventoryFields, InventorySource } from '@shared/contract/handover'
+import { SYSTEM_KINDS, SYSTEM_TITLES, type SystemKind } from '@shared/systems'
 import type { ErrorInfo } from '@shared/errors'
 import { rotationState, type RotationState } from '@shared/rotation'
 

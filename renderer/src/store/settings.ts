@@ -1,4 +1,4 @@
-import { networkSettingsSchema, type NetworkSettings, type SettingsInfo } from '@shared/contract/settings'
+import type { NetworkSettings, SettingsInfo } from '@shared/contract/settings'
 import { toErrorInfo, type Transport } from '../transport/types'
 import type { SliceApi } from './types'
 import type { NetworkDraft, NetworkField, NetworkErrors, SettingsState, SettingsActions } from './types/settings'
@@ -8,11 +8,6 @@ export type { NetworkDraft, NetworkField, NetworkErrors, SettingsState, Settings
 export const initialSettings: SettingsState = { info: null, draft: null, errors: {}, busy: null, error: null, test: null, testError: null }
 
 const seconds = (ms: number) => String(Math.round(ms / 100) / 10)
-const lines = (s: string) =>
-  s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
 
 export function draftFromSettings(n: NetworkSettings): NetworkDraft {
   return {
@@ -49,25 +44,6 @@ export function errorsFromIssues(issues: { path: (string | number)[]; message: s
   return out
 }
 
-/**
- * Turn the form into the contract's input, validated with the same schema core uses, so
- * mistakes show at once next to their field. Timeouts are typed in seconds.
- */
-export function draftToInput(d: NetworkDraft): { input: NetworkSettings } | { errors: NetworkErrors } {
-  const num = (s: string) => (s.trim() === '' ? NaN : Number(s))
-  const ms = (s: string) => Math.round(num(s) * 1000)
-  const raw = {
-    resolvers: lines(d.resolvers),
-    doh: d.doh.trim(),
-    connectTo: lines(d.connectTo),
-    perHostConcurrency: num(d.perHostConcurrency),
-    timeouts: { dnsMs: ms(d.dnsS), connectMs: ms(d.connectS), requestMs: ms(d.requestS), checkMs: ms(d.checkS) },
-  }
-  const parsed = networkSettingsSchema.safeParse(raw)
-  if (parsed.success) return { input: parsed.data }
-  return { errors: errorsFromIssues(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))) }
-}
-
 /** Whether the form differs from what is saved. */
 export function isDirty(s: Pick<SettingsState, 'info' | 'draft'>): boolean {
   if (!s.info || !s.draft) return false
@@ -99,6 +75,8 @@ export function settingsActions(transport: Transport, set: Api['setState'], get:
     async saveNetwork() {
       const draft = get().settings.draft
       if (!draft) return false
+      // the contract's schema (zod) loads with the first save, not with the app
+      const { draftToInput } = await import('./networkInput')
       const r = draftToInput(draft)
       if ('errors' in r) {
         patch((v) => ({ ...v, errors: r.errors }))

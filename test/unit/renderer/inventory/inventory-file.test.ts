@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { InventoryEntry } from '@shared/contract/handover'
-import { exportDocument, exportFileName, INVENTORY_FORMAT, parseImportFile } from '../../../../renderer/src/store/inventoryFile'
+import { exportDocument, exportFileName, INVENTORY_FORMAT } from '../../../../renderer/src/store/inventoryFile'
+import { parseImportFile } from '../../../../renderer/src/store/inventoryImport'
 import { blankFields } from '../../../../renderer/src/store/inventoryRows'
 
 const entry: InventoryEntry = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { endpointFromDraft } from '../../../../renderer/src/store/probes'
+import { endpointFromDraft } from '../../../../renderer/src/store/probeEndpoint'
 
 describe('the probes card’s endpoint draft', () => {
   it('an AI endpoint gets the prompt body and answer path, and its canary', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { NetworkSettings, SettingsInfo } from '@shared/contract/settings'
-import { draftFromSettings, draftToInput, initialSettings, isDirty, settingsLoaded } from '../../../../renderer/src/store/settings'
+import { draftFromSettings, initialSettings, isDirty, settingsLoaded } from '../../../../renderer/src/store/settings'
+import { draftToInput } from '../../../../renderer/src/store/networkInput'
 
 const saved: NetworkSettings = {
   resolvers: ['192.0.2.53', '[2001:db8::53]:5353'],

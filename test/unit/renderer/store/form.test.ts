@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { guessRole } from '@shared/domain'
 import { engagementCreateSchema } from '@shared/schemas/engagement'
-import { addHosts, addListItems, domainSuggestion, draftFromEngagement, draftToInput, emptyDraft, errorsFromIssues, listErrors, relativeHost } from '../../../../renderer/src/store/form'
+import { draftFromEngagement, draftToInput, emptyDraft, errorsFromIssues, relativeHost } from '../../../../renderer/src/store/form'
+import { addHosts, addListItems, domainSuggestion, listErrors } from '../../../../renderer/src/store/formValidation'
 import { engagement } from '../fixtures'
 
 describe('engagement form', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { placeIssues } from '../../../../renderer/src/lib/formErrors'
-import { emptyDraft, validateDraft } from '../../../../renderer/src/store/form'
+import { emptyDraft } from '../../../../renderer/src/store/form'
+import { validateDraft } from '../../../../renderer/src/store/formValidation'
 import { credentialErrors, verdictErrors, waiverErrors } from '../../../../renderer/src/store/validation'
 import { withoutPrefix } from '../../../../renderer/src/store/vault'
 
