@@ -11,6 +11,7 @@ import { operations } from './sections/operations'
 import { runbooks } from './sections/runbooks'
 import { probes } from './sections/probes'
 import { evidence, results, riskLog, signatureBlock } from './sections/findings'
+import { inlineStyles } from './inline-styles'
 
 /**
  * What people read: host names in their Unicode form (the engagement's punycode domain
@@ -63,7 +64,7 @@ export function handoverDocument(raw: HandoverData): TDocumentDefinitions {
     info: { title: `Production handover — ${d.engagement.clientName} (${d.domainUnicode})`, author: d.signer.name, subject: 'Handover bundle', creator: 'Handover Console', producer: 'Handover Console' },
     defaultStyle: { font: 'Sans', fontSize: 9.5, color: COLORS.ink, lineHeight: 1.15 },
     styles: STYLES,
-    content,
+    content: inlineStyles(content, STYLES),
     footer: (page, pages) =>
       page === 1
         ? null
