@@ -350,6 +350,22 @@ describe('engagements in browser mode', () => {
     expect(pageErrors).toEqual([])
   })
 
+  it('says so in place when a screen’s code cannot be fetched, and the rest of the app still works', async () => {
+    const e = await server!.core.api.createEngagement({ domain: 'gone.example', clientName: 'Gone Co' })
+    // as when the console server stops between the first page and the first visit to a screen
+    await page.route(/\/assets\/EngagementPage-[\w-]+\.js$/, (route) => route.abort())
+    await openApp(page, server!.newLaunchUrl())
+    await page.evaluate(`location.hash = '#/engagements/${e.id}'`)
+    const alert = page.getByRole('main').getByRole('alert')
+    await expect.poll(() => alert.textContent()).toContain('Part of the console could not be loaded')
+    expect(await alert.getByRole('button', { name: 'Try again' }).count()).toBe(1)
+    await shot(page, '14-screen-code-missing')
+    // the list's code is already here: going back shows it, and the message goes
+    await page.evaluate(`location.hash = '#/engagements'`)
+    await expect.poll(() => rows().count()).toBe(1)
+    expect(await alert.count()).toBe(0)
+  })
+
   it('explains what to do when opened without a session, or with a launch address already used', async () => {
     await openApp(page, server!.origin + '/')
     expect(await page.getByRole('main').textContent()).toContain('launch address')

@@ -15,6 +15,7 @@ import { MissingEngagement } from './MissingEngagement'
 import { Sidebar } from './Sidebar'
 import { Toasts } from './Toasts'
 import { ErrorBanner } from './ErrorBanner'
+import { ScreenBoundary } from './ScreenBoundary'
 
 /** The app shell: sidebar, header, the current screen, and the overlays above them. */
 export function App() {
@@ -89,50 +90,52 @@ export function App() {
         <div className="main">
           <Header />
           <main id="content" tabIndex={-1} aria-labelledby="page-title">
-            {/* a screen's code arrives on its first visit (components/screens.tsx) */}
-            <Suspense
-              fallback={
-                <p className="muted loading" role="status">
-                  Opening…
-                </p>
-              }
-            >
-              {fatal ? (
-                <ErrorBanner>
-                  <strong>The console cannot reach its engine.</strong> {fatal.message}
-                </ErrorBanner>
-              ) : !ready ? (
-                <p className="muted loading" role="status">
-                  Loading the workspace…
-                </p>
-              ) : missing && 'id' in route ? (
-                <MissingEngagement id={route.id} />
-              ) : route.name === 'engagement' ? (
-                <EngagementPage id={route.id} />
-              ) : route.name === 'sprint' ? (
-                <SprintBoard id={route.id} />
-              ) : route.name === 'evidence' ? (
-                <EvidenceScreen engagementId={route.id} />
-              ) : route.name === 'result' ? (
-                <ResultDetail engagementId={route.id} resultId={route.resultId} />
-              ) : route.name === 'pictures' ? (
-                <PicturesScreen engagementId={route.id} />
-              ) : route.name === 'runbooks' ? (
-                <RunbooksScreen engagementId={route.id} />
-              ) : route.name === 'runbook' ? (
-                <GuidedRunbook engagementId={route.id} runId={route.runId} />
-              ) : route.name === 'vault' ? (
-                <VaultScreen engagementId={route.id} />
-              ) : route.name === 'inventory' ? (
-                <InventoryScreen engagementId={route.id} />
-              ) : route.name === 'handover' ? (
-                <HandoverScreen engagementId={route.id} />
-              ) : route.name === 'settings' ? (
-                <SettingsScreen />
-              ) : (
-                <EngagementsView />
-              )}
-            </Suspense>
+            <ScreenBoundary resetKey={JSON.stringify(route)}>
+              {/* a screen's code arrives on its first visit (components/screens.tsx) */}
+              <Suspense
+                fallback={
+                  <p className="muted loading" role="status">
+                    Opening…
+                  </p>
+                }
+              >
+                {fatal ? (
+                  <ErrorBanner>
+                    <strong>The console cannot reach its engine.</strong> {fatal.message}
+                  </ErrorBanner>
+                ) : !ready ? (
+                  <p className="muted loading" role="status">
+                    Loading the workspace…
+                  </p>
+                ) : missing && 'id' in route ? (
+                  <MissingEngagement id={route.id} />
+                ) : route.name === 'engagement' ? (
+                  <EngagementPage id={route.id} />
+                ) : route.name === 'sprint' ? (
+                  <SprintBoard id={route.id} />
+                ) : route.name === 'evidence' ? (
+                  <EvidenceScreen engagementId={route.id} />
+                ) : route.name === 'result' ? (
+                  <ResultDetail engagementId={route.id} resultId={route.resultId} />
+                ) : route.name === 'pictures' ? (
+                  <PicturesScreen engagementId={route.id} />
+                ) : route.name === 'runbooks' ? (
+                  <RunbooksScreen engagementId={route.id} />
+                ) : route.name === 'runbook' ? (
+                  <GuidedRunbook engagementId={route.id} runId={route.runId} />
+                ) : route.name === 'vault' ? (
+                  <VaultScreen engagementId={route.id} />
+                ) : route.name === 'inventory' ? (
+                  <InventoryScreen engagementId={route.id} />
+                ) : route.name === 'handover' ? (
+                  <HandoverScreen engagementId={route.id} />
+                ) : route.name === 'settings' ? (
+                  <SettingsScreen />
+                ) : (
+                  <EngagementsView />
+                )}
+              </Suspense>
+            </ScreenBoundary>
           </main>
         </div>
       </div>
@@ -160,8 +163,10 @@ function FormSlot() {
     [opener],
   )
   return (
-    <Suspense fallback={null}>
-      <EngagementForm />
-    </Suspense>
+    <ScreenBoundary resetKey="form">
+      <Suspense fallback={null}>
+        <EngagementForm />
+      </Suspense>
+    </ScreenBoundary>
   )
 }

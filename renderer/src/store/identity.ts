@@ -1,5 +1,6 @@
 import type { ConsultantDetails, ConsultantIdentity } from '@shared/contract/identity'
 import { toErrorInfo, type Transport } from '../transport/types'
+import { loadOnUse } from '../lib/loadOnUse'
 import type { SliceApi } from './types'
 import type { IdentityField, IdentityErrors, IdentityState, IdentityActions } from './types/identity'
 
@@ -39,8 +40,12 @@ export function identityActions(transport: Transport, set: Api['setState'], get:
     },
     async saveIdentity(details) {
       // the schema (zod) loads with the first save, not with the app
-      const { consultantDetailsSchema } = await import('@shared/contract/identity')
-      const parsed = consultantDetailsSchema.safeParse(details)
+      const schemas = await loadOnUse(() => import('@shared/contract/identity'))
+      if (!schemas.ok) {
+        patch((s) => ({ ...s, error: schemas.error }))
+        return false
+      }
+      const parsed = schemas.value.consultantDetailsSchema.safeParse(details)
       if (!parsed.success) {
         patch((s) => ({ ...s, errors: identityErrors(parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message }))) }))
         return false

@@ -1,5 +1,6 @@
 import type { InventoryEntry, InventoryFields } from '@shared/contract/handover'
 import { toErrorInfo, type Transport } from '../transport/types'
+import { loadOnUse } from '../lib/loadOnUse'
 import { exportDocument, exportFileName } from './inventoryFile'
 import { errorsFromIssues, importNote, prefillNote, rowTitle, upsertRow, type InventoryErrors } from './inventoryRows'
 import type { SliceApi } from './types'
@@ -94,8 +95,9 @@ export function inventoryActions(transport: Transport, set: Api['setState'], get
     closeInventoryOverlays: () => patch((v) => ({ ...v, dialog: null, sheet: null })),
 
     async chooseInventoryFile(fileName, text, mode) {
-      const { parseImportFile } = await import('./inventoryImport')
-      const parsed = parseImportFile(text)
+      const parser = await loadOnUse(() => import('./inventoryImport'))
+      if (!parser.ok) return patch((v) => ({ ...v, dialog: { kind: 'import', error: `Could not import ${fileName}: ${parser.error.message}`, busy: false } }))
+      const parsed = parser.value.parseImportFile(text)
       if (!parsed.ok) return patch((v) => ({ ...v, dialog: { kind: 'import', error: `Could not import ${fileName}: ${parsed.message}`, busy: false } }))
       if (mode === 'replace') return patch((v) => ({ ...v, dialog: { kind: 'replace', fileName, entries: parsed.entries, busy: false } }))
       await runImport(fileName, parsed.entries, false)

@@ -1,5 +1,6 @@
 import type { NetworkSettings, SettingsInfo } from '@shared/contract/settings'
 import { toErrorInfo, type Transport } from '../transport/types'
+import { loadOnUse } from '../lib/loadOnUse'
 import type { SliceApi } from './types'
 import type { NetworkDraft, NetworkField, NetworkErrors, SettingsState, SettingsActions } from './types/settings'
 
@@ -76,8 +77,12 @@ export function settingsActions(transport: Transport, set: Api['setState'], get:
       const draft = get().settings.draft
       if (!draft) return false
       // the contract's schema (zod) loads with the first save, not with the app
-      const { draftToInput } = await import('./networkInput')
-      const r = draftToInput(draft)
+      const input = await loadOnUse(() => import('./networkInput'))
+      if (!input.ok) {
+        patch((v) => ({ ...v, error: input.error }))
+        return false
+      }
+      const r = input.value.draftToInput(draft)
       if ('errors' in r) {
         patch((v) => ({ ...v, errors: r.errors }))
         return false
