@@ -366,6 +366,28 @@ describe('engagements in browser mode', () => {
     expect(await alert.count()).toBe(0)
   })
 
+  it('Escape while the new-engagement form’s code is on its way calls the opening off', async () => {
+    const chunk = /\/assets\/EngagementForm-[\w-]+\.js$/
+    let release = () => {}
+    const held = new Promise<void>((r) => (release = r))
+    await page.route(chunk, async (route) => {
+      await held
+      await route.continue()
+    })
+    await openApp(page, server!.newLaunchUrl())
+    await page.keyboard.press('n')
+    await page.keyboard.press('Escape')
+    const arrived = page.waitForResponse(chunk)
+    release()
+    await arrived
+    // give React the moment it would need to show the form: it must not
+    await page.waitForTimeout(300)
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    // and the key opens it again as usual
+    await page.keyboard.press('n')
+    await expect.poll(() => page.getByRole('dialog', { name: 'New engagement' }).count()).toBe(1)
+  })
+
   it('explains what to do when opened without a session, or with a launch address already used', async () => {
     await openApp(page, server!.origin + '/')
     expect(await page.getByRole('main').textContent()).toContain('launch address')

@@ -73,6 +73,13 @@ describe('one form pattern: inline errors all at once, focus on the first, input
     await page.getByRole('button', { name: 'Discard' }).click()
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
     expect(await focused()).not.toBe('body')
+    // with focus outside the sheet (a click on the page behind it), Escape still closes it
+    await page.getByRole('button', { name: 'New engagement' }).first().click()
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1)
+    await page.evaluate('document.activeElement && document.activeElement.blur()')
+    expect(await focused()).toBe('body')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0)
   })
 
   it('a form whose code arrives after the key press owns the keyboard at once, takes focus, and gives it back on Escape', async () => {

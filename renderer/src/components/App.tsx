@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react'
+import { Suspense, useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import { useActions, useApp, useStoreApi } from '../hooks/useStore'
 import { useShortcuts, type Shortcuts } from '../hooks/useShortcuts'
 import { CommandPalette } from './CommandPalette'
@@ -155,6 +155,16 @@ export function App() {
  */
 function FormSlot() {
   const [opener] = useState(() => document.activeElement as HTMLElement | null)
+  const { closeForm } = useActions()
+  // Escape while the sheet's code is still on its way: the opening is called off (once the sheet
+  // is here, it handles Escape itself, and asks before discarding typed input)
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !document.querySelector('[aria-modal="true"]')) closeForm()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [closeForm])
   useEffect(
     () => () =>
       queueMicrotask(() => {

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react'
+import { useLayoutEffect, useRef, type ReactNode } from 'react'
 import { useFocusTrap } from '../hooks/useFocusTrap'
 
 export interface ModalProps {
@@ -20,6 +20,21 @@ export interface ModalProps {
 export function Modal({ labelledBy, describedBy, onClose, children, variant = 'dialog', role = 'dialog' }: ModalProps) {
   const ref = useRef<HTMLDivElement>(null)
   useFocusTrap(ref)
+  const close = useRef(onClose)
+  close.current = onClose
+  // Escape pressed while focus is not inside (the instant a sheet whose code just arrived opens,
+  // or after a click on the page behind): the top-most open modal takes it, from its first frame
+  useLayoutEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return
+      const open = [...document.querySelectorAll('[aria-modal="true"]')].filter((m) => !m.closest('[inert]'))
+      if (open[open.length - 1] !== ref.current || ref.current?.contains(e.target as Node)) return
+      e.preventDefault()
+      close.current()
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
   return (
     <div className={`backdrop backdrop-${variant}`} onMouseDown={(e) => variant !== 'sheet' && e.target === e.currentTarget && onClose()}>
       <div
